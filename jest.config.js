@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { target: "es2020", module: "commonjs", esModuleInterop: true, resolveJsonModule: true, strict: true, skipLibCheck: true } , diagnostics: { warnOnly: false } }],
+  },
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
+  testTimeout: 120000,
+};

@@ -1,0 +1,111 @@
+/**
+ * The Resolution 24 indicator catalogue: the product's knowledge, as plain data.
+ * Published as JSON Schema in `catalogue.schema.json`; the loader checks a province's
+ * own catalogue against the same rules.
+ */
+
+export type AppendixId = "PL1" | "PL2";
+
+/** Bilingual text shown to users. */
+export interface Text2 {
+  vi: string;
+  en: string;
+}
+
+/**
+ * What kind of value an indicator takes; drives parsing and the "wrong kind" rule.
+ * - percent: a share, 0–100 %
+ * - area: a surface (ha, m², m²/người)
+ * - count: a whole number of things (người, điểm, mô hình…)
+ * - money: an amount in đồng (written in triệu / tỷ / tỉ)
+ * - yesno: Có / Không / Đã / Chưa
+ * - countOfTotal: "x/y" with x ≤ y, often with a percent
+ * - countDescription: a number and what it counts ("02 mô hình: …")
+ * - text: free text
+ */
+export type ValueKind =
+  | "percent"
+  | "area"
+  | "count"
+  | "money"
+  | "yesno"
+  | "countOfTotal"
+  | "countDescription"
+  | "text";
+
+export type Direction = "higher" | "lower" | "neutral";
+
+export type BoundOp = "<" | "<=" | ">" | ">=" | "=";
+
+/** A 2020 target as PL1 states it, e.g. `>85%` → { op: ">", value: 85, unit: "%" }. */
+export interface Target {
+  text: string;
+  op: BoundOp;
+  value: number;
+  unit: string;
+}
+
+export type RowType = "section" | "group" | "subgroup" | "indicator";
+
+interface RowBase {
+  /** Stable id: never reused, never renumbered. */
+  id: string;
+  appendix: AppendixId;
+  type: RowType;
+  /** The STT column as the national table prints it ("A", "I", "1"), or "". */
+  stt: string;
+  /** Ids of the enclosing section/group rows, outermost first. */
+  path: string[];
+  /** Corrected Vietnamese wording shown to users. */
+  labelVi: string;
+  /** The seed's wording, typing slips included, for traceability and matching. */
+  labelOriginal: string;
+  labelEn: string;
+}
+
+export interface HeadingRow extends RowBase {
+  type: "section" | "group" | "subgroup";
+}
+
+export interface IndicatorRow extends RowBase {
+  type: "indicator";
+  /** Display unit ("%", "ha", "người", "triệu đồng", "m²/người", ""). */
+  unit: string;
+  kind: ValueKind;
+  direction: Direction;
+  /** PL1 only, where the national table states one. */
+  target?: Target;
+  /** Ids of indicators in the other appendix that measure the same thing. */
+  links: string[];
+  /** Extra words that identify the row in other provinces' templates. */
+  aliases?: string[];
+}
+
+export type CatalogueRow = HeadingRow | IndicatorRow;
+
+export interface AppendixDef {
+  id: AppendixId;
+  title: Text2;
+  /** The column headers of the national table, in order. */
+  columns: { key: ColumnKey; vi: string; en: string }[];
+}
+
+/** Columns the tables can have; PL1 has `target`, PL2 does not. */
+export type ColumnKey = "stt" | "label" | "target" | "y2013" | "y2022" | "note";
+
+export interface Catalogue {
+  /** Version of the catalogue format (the JSON Schema). */
+  schemaVersion: string;
+  /** Identifies this catalogue ("nq24-national", "nq24-laichau"). */
+  id: string;
+  /** Version of the content, shown on results and recorded in consolidations. */
+  version: string;
+  title: Text2;
+  source: string;
+  appendices: AppendixDef[];
+  rows: CatalogueRow[];
+}
+
+export function isIndicator(row: CatalogueRow): row is IndicatorRow {
+  return row.type === "indicator";
+}
