@@ -1,0 +1,44 @@
+/**
+ * The Lai Châu sample: every value and note of the seed's two appendix tables (Lai Châu
+ * city, May 2023), exactly as the report writes them, keyed by catalogue indicator id.
+ * Used for training workbooks, demonstrations and as real-world test data.
+ */
+import type { CoverInfo, FillValues } from "../engine/layout";
+import sampleJson from "./sample-laichau.json";
+
+/** Cell texts of one row; an empty cell is left out. */
+export interface SampleValues {
+  /** PL1 only: the "Mục tiêu đề ra đến 2020" cell. */
+  target?: string;
+  y2013?: string;
+  y2022?: string;
+  note?: string;
+}
+
+export interface CatalogueSample {
+  /** Id of the catalogue whose indicator ids key `values`. */
+  catalogueId: string;
+  cover: CoverInfo;
+  values: Record<string, SampleValues>;
+  /**
+   * Cells the seed fills on heading rows (e.g. "Không có" beside "- Thủy điện"), keyed by
+   * heading id: they belong to no indicator but are kept so nothing of the report is lost.
+   */
+  headingNotes?: Record<string, SampleValues>;
+}
+
+export const laiChauSample: CatalogueSample = sampleJson as CatalogueSample;
+
+/** The sample's 2013/2022/note cells in the shape the template writer fills input cells with. */
+export function sampleFillValues(sample: CatalogueSample = laiChauSample): FillValues {
+  const out: FillValues = {};
+  for (const id of Object.keys(sample.values)) {
+    const v = sample.values[id];
+    const cells: FillValues[string] = {};
+    if (v.y2013 !== undefined) cells.y2013 = v.y2013;
+    if (v.y2022 !== undefined) cells.y2022 = v.y2022;
+    if (v.note !== undefined) cells.note = v.note;
+    if (Object.keys(cells).length > 0) out[id] = cells;
+  }
+  return out;
+}
