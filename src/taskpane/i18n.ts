@@ -61,8 +61,7 @@ export const STRINGS = {
 
   "check.heading": { vi: "Kiểm tra", en: "Check" },
   "check.run": { vi: "Kiểm tra bảng tính", en: "Check the workbook" },
-  "check.liveOn": { vi: "Bật kiểm tra khi nhập", en: "Turn on live check" },
-  "check.liveOff": { vi: "Tắt kiểm tra khi nhập", en: "Turn off live check" },
+  "check.live": { vi: "Kiểm tra khi nhập", en: "Check as I type" },
   "check.liveStarted": { vi: "Đang kiểm tra khi nhập.", en: "Live check is on." },
   "check.liveStopped": { vi: "Đã tắt kiểm tra khi nhập.", en: "Live check is off." },
   "check.done": { vi: "Đã kiểm tra xong: {n} phát hiện.", en: "Check finished: {n} findings." },

@@ -226,13 +226,16 @@ export function indicatorCounts(catalogue: Catalogue): { pl1: number; pl2: numbe
   return { pl1, pl2 };
 }
 
-export function renderCatalogueInfo(catalogue: Catalogue, lang: Lang): HTMLElement {
+/** Title, version and counts, with the ids taskpane.html gives them. */
+export function renderCatalogueInfo(catalogue: Catalogue, lang: Lang): HTMLElement[] {
   const counts = indicatorCounts(catalogue);
-  return el("div", { class: "catalogue-info", "data-catalogue-id": catalogue.id }, [
-    el("p", { class: "catalogue-title" }, [pick(catalogue.title, lang)]),
-    el("p", { class: "catalogue-version" }, [t(lang, "catalogue.version", { version: catalogue.version })]),
-    el("p", { class: "catalogue-counts", "data-pl1": counts.pl1, "data-pl2": counts.pl2 }, [t(lang, "catalogue.counts", counts)]),
-  ]);
+  return [
+    el("p", { class: "catalogue-title", id: "catalogue-title", "data-catalogue-id": catalogue.id }, [pick(catalogue.title, lang)]),
+    el("p", { class: "meta catalogue-version", id: "catalogue-version" }, [t(lang, "catalogue.version", { version: catalogue.version })]),
+    el("p", { class: "meta catalogue-counts", id: "catalogue-counts", "data-pl1": counts.pl1, "data-pl2": counts.pl2 }, [
+      t(lang, "catalogue.counts", counts),
+    ]),
+  ];
 }
 
 export interface CatalogueErrorItem {
