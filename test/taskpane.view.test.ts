@@ -168,7 +168,7 @@ describe("status chart", () => {
   test("counts statuses per appendix", () => {
     const c = countStatuses(statuses);
     expect(c.pl1).toEqual({ achieved: 2, exceeded: 0, notAchieved: 1, noData: 1, notApplicable: 0, noTarget: 0 });
-    expect(c.pl2).toEqual({ better: 2, worse: 1, unchanged: 0 });
+    expect(c.pl2).toEqual({ better: 2, worse: 1, unchanged: 0, increased: 0, decreased: 0 });
   });
 
   test("draws six PL1 bars and three PL2 bars, labelled and sized by count", () => {
@@ -192,6 +192,12 @@ describe("status chart", () => {
     expect(width("exceeded")).toBe(0);
     expect(chart.getAttribute("role")).toBe("img");
     expect(chart.getAttribute("aria-label")).toContain("Đạt 2");
+  });
+
+  test("neutral trends get their own bars only when present", () => {
+    const withNeutral = statuses.concat([{ indicatorId: "i", appendix: "PL2", trend: "increased", label: { vi: "", en: "" } }]);
+    const keys = Array.from(renderStatusChart(withNeutral, "en").querySelectorAll('g.bar[data-group="PL2"]')).map((g) => g.getAttribute("data-key"));
+    expect(keys).toEqual(["better", "worse", "unchanged", "increased"]);
   });
 
   test("English labels", () => {

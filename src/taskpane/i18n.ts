@@ -89,6 +89,8 @@ export const STRINGS = {
   "trend.better": { vi: "Tốt hơn", en: "Better" },
   "trend.worse": { vi: "Kém hơn", en: "Worse" },
   "trend.unchanged": { vi: "Không đổi", en: "Unchanged" },
+  "trend.increased": { vi: "Tăng", en: "Increased" },
+  "trend.decreased": { vi: "Giảm", en: "Decreased" },
   "status.chartLabel": { vi: "{title}: {parts}", en: "{title}: {parts}" },
 
   "verdict.heading": { vi: "Kết luận", en: "Verdict" },

@@ -98,6 +98,8 @@ export function renderFindings(findings: Finding[], lang: Lang, onSelect: Select
 
 export const PL1_BARS: TargetStatus[] = ["achieved", "exceeded", "notAchieved", "noData", "notApplicable", "noTarget"];
 export const PL2_BARS: Trend[] = ["better", "worse", "unchanged"];
+/** Trends of indicators with no better direction: drawn only when there are some. */
+export const PL2_NEUTRAL_BARS: Trend[] = ["increased", "decreased"];
 
 const BAR_COLOURS: Record<string, string> = {
   achieved: "#107C10",
@@ -106,6 +108,8 @@ const BAR_COLOURS: Record<string, string> = {
   noData: "#8A8886",
   notApplicable: "#B3B0AD",
   noTarget: "#605E5C",
+  increased: "#0F6CBD",
+  decreased: "#5C2E91",
   better: "#107C10",
   worse: "#A4262C",
   unchanged: "#8A8886",
@@ -113,21 +117,21 @@ const BAR_COLOURS: Record<string, string> = {
 
 export interface StatusCounts {
   pl1: Record<TargetStatus, number>;
-  pl2: Record<"better" | "worse" | "unchanged", number>;
+  pl2: Record<"better" | "worse" | "unchanged" | "increased" | "decreased", number>;
 }
 
 export function countStatuses(statuses: IndicatorStatus[]): StatusCounts {
   const pl1: Record<TargetStatus, number> = { achieved: 0, exceeded: 0, notAchieved: 0, noData: 0, notApplicable: 0, noTarget: 0 };
-  const pl2 = { better: 0, worse: 0, unchanged: 0 };
+  const pl2 = { better: 0, worse: 0, unchanged: 0, increased: 0, decreased: 0 };
   for (const s of statuses) {
     if (s.appendix === "PL1" && s.status && pl1[s.status] !== undefined) pl1[s.status]++;
-    else if (s.appendix === "PL2" && (s.trend === "better" || s.trend === "worse" || s.trend === "unchanged")) pl2[s.trend]++;
+    else if (s.appendix === "PL2" && s.trend !== "unknown" && pl2[s.trend] !== undefined) pl2[s.trend]++;
   }
   return { pl1, pl2 };
 }
 
 function labelKey(key: string): StringKey {
-  return ((PL2_BARS as string[]).indexOf(key) >= 0 ? "trend." + key : "status." + key) as StringKey;
+  return ((PL2_BARS as string[]).concat(PL2_NEUTRAL_BARS).indexOf(key) >= 0 ? "trend." + key : "status." + key) as StringKey;
 }
 
 const CHART = { width: 300, labelWidth: 132, barMax: 130, row: 20, barHeight: 14, titleHeight: 22, gap: 8 };
@@ -137,7 +141,7 @@ export function renderStatusChart(statuses: IndicatorStatus[], lang: Lang): SVGS
   const counts = countStatuses(statuses);
   const groups: { title: string; keys: string[]; values: Record<string, number>; id: string }[] = [
     { id: "PL1", title: t(lang, "status.pl1"), keys: PL1_BARS, values: counts.pl1 },
-    { id: "PL2", title: t(lang, "status.pl2"), keys: PL2_BARS, values: counts.pl2 },
+    { id: "PL2", title: t(lang, "status.pl2"), keys: PL2_BARS.concat(PL2_NEUTRAL_BARS.filter((k) => counts.pl2[k as "increased"] > 0)), values: counts.pl2 },
   ];
   let max = 1;
   for (const g of groups) for (const k of g.keys) max = Math.max(max, g.values[k]);
