@@ -294,6 +294,12 @@ export function buildAppendixSheet(
       cells.push({ row: r, col: idx("status"), value: null, style: "status" });
       inputRanges.push({ row: r, col: idx("y2013"), rowCount: 1, colCount: 3 });
       validations.push(validationFor(row, r, idx("y2013")));
+    } else if (headingTakesNote(row)) {
+      // "- Thủy điện" heads "+" rows; the national table notes "Không có" beside it.
+      const first = idx("label");
+      merges.push({ row: r, col: first, rowCount: 1, colCount: idx("note") - first });
+      cells.push({ row: r, col: idx("note"), value: fill[row.id]?.note ?? null, style: "input", numberFormat: INPUT_NUMBER_FORMAT });
+      inputRanges.push({ row: r, col: idx("note"), rowCount: 1, colCount: 1 });
     } else {
       // Section and group rows span the value columns, as in the national tables.
       const first = idx("label");
@@ -315,6 +321,11 @@ export function buildAppendixSheet(
     freeze: { rows: HEADER_ROW + 1, cols: 0 },
     indicatorRows,
   };
+}
+
+/** Sub-group headings over "+" rows carry a note cell, where "Không có" speaks for the rows below. */
+export function headingTakesNote(row: { type: string; labelVi: string }): boolean {
+  return row.type === "subgroup" && /^-\s/.test(row.labelVi);
 }
 
 function validationFor(row: IndicatorRow, r: number, firstValueCol: number): DataValidationSpec {

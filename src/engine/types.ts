@@ -146,7 +146,7 @@ export interface Finding {
 // ---------------------------------------------------------------- Status
 
 export type TargetStatus = "achieved" | "exceeded" | "notAchieved" | "noData" | "notApplicable" | "noTarget";
-export type Trend = "better" | "worse" | "unchanged" | "unknown";
+export type Trend = "better" | "worse" | "unchanged" | "increased" | "decreased" | "unknown";
 
 export interface IndicatorStatus {
   indicatorId: string;
@@ -164,7 +164,8 @@ export interface IndicatorStatus {
 
 export interface StatusCellWrite extends CellAddress {
   text: string;
-  kind: TargetStatus | Trend;
+  /** "header" for the column heading the add-in adds beside a table that had no status column. */
+  kind: TargetStatus | Trend | "header";
 }
 
 export interface MarkWrite extends CellAddress {

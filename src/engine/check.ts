@@ -1,0 +1,570 @@
+/**
+ * The engine's one entry point: Snapshot + catalogue in, findings, statuses and a write
+ * Plan out. Pure: no Office, no files, no clock unless given one.
+ */
+import type { AppendixId, Catalogue, IndicatorRow, Text2 } from "../catalogue/types";
+import { COVER_FIELDS, COVER_VALUE_COL, SHEET_NAMES, APPENDIX_TITLES, a1, type CoverInfo, type CoverKey } from "./layout";
+import { RULES, type RuleDef } from "./rules";
+import { cellString, indexCatalogue, locateTables, matchRows, MATCH_DOUBT, type CatalogueIndex, type TableRows } from "./recognize";
+import { judgeStatus, noteSaysNone, numericValue, type IndicatorValues } from "./status";
+import type {
+  CellAddress,
+  Finding,
+  IndicatorStatus,
+  LocatedTable,
+  ParsedValue,
+  Plan,
+  RowMatch,
+  Severity,
+  SheetSnapshot,
+  WorkbookSnapshot,
+} from "./types";
+import { foldForMatch, formatViNumber, parseCell, parseText } from "./values";
+import { buildPlan } from "./plan";
+
+export interface CheckOptions {
+  now?: Date;
+  lang?: "vi" | "en";
+}
+
+export interface ReadCell {
+  address: CellAddress;
+  value: ParsedValue;
+}
+
+export interface IndicatorReading {
+  indicator: IndicatorRow;
+  match: RowMatch;
+  y2013?: ReadCell;
+  y2022?: ReadCell;
+  note?: ReadCell;
+  /** A note written on an enclosing heading row ("- Thủy điện … Không có"), when the row has none. */
+  inheritedNote?: ReadCell;
+  target?: ReadCell;
+}
+
+/** The note that explains a row: its own, else the nearest heading's. */
+export function effectiveNote(r: IndicatorReading): ReadCell | undefined {
+  if (r.note && r.note.value.state !== "blank") return r.note;
+  return r.inheritedNote;
+}
+
+export interface CheckResult {
+  tables: LocatedTable[];
+  matches: RowMatch[];
+  /** What was read for each matched indicator, by id. */
+  readings: Record<string, IndicatorReading>;
+  findings: Finding[];
+  statuses: IndicatorStatus[];
+  cover: CoverInfo;
+  plan: Plan;
+}
+
+export const COLUMN_NAMES: Record<"y2013" | "y2022" | "note" | "target", Text2> = {
+  y2013: { vi: "số liệu 2013", en: "the 2013 value" },
+  y2022: { vi: "số liệu 2022", en: "the 2022 value" },
+  note: { vi: "ghi chú", en: "the note" },
+  target: { vi: "mục tiêu 2020", en: "the 2020 target" },
+};
+
+class Findings {
+  list: Finding[] = [];
+  add<P>(rule: RuleDef<P>, params: P, where: { sheet: string; row?: number; col?: number; indicatorId?: string }, severity?: Severity): void {
+    const f: Finding = {
+      code: rule.code,
+      severity: severity ?? rule.severity,
+      sheet: where.sheet,
+      cell: where.row !== undefined && where.col !== undefined ? a1(where.row, where.col) : "",
+      message: rule.message(params),
+    };
+    if (where.row !== undefined) f.row = where.row;
+    if (where.col !== undefined) f.col = where.col;
+    if (where.indicatorId) f.indicatorId = where.indicatorId;
+    if (rule.fix) f.fix = rule.fix(params);
+    this.list.push(f);
+  }
+}
+
+function sheetByName(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
+  return snapshot.sheets.find((s) => s.name === name);
+}
+
+/**
+ * The value Excel shows at an absolute cell, following a merged area to its top-left on the
+ * same row — unless the merge starts left of the value columns (a heading's label spanning
+ * the row), which holds no value of this column.
+ */
+function readCell(sheet: SheetSnapshot, row: number, col: number, hint: { kind?: IndicatorRow["kind"]; unit?: string }, firstValueCol = 0): ReadCell {
+  let r = row;
+  let c = col;
+  for (const m of sheet.merges) {
+    if (row >= m.row && row < m.row + m.rowCount && col >= m.col && col < m.col + m.colCount) {
+      if (m.row === row && m.col >= firstValueCol) c = m.col;
+      else r = -1; // the lower part of a vertical merge, or a label spanning the row
+      break;
+    }
+  }
+  const i = r - sheet.origin.row;
+  const j = c - sheet.origin.col;
+  const inside = r >= 0 && i >= 0 && j >= 0 && i < sheet.values.length && j < (sheet.values[i]?.length ?? 0);
+  const value = inside
+    ? parseCell(
+        {
+          value: sheet.values[i][j],
+          valueType: sheet.valueTypes[i]?.[j],
+          numberFormat: sheet.numberFormats[i]?.[j],
+          text: sheet.text[i]?.[j],
+        },
+        hint,
+      )
+    : parseText("", hint);
+  return { address: { sheet: sheet.name, row, col }, value };
+}
+
+function pickTables(all: TableRows[], snapshot: WorkbookSnapshot, idx: CatalogueIndex, findings: Findings) {
+  const chosen: Partial<Record<AppendixId, { t: TableRows; outcome: ReturnType<typeof matchRows> }>> = {};
+  for (const appendix of ["PL1", "PL2"] as AppendixId[]) {
+    const candidates = all.filter((t) => t.table.appendix === appendix);
+    let best: { t: TableRows; outcome: ReturnType<typeof matchRows> } | undefined;
+    for (const t of candidates) {
+      const sheet = sheetByName(snapshot, t.table.sheet);
+      if (!sheet) continue;
+      const outcome = matchRows(sheet, t, idx, new Set());
+      if (!best || outcome.matches.length > best.outcome.matches.length) best = { t, outcome };
+    }
+    if (best) {
+      chosen[appendix] = best;
+      for (const t of candidates) {
+        if (t !== best.t) findings.add(RULES.duplicateTable, { appendix: APPENDIX_TITLES[appendix].label, sheet: t.table.sheet, used: best.t.table.sheet }, { sheet: t.table.sheet, row: t.table.headerRow, col: t.table.columns.label ?? 0 });
+      }
+    }
+  }
+  return chosen;
+}
+
+// ---------------------------------------------------------------- cover
+
+function readCover(snapshot: WorkbookSnapshot, tables: TableRows[]): { cover: CoverInfo; sheet?: SheetSnapshot; rows: Partial<Record<CoverKey, number>> } {
+  const cover: CoverInfo = {};
+  const rows: Partial<Record<CoverKey, number>> = {};
+  const labelFolds = COVER_FIELDS.map((f) => ({ f, vi: foldForMatch(f.label.vi), en: foldForMatch(f.label.en) }));
+  const sheet = sheetByName(snapshot, SHEET_NAMES.cover) ?? snapshot.sheets.find((s) => foldForMatch(s.name) === "bia");
+  if (sheet) {
+    for (let i = 0; i < sheet.values.length; i++) {
+      const label = foldForMatch(cellString(sheet, i, 0 - sheet.origin.col));
+      if (!label) continue;
+      const hit = labelFolds.find((l) => label === l.vi || label === l.en || l.vi.indexOf(label) === 0 || label.indexOf(l.vi) === 0);
+      if (!hit) continue;
+      const row = sheet.origin.row + i;
+      rows[hit.f.key] = row;
+      const v = cellString(sheet, i, COVER_VALUE_COL - sheet.origin.col).trim();
+      if (v) cover[hit.f.key] = v;
+    }
+    return { cover, sheet, rows };
+  }
+  // A template without a cover: the line under the appendix title may name the report.
+  for (const t of tables) {
+    const s = sheetByName(snapshot, t.table.sheet);
+    if (!s) continue;
+    for (let i = 0; i < Math.min(t.table.headerRow - s.origin.row, 8); i++) {
+      for (let j = 0; j < (s.values[i]?.length ?? 0); j++) {
+        const text = cellString(s, i, j);
+        const m = /Kèm theo Báo cáo số\s*(.*?)\s*ngày\s*(.*?)\s*của\s*(.+?)\)?\s*$/i.exec(text);
+        if (!m) continue;
+        const num = m[1].replace(/[\s….]+$/, "").trim();
+        if (/\d/.test(num.split("/")[0] ?? "")) cover.reportNumber = num;
+        if (/^\d/.test(m[2].trim())) cover.reportDate = m[2].trim();
+        if (m[3].trim()) cover.unit = m[3].replace(/\)\s*$/, "").trim();
+      }
+    }
+  }
+  return { cover, rows };
+}
+
+// ---------------------------------------------------------------- main
+
+export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, options: CheckOptions = {}): CheckResult {
+  const lang = options.lang ?? "vi";
+  const idx = indexCatalogue(catalogue);
+  const findings = new Findings();
+  const all = locateTables(snapshot);
+  const chosen = pickTables(all, snapshot, idx, findings);
+
+  const readings: Record<string, IndicatorReading> = {};
+  const matches: RowMatch[] = [];
+  const tables: LocatedTable[] = [];
+
+  for (const appendix of ["PL1", "PL2"] as AppendixId[]) {
+    const picked = chosen[appendix];
+    if (!picked) {
+      findings.add(RULES.sheetMissing, { appendix: APPENDIX_TITLES[appendix].label }, { sheet: SHEET_NAMES[appendix] });
+      continue;
+    }
+    const { t, outcome } = picked;
+    tables.push(t.table);
+    const sheet = sheetByName(snapshot, t.table.sheet) as SheetSnapshot;
+    const hidden = new Set(sheet.hiddenRows);
+    const valueCols = (["target", "y2013", "y2022", "note"] as const).map((k) => t.table.columns[k]).filter((c): c is number => c !== undefined);
+    const firstValueCol = valueCols.length ? Math.min(...valueCols) : 0;
+    let lastOrder = -1;
+    for (const m of outcome.matches) {
+      matches.push(m);
+      const indicator = idx.byId.get(m.indicatorId) as IndicatorRow;
+      const hint = { kind: indicator.kind, unit: indicator.unit };
+      const reading: IndicatorReading = { indicator, match: m };
+      for (const key of ["y2013", "y2022", "note", "target"] as const) {
+        const col = t.table.columns[key];
+        if (col === undefined) continue;
+        reading[key] = readCell(sheet, m.row, col, key === "note" ? {} : key === "target" ? { kind: "percent", unit: "%" } : hint, firstValueCol);
+      }
+      readings[indicator.id] = reading;
+      const labelCol = t.table.columns.label ?? 0;
+      const order = idx.order.get(indicator.id) ?? 0;
+      if (m.by === "id" && order < lastOrder) findings.add(RULES.rowMoved, { label: indicator.labelVi }, { sheet: sheet.name, row: m.row, col: labelCol, indicatorId: indicator.id });
+      lastOrder = Math.max(lastOrder, order);
+      if (m.by === "label" && m.confidence < MATCH_DOUBT) {
+        findings.add(RULES.doubtfulMatch, { seen: m.labelSeen, label: indicator.labelVi, confidence: m.confidence.toFixed(2) }, { sheet: sheet.name, row: m.row, col: labelCol, indicatorId: indicator.id });
+      }
+      if (hidden.has(m.row)) findings.add(RULES.hiddenRow, { label: indicator.labelVi }, { sheet: sheet.name, row: m.row, col: labelCol, indicatorId: indicator.id });
+    }
+    const noteCol = t.table.columns.note;
+    if (noteCol !== undefined) {
+      const headingNotes = new Map<string, ReadCell>();
+      for (const h of outcome.headings) {
+        const cell = readCell(sheet, h.row, noteCol, {}, firstValueCol);
+        if (cell.value.state !== "blank") headingNotes.set(h.headingId, cell);
+      }
+      if (headingNotes.size > 0) {
+        for (const m of outcome.matches) {
+          const reading = readings[m.indicatorId];
+          const path = reading.indicator.path;
+          for (let k = path.length - 1; k >= 0; k--) {
+            const hn = headingNotes.get(path[k]);
+            if (hn) {
+              reading.inheritedNote = hn;
+              break;
+            }
+          }
+        }
+      }
+    }
+    for (const e of outcome.editedLabels) {
+      findings.add(RULES.labelEdited, { label: e.match.labelSeen, expected: e.expected }, { sheet: sheet.name, row: e.match.row, col: t.table.columns.label, indicatorId: e.match.indicatorId });
+    }
+    for (const u of outcome.unmatched) {
+      if (u.hasValues) findings.add(RULES.unmatchedRow, { seen: u.label }, { sheet: u.sheet, row: u.row, col: t.table.columns.label });
+    }
+    for (const ind of idx.indicators[appendix]) {
+      if (!readings[ind.id]) findings.add(RULES.indicatorNotFound, { label: ind.labelVi, appendix: APPENDIX_TITLES[appendix].label }, { sheet: sheet.name, indicatorId: ind.id });
+    }
+  }
+
+  const coverRead = readCover(snapshot, all);
+  checkCover(coverRead, findings);
+  const naturalArea = coverRead.cover.naturalArea ? numericValue(parseText(coverRead.cover.naturalArea, { kind: "area", unit: "ha" })) : undefined;
+
+  for (const id of Object.keys(readings)) checkValues(readings[id], findings, naturalArea);
+  checkLinks(readings, findings);
+
+  const statuses: IndicatorStatus[] = [];
+  for (const appendix of ["PL1", "PL2"] as AppendixId[]) {
+    for (const ind of idx.indicators[appendix]) {
+      const r = readings[ind.id];
+      if (!r) continue;
+      statuses.push(judgeStatus(ind, toValues(r)));
+    }
+  }
+
+  const sorted = sortFindings(findings.list, idx);
+  const plan = buildPlan({ snapshot, tables, readings, findings: sorted, statuses, catalogue, lang, now: options.now });
+  return { tables, matches, readings, findings: sorted, statuses, cover: coverRead.cover, plan };
+}
+
+function toValues(r: IndicatorReading): IndicatorValues {
+  return { y2013: r.y2013?.value, y2022: r.y2022?.value, note: effectiveNote(r)?.value };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function sortFindings(list: Finding[], idx: CatalogueIndex): Finding[] {
+  const sheetOrder = (s: string) => (s === SHEET_NAMES.cover ? 0 : s === SHEET_NAMES.PL1 ? 1 : s === SHEET_NAMES.PL2 ? 2 : 3);
+  return list
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => {
+      const d = SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity];
+      if (d) return d;
+      const s = sheetOrder(a.f.sheet) - sheetOrder(b.f.sheet);
+      if (s) return s;
+      const ra = a.f.row ?? (a.f.indicatorId ? 1e9 + (idx.order.get(a.f.indicatorId) ?? 0) : -1);
+      const rb = b.f.row ?? (b.f.indicatorId ? 1e9 + (idx.order.get(b.f.indicatorId) ?? 0) : -1);
+      return ra - rb || (a.f.col ?? 0) - (b.f.col ?? 0) || a.i - b.i;
+    })
+    .map((x) => x.f);
+}
+
+function checkCover(read: ReturnType<typeof readCover>, findings: Findings): void {
+  if (!read.sheet) {
+    findings.add(RULES.coverMissing, {}, { sheet: SHEET_NAMES.cover });
+    return;
+  }
+  for (const f of COVER_FIELDS) {
+    if (!f.required || (read.cover[f.key] ?? "").trim()) continue;
+    const row = read.rows[f.key];
+    findings.add(RULES.coverIncomplete, { field: f.label }, { sheet: read.sheet.name, row: row ?? f.row, col: COVER_VALUE_COL });
+  }
+}
+
+// ---------------------------------------------------------------- value rules
+
+const KIND_WORDS: Record<IndicatorRow["kind"], Text2> = {
+  percent: { vi: "một tỷ lệ phần trăm (ví dụ 27,5 hoặc 27,5%)", en: "a percentage (e.g. 27,5 or 27,5%)" },
+  area: { vi: "một diện tích (ví dụ 2.570,52 ha)", en: "an area (e.g. 2.570,52 ha)" },
+  count: { vi: "một số lượng", en: "a count" },
+  money: { vi: "một số tiền (ví dụ 585 triệu đồng)", en: "an amount of money (e.g. 585 triệu đồng)" },
+  yesno: { vi: "Có hoặc Không", en: "Có (yes) or Không (no)" },
+  countOfTotal: { vi: "số đạt trên tổng số (ví dụ 2/2)", en: "a count out of a total (e.g. 2/2)" },
+  countDescription: { vi: "một số lượng, kèm mô tả nếu cần", en: "a count, with a description if needed" },
+  text: { vi: "nội dung", en: "text" },
+};
+
+const AREA_UNITS = ["ha", "m2", "km2", "m2/người"];
+
+function unitFits(ind: IndicatorRow, unit: string): boolean {
+  if (!unit) return true;
+  const u = unit.toLowerCase();
+  switch (ind.kind) {
+    case "percent":
+      return u === "%";
+    case "area":
+      return AREA_UNITS.indexOf(u) >= 0 || u === "%";
+    case "money":
+      return u === "đồng";
+    case "count":
+    case "countDescription":
+    case "countOfTotal":
+      return u !== "%" && u !== "đồng" && AREA_UNITS.indexOf(u) < 0 ? true : u === "%" && ind.kind === "countOfTotal";
+    default:
+      return true;
+  }
+}
+
+function expectedUnit(ind: IndicatorRow): string {
+  return ind.unit || (ind.kind === "percent" ? "%" : "");
+}
+
+function checkValues(r: IndicatorReading, findings: Findings, naturalArea: number | undefined): void {
+  const ind = r.indicator;
+  const label = ind.labelVi;
+  const note = effectiveNote(r);
+  const noteText = note ? note.value.raw : "";
+  const noteNA = noteSaysNone(note?.value);
+  const where = (c: ReadCell) => ({ sheet: c.address.sheet, row: c.address.row, col: c.address.col, indicatorId: ind.id });
+
+  for (const key of ["y2013", "y2022"] as const) {
+    const cell = r[key];
+    if (!cell) continue;
+    const v = cell.value;
+    const p = { label, column: COLUMN_NAMES[key] };
+    switch (v.state) {
+      case "blank":
+        if (noteText.trim()) findings.add(RULES.blankExplained, { ...p, note: noteText.trim() }, where(cell));
+        else findings.add(RULES.missingValue, { ...p, severity: key === "y2022" ? "error" : "warning" }, where(cell), key === "y2022" ? "error" : "warning");
+        continue;
+      case "noData":
+        if (!noteText.trim()) findings.add(RULES.noDataWithoutNote, p, where(cell));
+        continue;
+      case "notApplicable":
+        continue;
+      case "error":
+        findings.add(RULES.errorValue, { ...p, seen: v.errorCode ?? v.raw }, where(cell));
+        continue;
+      default:
+        break;
+    }
+    if (v.looksLikeDate) {
+      findings.add(RULES.dateFromFraction, { ...p, seen: v.raw }, where(cell));
+      continue;
+    }
+    if (noteNA && v.state !== "yesno") {
+      const n = numericValue(v);
+      if (n === undefined || n !== 0) findings.add(RULES.contradictsNotApplicable, { ...p, seen: v.raw, na: noteText.trim() }, where(cell));
+    }
+    if (v.ambiguous) {
+      findings.add(RULES.ambiguous, { ...p, seen: v.raw, readings: v.ambiguous.readings.map((x) => formatViNumber(x)) }, where(cell));
+    }
+    checkKindAndRange(ind, v, p, where(cell), findings);
+  }
+
+  if (r.target && ind.target && r.target.value.state !== "blank") {
+    const n = numericValue(r.target.value, true);
+    if (n === undefined || Math.abs(n - ind.target.value) > 1e-9) {
+      findings.add(RULES.targetEdited, { label, seen: r.target.value.raw, expected: ind.target.text }, where(r.target), "info");
+    }
+  }
+
+  checkDerivedShare(r, findings, naturalArea);
+  checkChange(r, findings);
+}
+
+function checkKindAndRange(ind: IndicatorRow, v: ParsedValue, p: { label: string; column: Text2 }, where: { sheet: string; row: number; col: number; indicatorId: string }, findings: Findings): void {
+  const kind = ind.kind;
+  if (v.state === "countOfTotal" && v.count && v.count.part > v.count.total) {
+    findings.add(RULES.countOverTotal, { ...p, seen: v.raw }, where);
+    return;
+  }
+  const numeric = v.state === "number" || v.state === "bound" || v.state === "range" || v.state === "multi" || v.state === "countOfTotal";
+  if (kind === "yesno") {
+    if (v.state !== "yesno") findings.add(RULES.wrongKind, { ...p, expected: KIND_WORDS.yesno, seen: v.raw }, where);
+    return;
+  }
+  if (kind === "text") return;
+  if (v.state === "yesno" || (v.state === "text" && kind !== "countDescription" && !v.measure)) {
+    findings.add(RULES.wrongKind, { ...p, expected: KIND_WORDS[kind], seen: v.raw }, where);
+    return;
+  }
+  if (!numeric && !v.measure) return;
+  const measures = v.measures ?? (v.measure ? [v.measure] : []);
+  const first = measures[0];
+  if (first && !unitFits(ind, first.unit)) {
+    findings.add(RULES.wrongUnit, { ...p, seen: v.raw, unit: first.unit, expected: expectedUnit(ind) }, where);
+  }
+  for (const m of measures) {
+    const isPercent = m.unit === "%" || (kind === "percent" && !m.unit);
+    if (isPercent && (m.value > 100 || m.value < 0)) {
+      findings.add(RULES.outOfRange, { ...p, seen: v.raw, why: { vi: "tỷ lệ phải từ 0 đến 100%", en: "a percentage must lie between 0 and 100%" } }, where);
+      return;
+    }
+    if (m.value < 0) {
+      findings.add(RULES.outOfRange, { ...p, seen: v.raw, why: { vi: "giá trị không thể âm", en: "the value cannot be negative" } }, where);
+      return;
+    }
+    if (kind === "count" && !m.unit && Math.floor(m.value) !== m.value) {
+      findings.add(RULES.outOfRange, { ...p, seen: v.raw, why: { vi: "số lượng phải là số nguyên", en: "a count must be a whole number" } }, where);
+      return;
+    }
+  }
+}
+
+/** A share stated next to an area ("2.694,42 ha; độ che phủ 27,5%") should equal area ÷ natural area. */
+function checkDerivedShare(r: IndicatorReading, findings: Findings, naturalArea: number | undefined): void {
+  if (!naturalArea || naturalArea <= 0) return;
+  for (const key of ["y2013", "y2022"] as const) {
+    const cell = r[key];
+    const ms = cell?.value.measures;
+    if (!cell || !ms || ms.length < 2) continue;
+    const area = ms.find((m) => m.unit === "ha");
+    const share = ms.find((m) => m.unit === "%");
+    if (!area || !share) continue;
+    const computed = (area.value / naturalArea) * 100;
+    if (Math.abs(computed - share.value) > 1) {
+      findings.add(
+        RULES.derivedMismatch,
+        {
+          label: r.indicator.labelVi,
+          year: key === "y2013" ? "2013" : "2022",
+          stated: `${formatViNumber(share.value)}%`,
+          computed: `${formatViNumber(computed, 2)}%`,
+          basis: {
+            vi: `${formatViNumber(area.value)} ha ÷ diện tích tự nhiên ${formatViNumber(naturalArea)} ha`,
+            en: `${formatViNumber(area.value)} ha ÷ natural area ${formatViNumber(naturalArea)} ha`,
+          },
+        },
+        { sheet: cell.address.sheet, row: cell.address.row, col: cell.address.col, indicatorId: r.indicator.id },
+      );
+    }
+  }
+}
+
+const ADDITIVE = { area: true, count: true, money: true, countDescription: true } as Record<string, boolean>;
+
+function checkChange(r: IndicatorReading, findings: Findings): void {
+  if (!ADDITIVE[r.indicator.kind]) return;
+  const a = r.y2013 ? numericValue(r.y2013.value) : undefined;
+  const b = r.y2022 ? numericValue(r.y2022.value) : undefined;
+  if (a === undefined || b === undefined || a <= 0 || b <= 0) return;
+  const factor = Math.max(a / b, b / a);
+  // Small absolute figures (0,02 ha → 0,71 ha) swing by large factors without being wrong.
+  const big = r.indicator.kind === "money" ? Math.max(a, b) >= 1e7 : Math.max(a, b) >= 10;
+  if (factor >= 10 && big) {
+    const cell = r.y2022 as ReadCell;
+    findings.add(
+      RULES.implausibleChange,
+      { label: r.indicator.labelVi, from: r.y2013?.value.raw ?? "", to: cell.value.raw, factor: formatViNumber(factor, 1) },
+      { sheet: cell.address.sheet, row: cell.address.row, col: cell.address.col, indicatorId: r.indicator.id },
+    );
+  }
+}
+
+// ---------------------------------------------------------------- cross-appendix
+
+/** Whether two readings of the same measure agree (a bound agrees with a number that satisfies it). */
+export function valuesAgree(a: ParsedValue, b: ParsedValue, kind: IndicatorRow["kind"]): boolean | undefined {
+  const na = comparable(a, kind);
+  const nb = comparable(b, kind);
+  if (!na || !nb) return undefined;
+  if (na.bound && nb.bound) return true;
+  if (na.bound) return satisfies(nb.value, na.bound.op, na.value);
+  if (nb.bound) return satisfies(na.value, nb.bound.op, nb.value);
+  const tol = kind === "percent" ? 0.5 : Math.max(0.01, Math.abs(na.value) * 0.005);
+  return Math.abs(na.value - nb.value) <= tol;
+}
+
+function comparable(v: ParsedValue, kind: IndicatorRow["kind"]): { value: number; bound?: ParsedValue["bound"] } | undefined {
+  if (v.state === "bound" && v.bound) return { value: v.bound.value, bound: v.bound };
+  if (v.state === "multi" && v.measures) {
+    const want = kind === "percent" ? "%" : undefined;
+    const m = want ? v.measures.find((x) => x.unit === want) : v.measures[0];
+    return m ? { value: m.value } : undefined;
+  }
+  const n = numericValue(v, kind === "percent");
+  return n === undefined ? undefined : { value: n };
+}
+
+function satisfies(x: number, op: string, t: number): boolean {
+  switch (op) {
+    case ">":
+      return x > t;
+    case ">=":
+      return x >= t;
+    case "<":
+      return x < t;
+    case "<=":
+      return x <= t;
+    default:
+      return x === t;
+  }
+}
+
+function checkLinks(readings: Record<string, IndicatorReading>, findings: Findings): void {
+  const seen = new Set<string>();
+  for (const id of Object.keys(readings)) {
+    const r = readings[id];
+    for (const otherId of r.indicator.links) {
+      const o = readings[otherId];
+      const pair = [id, otherId].sort().join("|");
+      if (!o || seen.has(pair)) continue;
+      seen.add(pair);
+      // Report on the PL1 side: that is where the target and its status live.
+      const [p1, p2] = r.indicator.appendix === "PL1" ? [r, o] : [o, r];
+      const kind = p1.indicator.kind === "percent" || p2.indicator.kind === "percent" ? "percent" : p1.indicator.kind;
+      for (const key of ["y2013", "y2022"] as const) {
+        const a = p1[key];
+        const b = p2[key];
+        if (!a || !b) continue;
+        if (valuesAgree(a.value, b.value, kind) === false) {
+          findings.add(
+            RULES.appendicesDisagree,
+            {
+              label: p1.indicator.labelVi,
+              year: key === "y2013" ? "2013" : "2022",
+              here: a.value.raw,
+              other: b.value.raw,
+              otherWhere: `${b.address.sheet}!${a1(b.address.row, b.address.col)}`,
+            },
+            { sheet: a.address.sheet, row: a.address.row, col: a.address.col, indicatorId: p1.indicator.id },
+          );
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The write Plan: status texts, cell marks with notes, results-sheet rows and the verdict.
+ * Plain data; the adapters only carry it out.
+ */
+import type { Catalogue, Text2 } from "../catalogue/types";
+import type { IndicatorReading } from "./check";
+import { a1 } from "./layout";
+import type { Finding, IndicatorStatus, LocatedTable, MarkWrite, Plan, Severity, SheetSnapshot, StatusCellWrite, Verdict, WorkbookSnapshot } from "./types";
+import { cellString } from "./recognize";
+
+export const MARK_FILLS: Record<Exclude<Severity, "info">, string> = {
+  error: "#FFC7CE",
+  warning: "#FFEB9C",
+};
+
+export const SEVERITY_TEXT: Record<Severity, Text2> = {
+  error: { vi: "Lỗi", en: "Error" },
+  warning: { vi: "Cảnh báo", en: "Warning" },
+  info: { vi: "Lưu ý", en: "Info" },
+};
+
+export const RESULTS_HEADER: Record<"vi" | "en", string[]> = {
+  vi: ["Mức độ", "Mã", "Trang", "Ô", "Chỉ tiêu", "Nội dung", "Cách sửa"],
+  en: ["Severity", "Code", "Sheet", "Cell", "Indicator", "Finding", "How to fix"],
+};
+
+export const STATUS_HEADER: Text2 = { vi: "Tình trạng (NQ24)", en: "Status (NQ24)" };
+
+export interface PlanInput {
+  snapshot: WorkbookSnapshot;
+  tables: LocatedTable[];
+  readings: Record<string, IndicatorReading>;
+  findings: Finding[];
+  statuses: IndicatorStatus[];
+  catalogue: Catalogue;
+  lang: "vi" | "en";
+  now?: Date;
+}
+
+/**
+ * The column the status goes in: our template's own status column, or, beside a table made
+ * by someone else, the first column right of the table that is empty on every table row —
+ * the add-in never writes over a user's cell.
+ */
+export function statusColumn(table: LocatedTable, sheet: SheetSnapshot, rows: number[]): { col: number; addHeader: boolean } {
+  if (table.columns.status !== undefined && table.ownTemplate) return { col: table.columns.status, addHeader: false };
+  const used = Object.keys(table.columns).map((k) => table.columns[k as keyof LocatedTable["columns"]] as number);
+  let col = Math.max(...used) + 1;
+  const check = [table.headerRow, ...rows];
+  for (;;) {
+    const c = col;
+    const busy = check.some((r) => cellString(sheet, r - sheet.origin.row, c - sheet.origin.col).trim() !== "");
+    if (!busy) return { col, addHeader: true };
+    col++;
+  }
+}
+
+export function buildPlan(input: PlanInput): Plan {
+  const { lang } = input;
+  const statusCells: StatusCellWrite[] = [];
+  const byId = new Map(input.statuses.map((s) => [s.indicatorId, s]));
+  for (const table of input.tables) {
+    const sheet = input.snapshot.sheets.find((s) => s.name === table.sheet);
+    if (!sheet) continue;
+    const rows: { row: number; status: IndicatorStatus }[] = [];
+    Object.keys(input.readings).forEach((id) => {
+      const r = input.readings[id];
+      const st = byId.get(id);
+      if (st && r.match.sheet === table.sheet && r.indicator.appendix === table.appendix) rows.push({ row: r.match.row, status: st });
+    });
+    if (rows.length === 0) continue;
+    const { col, addHeader } = statusColumn(table, sheet, rows.map((x) => x.row));
+    if (addHeader) statusCells.push({ sheet: table.sheet, row: table.headerRow, col, text: STATUS_HEADER[lang], kind: "header" });
+    rows.sort((a, b) => a.row - b.row);
+    for (const { row, status } of rows) {
+      statusCells.push({ sheet: table.sheet, row, col, text: status.label[lang], kind: status.status ?? status.trend });
+    }
+  }
+
+  // One mark per cell, coloured by its worst finding, its note listing every finding there.
+  const marks: MarkWrite[] = [];
+  const markAt = new Map<string, MarkWrite>();
+  for (const f of input.findings) {
+    if (f.severity === "info" || f.row === undefined || f.col === undefined) continue;
+    const key = `${f.sheet}\u0000${f.row}\u0000${f.col}`;
+    const line = (l: "vi" | "en") => `[${f.code}] ${f.message[l]}${f.fix ? ` ${f.fix[l]}` : ""}`;
+    const existing = markAt.get(key);
+    if (existing) {
+      if (existing.codes.indexOf(f.code) >= 0) continue;
+      existing.codes.push(f.code);
+      existing.note = { vi: `${existing.note.vi}\n${line("vi")}`, en: `${existing.note.en}\n${line("en")}` };
+      if (f.severity === "error") {
+        existing.severity = "error";
+        existing.fill = MARK_FILLS.error;
+      }
+      continue;
+    }
+    const m: MarkWrite = { sheet: f.sheet, row: f.row, col: f.col, severity: f.severity, fill: MARK_FILLS[f.severity], note: { vi: line("vi"), en: line("en") }, codes: [f.code] };
+    markAt.set(key, m);
+    marks.push(m);
+  }
+
+  const labelOf = (id?: string) => {
+    if (!id) return "";
+    const row = input.catalogue.rows.find((r) => r.id === id);
+    return row ? (lang === "vi" ? row.labelVi : row.labelEn) : id;
+  };
+  const results = {
+    header: RESULTS_HEADER[lang],
+    rows: input.findings.map((f) => {
+      const cells = [SEVERITY_TEXT[f.severity][lang], f.code, f.sheet, f.cell, labelOf(f.indicatorId), f.message[lang], f.fix ? f.fix[lang] : ""];
+      return f.row !== undefined && f.col !== undefined ? { cells, link: { sheet: f.sheet, row: f.row, col: f.col } } : { cells };
+    }),
+  };
+
+  return { statusCells, marks, results, verdict: verdictOf(input) };
+}
+
+function verdictOf(input: PlanInput): Verdict {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of input.findings) counts[f.severity]++;
+  const statusCounts: Verdict["statusCounts"] = {};
+  for (const s of input.statuses) {
+    const k = s.appendix === "PL1" ? (s.status ?? "noTarget") : s.trend;
+    statusCounts[k] = (statusCounts[k] ?? 0) + 1;
+  }
+  const ready = counts.error === 0;
+  const checkedAt = (input.now ?? new Date()).toISOString();
+  const first = input.findings.find((f) => f.severity === "error");
+  const where = first && first.cell ? ` ${first.sheet}!${first.cell}` : first ? ` ${first.sheet}` : "";
+  const message: Text2 = ready
+    ? {
+        vi: counts.warning ? `Sẵn sàng gửi tỉnh (còn ${counts.warning} cảnh báo nên xem lại).` : "Sẵn sàng gửi tỉnh.",
+        en: counts.warning ? `Ready to send to the province (${counts.warning} warnings worth a look).` : "Ready to send to the province.",
+      }
+    : {
+        vi: `Chưa sẵn sàng gửi: ${counts.error} lỗi cần sửa, bắt đầu từ${where}.`,
+        en: `Not ready to send: ${counts.error} errors to fix, starting at${where}.`,
+      };
+  return { ready, checkedAt, catalogueVersion: `${input.catalogue.id} ${input.catalogue.version}`, counts, statusCounts, message };
+}
+
+/** "'Phụ lục 1'!E12" — a sheet-qualified address for links and messages. */
+export function qualified(sheet: string, row: number, col: number): string {
+  return `'${sheet.replace(/'/g, "''")}'!${a1(row, col)}`;
+}

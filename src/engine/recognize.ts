@@ -1,0 +1,352 @@
+/**
+ * Recognition: find the PL1/PL2 tables in any sheet by their header text and map rows
+ * to catalogue indicators — by the hidden id column our template writes, otherwise by
+ * label, tolerant of diacritics, case, spacing, "- "/"+ " markers and typing slips.
+ */
+import type { AppendixId, Catalogue, CatalogueRow, ColumnKey, IndicatorRow } from "../catalogue/types";
+import { isIndicator } from "../catalogue/types";
+import type { LocatedTable, RowMatch, SheetSnapshot, WorkbookSnapshot } from "./types";
+import { foldForMatch } from "./values";
+
+export type TableColumn = ColumnKey | "id" | "status" | "unit";
+
+/** How far down a sheet a header row is looked for (title rows sit above it). */
+const HEADER_SCAN_ROWS = 40;
+/** Label matches at or above this are taken; below DOUBT they are reported as doubtful. */
+export const MATCH_ACCEPT = 0.72;
+export const MATCH_DOUBT = 0.9;
+
+/** Classifies a header cell's folded text. Order matters: "mục tiêu … 2020" before "mục tiêu cụ thể". */
+export function classifyHeader(folded: string): TableColumn | null {
+  if (!folded) return null;
+  if (/^(stt|tt|so tt|so thu tu|no)$/.test(folded)) return "stt";
+  if (/\bma chi tieu\b|^ma$|^id$|indicator id/.test(folded)) return "id";
+  if (/tinh trang|xu huong|danh gia muc tieu|^status$|^trend$/.test(folded)) return "status";
+  if (/ghi chu|^note/.test(folded)) return "note";
+  if (/^(don vi( tinh)?|dvt|unit)$/.test(folded)) return "unit";
+  if (/2020|de ra|^target/.test(folded)) return "target";
+  if (/2013/.test(folded)) return "y2013";
+  if (/2022|ket qua dat duoc/.test(folded)) return "y2022";
+  if (/chi tieu|muc tieu|noi dung|indicator/.test(folded)) return "label";
+  return null;
+}
+
+interface HeaderHit {
+  row: number; // absolute
+  columns: Partial<Record<TableColumn, number>>; // absolute columns
+}
+
+function findHeaderRows(sheet: SheetSnapshot): HeaderHit[] {
+  const hits: HeaderHit[] = [];
+  const rows = sheet.values.length;
+  for (let i = 0; i < rows; i++) {
+    const rowVals = sheet.text[i] ?? sheet.values[i];
+    if (!rowVals) continue;
+    // Cheap pre-filter: a header row has the label header and a year header.
+    const columns: Partial<Record<TableColumn, number>> = {};
+    let found = 0;
+    for (let j = 0; j < rowVals.length; j++) {
+      const raw = cellString(sheet, i, j);
+      if (!raw || raw.length > 80) continue;
+      const key = classifyHeader(foldForMatch(raw));
+      if (key && columns[key] === undefined) {
+        columns[key] = sheet.origin.col + j;
+        found++;
+      }
+    }
+    if (found >= 2 && columns.label !== undefined && (columns.y2013 !== undefined || columns.y2022 !== undefined)) {
+      hits.push({ row: sheet.origin.row + i, columns });
+      continue;
+    }
+    // Only scan the top of a sheet for the first header; after one is found, keep scanning
+    // (a sheet may hold both tables one below the other).
+    if (hits.length === 0 && i > HEADER_SCAN_ROWS) break;
+  }
+  return hits;
+}
+
+export function cellString(sheet: SheetSnapshot, i: number, j: number): string {
+  const t = sheet.text[i]?.[j];
+  if (t !== undefined && t !== null && t !== "") return String(t);
+  const v = sheet.values[i]?.[j];
+  return v === null || v === undefined ? "" : String(v);
+}
+
+// ---------------------------------------------------------------- label index
+
+interface LabelEntry {
+  row: IndicatorRow;
+  order: number; // position in the catalogue
+  folded: string[];
+  grams: Set<string>[];
+}
+
+export interface CatalogueIndex {
+  byId: Map<string, IndicatorRow>;
+  order: Map<string, number>;
+  entries: Record<AppendixId, LabelEntry[]>;
+  exact: Record<AppendixId, Map<string, LabelEntry[]>>;
+  headings: Record<AppendixId, Set<string>>;
+  /** Folded heading label → heading ids in catalogue order (labels repeat across groups). */
+  headingIds: Record<AppendixId, Map<string, string[]>>;
+  headingById: Map<string, CatalogueRow>;
+  entryById: Map<string, LabelEntry>;
+  indicators: Record<AppendixId, IndicatorRow[]>;
+}
+
+/** Strips list markers and numbering that templates put before labels. */
+export function stripMarkers(folded: string): string {
+  return folded.replace(/^([-+*•·–—]+|\(?[0-9]{1,2}[.)]|[a-z][.)])\s*/, "").trim();
+}
+
+function grams(s: string): Set<string> {
+  const out = new Set<string>();
+  const t = ` ${s} `;
+  for (let i = 0; i < t.length - 1; i++) out.add(t.substr(i, 2));
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  a.forEach((g) => {
+    if (b.has(g)) common++;
+  });
+  return (2 * common) / (a.size + b.size);
+}
+
+const indexCache = new WeakMap<Catalogue, CatalogueIndex>();
+
+export function indexCatalogue(catalogue: Catalogue): CatalogueIndex {
+  const cached = indexCache.get(catalogue);
+  if (cached) return cached;
+  const idx: CatalogueIndex = {
+    byId: new Map(),
+    order: new Map(),
+    entries: { PL1: [], PL2: [] },
+    exact: { PL1: new Map(), PL2: new Map() },
+    headings: { PL1: new Set(), PL2: new Set() },
+    headingIds: { PL1: new Map(), PL2: new Map() },
+    headingById: new Map(),
+    entryById: new Map(),
+    indicators: { PL1: [], PL2: [] },
+  };
+  catalogue.rows.forEach((row: CatalogueRow, order) => {
+    idx.order.set(row.id, order);
+    if (!isIndicator(row)) {
+      idx.headingById.set(row.id, row);
+      const folds = new Set([row.labelVi, row.labelOriginal].map((l) => stripMarkers(foldForMatch(l))));
+      folds.forEach((f) => {
+        idx.headings[row.appendix].add(f);
+        const ids = idx.headingIds[row.appendix].get(f) ?? [];
+        ids.push(row.id);
+        idx.headingIds[row.appendix].set(f, ids);
+      });
+      return;
+    }
+    idx.byId.set(row.id, row);
+    idx.indicators[row.appendix].push(row);
+    const labels = [row.labelVi, row.labelOriginal, ...(row.aliases ?? [])];
+    const folded = Array.from(new Set(labels.map((l) => stripMarkers(foldForMatch(l))).filter((l) => l)));
+    const entry: LabelEntry = { row, order, folded, grams: folded.map(grams) };
+    idx.entries[row.appendix].push(entry);
+    idx.entryById.set(row.id, entry);
+    for (const f of folded) {
+      const list = idx.exact[row.appendix].get(f) ?? [];
+      list.push(entry);
+      idx.exact[row.appendix].set(f, list);
+    }
+  });
+  indexCache.set(catalogue, idx);
+  return idx;
+}
+
+// ---------------------------------------------------------------- table location
+
+export interface TableRows {
+  table: LocatedTable;
+  /** Absolute rows of the table body (header excluded), up to the next header or the end. */
+  firstRow: number;
+  lastRow: number;
+}
+
+/** Which appendix a header belongs to: a target column means PL1; titles above may say so. */
+function appendixOf(sheet: SheetSnapshot, hit: HeaderHit): AppendixId {
+  if (hit.columns.target !== undefined) return "PL1";
+  const top = hit.row - sheet.origin.row;
+  for (let i = Math.max(0, top - 6); i < top; i++) {
+    for (let j = 0; j < (sheet.values[i]?.length ?? 0); j++) {
+      const f = foldForMatch(cellString(sheet, i, j));
+      if (/phu luc 1\b|phu luc i\b|appendix 1\b/.test(f)) return "PL1";
+      if (/phu luc 2\b|phu luc ii\b|appendix 2\b/.test(f)) return "PL2";
+    }
+  }
+  const name = foldForMatch(sheet.name);
+  if (/1|i$/.test(name) && !/2/.test(name)) return "PL1";
+  return "PL2";
+}
+
+export function locateTables(snapshot: WorkbookSnapshot): TableRows[] {
+  const out: TableRows[] = [];
+  for (const sheet of snapshot.sheets) {
+    const hits = findHeaderRows(sheet);
+    hits.forEach((hit, k) => {
+      const next = hits[k + 1];
+      const lastRow = next ? next.row - 1 : sheet.origin.row + sheet.values.length - 1;
+      out.push({
+        table: {
+          appendix: appendixOf(sheet, hit),
+          sheet: sheet.name,
+          headerRow: hit.row,
+          columns: hit.columns,
+          ownTemplate: hit.columns.id !== undefined,
+        },
+        firstRow: hit.row + 1,
+        lastRow,
+      });
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- row matching
+
+export interface UnmatchedRow {
+  sheet: string;
+  row: number;
+  label: string;
+  /** The row carries a value, so it matters that it matched nothing. */
+  hasValues: boolean;
+  best?: { indicatorId: string; confidence: number };
+}
+
+export interface MatchOutcome {
+  matches: RowMatch[];
+  unmatched: UnmatchedRow[];
+  /** Rows whose id cell named an indicator but whose label was changed. */
+  editedLabels: { match: RowMatch; expected: string }[];
+  /** Heading rows found, so notes written beside a heading ("- Thủy điện … Không có") reach its rows. */
+  headings: { headingId: string; row: number }[];
+}
+
+function valueColumnsHaveText(sheet: SheetSnapshot, i: number, table: LocatedTable): boolean {
+  for (const key of ["y2013", "y2022", "note"] as const) {
+    const c = table.columns[key];
+    if (c === undefined) continue;
+    if (cellString(sheet, i, c - sheet.origin.col).trim() !== "") return true;
+  }
+  return false;
+}
+
+/**
+ * Maps the rows of one table to indicators. Exact id first; then exact folded label, and
+ * where a label is shared (the same "+ Tổng số dự án…" under wind, solar and biomass) the
+ * candidate after the previously matched indicator wins; then fuzzy similarity.
+ */
+export function matchRows(sheet: SheetSnapshot, t: TableRows, idx: CatalogueIndex, taken: Set<string>): MatchOutcome {
+  const { table } = t;
+  const appendix = table.appendix;
+  const out: MatchOutcome = { matches: [], unmatched: [], editedLabels: [], headings: [] };
+  const headingTaken = new Set<string>();
+  const labelCol = table.columns.label;
+  if (labelCol === undefined) return out;
+  const idCol = table.columns.id;
+  let lastOrder = -1;
+  const fuzzyQueue: { i: number; folded: string; raw: string }[] = [];
+
+  for (let r = t.firstRow; r <= t.lastRow; r++) {
+    const i = r - sheet.origin.row;
+    if (i < 0 || i >= sheet.values.length) continue;
+    if (idCol !== undefined) {
+      const idText = cellString(sheet, i, idCol - sheet.origin.col).trim();
+      const byId = idText ? idx.byId.get(idText) : undefined;
+      const heading = idText && !byId ? idx.headingById.get(idText) : undefined;
+      if (heading && heading.appendix === appendix) {
+        out.headings.push({ headingId: heading.id, row: r });
+        headingTaken.add(heading.id);
+        lastOrder = idx.order.get(heading.id) ?? lastOrder;
+        continue;
+      }
+      if (byId && byId.appendix === appendix && !taken.has(byId.id)) {
+        const labelSeen = cellString(sheet, i, labelCol - sheet.origin.col).trim();
+        const m: RowMatch = { indicatorId: byId.id, sheet: sheet.name, row: r, confidence: 1, by: "id", labelSeen };
+        out.matches.push(m);
+        taken.add(byId.id);
+        lastOrder = idx.order.get(byId.id) ?? lastOrder;
+        const f = stripMarkers(foldForMatch(labelSeen));
+        const known = idx.entryById.get(byId.id);
+        if (known && known.folded.indexOf(f) < 0) out.editedLabels.push({ match: m, expected: byId.labelVi });
+        continue;
+      }
+    }
+    const raw = cellString(sheet, i, labelCol - sheet.origin.col).trim();
+    if (!raw) continue;
+    const folded = stripMarkers(foldForMatch(raw));
+    if (!folded) continue;
+    const exact = idx.exact[appendix].get(folded);
+    if (exact) {
+      const free = exact.filter((e) => !taken.has(e.row.id));
+      const pick = free.find((e) => e.order > lastOrder) ?? free[0];
+      if (pick) {
+        out.matches.push({ indicatorId: pick.row.id, sheet: sheet.name, row: r, confidence: 0.98, by: "label", labelSeen: raw });
+        taken.add(pick.row.id);
+        lastOrder = pick.order;
+        continue;
+      }
+    }
+    const headingIds = idx.headingIds[appendix].get(folded);
+    if (headingIds) {
+      const free = headingIds.filter((h) => !headingTaken.has(h));
+      const pick = free.find((h) => (idx.order.get(h) ?? 0) > lastOrder) ?? free[0];
+      if (pick) {
+        out.headings.push({ headingId: pick, row: r });
+        headingTaken.add(pick);
+        lastOrder = idx.order.get(pick) ?? lastOrder;
+      }
+      continue;
+    }
+    fuzzyQueue.push({ i, folded, raw });
+  }
+
+  // Fuzzy pass after exact ones, so a slip-ridden row cannot steal a row that matches exactly.
+  for (const q of fuzzyQueue) {
+    const g = grams(q.folded);
+    let best: LabelEntry | undefined;
+    let bestScore = 0;
+    let bestHeading = 0;
+    for (const e of idx.entries[appendix]) {
+      if (taken.has(e.row.id)) continue;
+      for (const eg of e.grams) {
+        const s = dice(g, eg);
+        if (s > bestScore) {
+          bestScore = s;
+          best = e;
+        }
+      }
+    }
+    idx.headings[appendix].forEach((h) => {
+      const s = dice(g, grams(h));
+      if (s > bestHeading) bestHeading = s;
+    });
+    const r = sheet.origin.row + q.i;
+    const hasValues = valueColumnsHaveText(sheet, q.i, table);
+    if (best && bestScore >= MATCH_ACCEPT && (bestScore > bestHeading || hasValues)) {
+      out.matches.push({ indicatorId: best.row.id, sheet: sheet.name, row: r, confidence: round2(bestScore), by: "label", labelSeen: q.raw });
+      taken.add(best.row.id);
+    } else if (bestHeading < MATCH_ACCEPT || hasValues) {
+      out.unmatched.push({
+        sheet: sheet.name,
+        row: r,
+        label: q.raw,
+        hasValues,
+        best: best ? { indicatorId: best.row.id, confidence: round2(bestScore) } : undefined,
+      });
+    }
+  }
+  out.matches.sort((a, b) => a.row - b.row);
+  return out;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
