@@ -1,0 +1,210 @@
+/**
+ * Applies the engine's Plan to an ExcelJS workbook for the annotated copy: status texts,
+ * cell marks (fill + note), the results sheet with links, the verdict block, and the
+ * record of every mark in the hidden metadata sheet so "clear marks" can undo exactly
+ * those. Texts are written as literals, never as formulas.
+ */
+import type * as ExcelJS from "exceljs";
+import { SHEET_NAMES, a1 } from "../../engine/layout";
+import { META_FORMAT_VERSION, decodeMetadata, encodeMetadata, type StoredMark } from "../../engine/metadata";
+import type { CellValue, Plan, Severity, StatusCellWrite } from "../../engine/types";
+import { applyStyle, argb, setLiteral } from "./write";
+
+export type Lang = "vi" | "en";
+
+/** Status colours: good green, bad red, missing grey, not applicable / unchanged amber. */
+const STATUS_FILL: Record<StatusCellWrite["kind"], string> = {
+  header: "",
+  increased: "#DDEBF7",
+  decreased: "#DDEBF7",
+  achieved: "#C6EFCE",
+  exceeded: "#C6EFCE",
+  better: "#C6EFCE",
+  notAchieved: "#FFC7CE",
+  worse: "#FFC7CE",
+  noData: "#EDEDED",
+  unknown: "#EDEDED",
+  notApplicable: "#FFF2CC",
+  unchanged: "#FFF2CC",
+  noTarget: "#FFFFFF",
+};
+
+function cellFill(cell: ExcelJS.Cell): string {
+  const f = cell.fill as ExcelJS.FillPattern | undefined;
+  if (f && f.type === "pattern" && f.pattern === "solid" && f.fgColor && typeof f.fgColor.argb === "string") {
+    return "#" + f.fgColor.argb.slice(-6);
+  }
+  return "";
+}
+
+function hasNote(cell: ExcelJS.Cell): boolean {
+  return cell.note !== undefined && cell.note !== null && cell.note !== "";
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** ExcelJS cell value (plain data, not an Office.js proxy). */
+function cellValueOf(ws: ExcelJS.Worksheet, r: number, c: number): unknown {
+  return ws.findCell(r, c)?.value;
+}
+
+/** Undoes the marks a previous check recorded (fills restored, notes removed). */
+export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
+  const meta = wb.getWorksheet(SHEET_NAMES.meta);
+  if (!meta) return 0;
+  const rows: CellValue[][] = [];
+  for (let r = 1; r <= meta.rowCount; r++) {
+    const vals: CellValue[] = [];
+    for (let c = 1; c <= 7; c++) {
+      const v = cellValueOf(meta, r, c);
+      vals.push(v === null || v === undefined ? null : typeof v === "object" ? String((v as { text?: unknown }).text ?? "") : (v as CellValue));
+    }
+    rows.push(vals);
+  }
+  const records = decodeMetadata(rows).marks;
+  for (const r of records) {
+    const ws = wb.getWorksheet(r.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(r.row + 1, r.col + 1);
+    if (r.previousFill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(r.previousFill) } };
+    else cell.fill = { type: "pattern", pattern: "none" };
+    if (!r.hadNote) (cell as unknown as { note: unknown }).note = undefined;
+  }
+  wb.removeWorksheet(meta.id);
+  return records.length;
+}
+
+function severityFill(s: Severity): string {
+  return s === "error" ? "#FFC7CE" : s === "warning" ? "#FFEB9C" : "#DDEBF7";
+}
+
+export interface ApplyOptions {
+  lang?: Lang;
+}
+
+export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: ApplyOptions = {}): StoredMark[] {
+  const lang = options.lang ?? "vi";
+  clearRecordedMarks(wb);
+
+  for (const s of plan.statusCells) {
+    const ws = wb.getWorksheet(s.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(s.row + 1, s.col + 1);
+    setLiteral(cell, s.text);
+    if (s.kind === "header") {
+      applyStyle(cell, { bold: true, fill: "#D9E2F3", hAlign: "center", wrap: true, border: true });
+      continue;
+    }
+    const fill = STATUS_FILL[s.kind];
+    if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(fill) } };
+  }
+
+  const records: StoredMark[] = [];
+  for (const m of plan.marks) {
+    const ws = wb.getWorksheet(m.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(m.row + 1, m.col + 1);
+    const hadNote = hasNote(cell);
+    records.push({ sheet: m.sheet, row: m.row, col: m.col, previousFill: cellFill(cell), hadNote, noteKind: hadNote ? "none" : "note" });
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(m.fill || severityFill(m.severity)) } };
+    const text = `${m.note[lang]}${m.codes.length ? ` [${m.codes.join(", ")}]` : ""}`;
+    // A note the user wrote is theirs: it stays, and the results sheet carries the finding.
+    if (!hadNote) cell.note = text;
+  }
+
+  writeResultsSheet(wb, plan, lang);
+  writeMetaSheet(wb, plan, lang, records);
+  return records;
+}
+
+function writeResultsSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
+  const old = wb.getWorksheet(SHEET_NAMES.results);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(SHEET_NAMES.results);
+  const v = plan.verdict;
+  const width = Math.max(plan.results.header.length, 4);
+  const title = ws.getCell(1, 1);
+  setLiteral(title, lang === "vi" ? "KẾT QUẢ KIỂM TRA BÁO CÁO NGHỊ QUYẾT 24-NQ/TW" : "RESOLUTION 24-NQ/TW REPORT CHECK");
+  applyStyle(title, { bold: true, size: 13 });
+  ws.mergeCells(1, 1, 1, width);
+  const verdict = ws.getCell(2, 1);
+  setLiteral(verdict, v.message[lang]);
+  applyStyle(verdict, { bold: true, fill: v.ready ? "#C6EFCE" : "#FFC7CE", wrap: true });
+  ws.mergeCells(2, 1, 2, width);
+  const lines: [string, string][] = lang === "vi"
+    ? [
+      ["Thời điểm kiểm tra", v.checkedAt],
+      ["Phiên bản danh mục", v.catalogueVersion],
+      ["Lỗi / Cảnh báo / Thông tin", `${v.counts.error} / ${v.counts.warning} / ${v.counts.info}`],
+    ]
+    : [
+      ["Checked at", v.checkedAt],
+      ["Catalogue version", v.catalogueVersion],
+      ["Errors / Warnings / Info", `${v.counts.error} / ${v.counts.warning} / ${v.counts.info}`],
+    ];
+  const statusText = Object.entries(v.statusCounts)
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(", ");
+  if (statusText) lines.push([lang === "vi" ? "Tình trạng (số chỉ tiêu)" : "Status (indicators)", statusText]);
+  lines.forEach(([k, val], i) => {
+    const kc = ws.getCell(3 + i, 1);
+    setLiteral(kc, k);
+    applyStyle(kc, { bold: true });
+    setLiteral(ws.getCell(3 + i, 2), val);
+  });
+  const headerRow = 3 + lines.length + 1;
+  plan.results.header.forEach((h, j) => {
+    const c = ws.getCell(headerRow, j + 1);
+    setLiteral(c, h);
+    applyStyle(c, { bold: true, fill: "#D9E2F3", border: true, wrap: true, hAlign: "center" });
+  });
+  plan.results.rows.forEach((row, i) => {
+    const r = headerRow + 1 + i;
+    row.cells.forEach((text, j) => {
+      const c = ws.getCell(r, j + 1);
+      setLiteral(c, text);
+      applyStyle(c, { border: true, wrap: true });
+    });
+    if (row.link) {
+      const addr = a1(row.link.row, row.link.col);
+      // The link sits on the cell showing the address, or on a last column of its own.
+      let j = row.cells.findIndex((t) => t.trim() === addr || t.trim().endsWith("!" + addr));
+      if (j < 0) j = plan.results.header.length;
+      const c = ws.getCell(r, j + 1);
+      c.value = { text: row.cells[j] ?? addr, hyperlink: `#${quoteSheet(row.link.sheet)}!${addr}` };
+      c.font = { color: { argb: "FF0563C1" }, underline: true };
+    }
+  });
+  ws.views = [{ state: "frozen", ySplit: headerRow, xSplit: 0, topLeftCell: `A${headerRow + 1}` }];
+  const widths = [10, 12, 16, 10, 60, 50];
+  for (let j = 0; j < width; j++) ws.getColumn(j + 1).width = widths[j] ?? 20;
+  ws.getColumn(1).width = Math.max(ws.getColumn(1).width ?? 10, 24);
+}
+
+function writeMetaSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang, records: StoredMark[]): void {
+  const old = wb.getWorksheet(SHEET_NAMES.meta);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(SHEET_NAMES.meta, { state: "veryHidden" });
+  const rows = encodeMetadata({
+    formatVersion: META_FORMAT_VERSION,
+    run: {
+      lastCheckAt: plan.verdict.checkedAt,
+      catalogueVersion: plan.verdict.catalogueVersion,
+      lang,
+      ready: plan.verdict.ready,
+      resultsSheet: SHEET_NAMES.results,
+    },
+    sheets: [{ name: SHEET_NAMES.results, role: "results", protectedByAddin: false }],
+    marks: records,
+  });
+  rows.forEach((row, i) => {
+    row.forEach((v, j) => {
+      const c = ws.getCell(i + 1, j + 1);
+      c.numFmt = "@";
+      setLiteral(c, v);
+    });
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * Renders layout.ts's WorkbookTemplate into an ExcelJS workbook: the .xlsx twin of what
+ * the Office.js adapter inserts into a live workbook. Layout decisions live in layout.ts.
+ */
+import * as ExcelJS from "exceljs";
+import type { CellStyle, SheetTemplate, StyleKey, WorkbookTemplate } from "../../engine/layout";
+import { STYLES } from "../../engine/layout";
+
+export function argb(hex: string): string {
+  return "FF" + hex.replace(/^#/, "").toUpperCase();
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
+
+/** Applies one of layout.ts's styles to a cell. */
+export function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  const font: Partial<ExcelJS.Font> = { name: "Times New Roman", size: style.size ?? 11 };
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+  cell.font = font;
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  cell.alignment = {
+    vertical: "middle",
+    ...(style.hAlign ? { horizontal: style.hAlign } : {}),
+    ...(style.wrap ? { wrapText: true } : {}),
+  };
+  if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+}
+
+/**
+ * Writes a value as a literal: strings stay strings, so text beginning with = + - @ is
+ * never turned into a formula.
+ */
+export function setLiteral(cell: ExcelJS.Cell, value: string | number | boolean | null | undefined): void {
+  if (value === null || value === undefined || value === "") {
+    cell.value = null;
+    return;
+  }
+  cell.value = typeof value === "string" ? String(value) : value;
+}
+
+function colLetter(col: number): string {
+  let c = col + 1;
+  let s = "";
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
+
+export function renderSheet(wb: ExcelJS.Workbook, t: SheetTemplate): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(t.name, {
+    state: t.hidden ? "hidden" : "visible",
+    views: t.freeze ? [{ state: "frozen", xSplit: t.freeze.cols, ySplit: t.freeze.rows, topLeftCell: `${colLetter(t.freeze.cols)}${t.freeze.rows + 1}` }] : [{}],
+  });
+  t.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  });
+  for (const m of t.merges) {
+    ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rowCount, m.col + m.colCount);
+  }
+  for (const c of t.cells) {
+    const cell = ws.getCell(c.row + 1, c.col + 1);
+    if (c.style) applyStyle(cell, STYLES[c.style as StyleKey]);
+    if (c.numberFormat) cell.numFmt = c.numberFormat;
+    setLiteral(cell, c.value);
+  }
+  // Merged title rows are tall enough for their wrapped text.
+  if (t.role === "PL1" || t.role === "PL2") ws.getRow(2).height = 36;
+  for (const r of t.inputRanges) {
+    for (let i = 0; i < r.rowCount; i++) {
+      for (let j = 0; j < r.colCount; j++) {
+        ws.getCell(r.row + i + 1, r.col + j + 1).protection = { locked: false };
+      }
+    }
+  }
+  for (const v of t.validations) {
+    for (let i = 0; i < v.range.rowCount; i++) {
+      for (let j = 0; j < v.range.colCount; j++) {
+        ws.getCell(v.range.row + i + 1, v.range.col + j + 1).dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [v.listSource],
+          showErrorMessage: true,
+          // Warning style: the list offers the usual answers, any other text still goes in.
+          errorStyle: "warning",
+          errorTitle: "NQ24",
+          error: "Giá trị không có trong danh sách gợi ý / Value not in the suggested list",
+        };
+      }
+    }
+  }
+  if (t.print) {
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: t.print.landscape ? "landscape" : "portrait",
+      fitToPage: t.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(t.print.repeatRows ? { printTitlesRow: `${t.print.repeatRows.first + 1}:${t.print.repeatRows.last + 1}` } : {}),
+    };
+  }
+  if (t.protect) {
+    // No password: the protection keeps labels from being edited by accident, not a secret.
+    (ws as unknown as { sheetProtection: Record<string, boolean> }).sheetProtection = {
+      sheet: true,
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+    };
+  }
+  return ws;
+}
+
+export function writeTemplate(template: WorkbookTemplate): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "NQ24";
+  for (const t of template.sheets) renderSheet(wb, t);
+  return wb;
+}
