@@ -1,0 +1,55 @@
+/**
+ * Stands in for office.js in the browser tests: the strict in-memory Excel fake, exposed
+ * as the `Office` and `Excel` globals, plus `__nq24Fake` for the test to inspect the
+ * workbook. Configured before the page loads through `window.__NQ24_FAKE_CONFIG__`.
+ * Only the fake's core is bundled: its .xlsx loader (ExcelJS) is not needed here.
+ */
+import { FakeWorkbook, type ApiLevel } from "../fake/excel";
+import { installGlobals } from "../fake/office";
+import { rangeA1 } from "../../src/engine/layout";
+
+interface FakeConfig {
+  displayLanguage?: string;
+  level?: ApiLevel;
+}
+
+interface FakeWindow {
+  __NQ24_FAKE_CONFIG__?: FakeConfig;
+  __nq24Fake?: unknown;
+}
+
+const w = window as unknown as FakeWindow;
+const config: FakeConfig = w.__NQ24_FAKE_CONFIG__ || {};
+const wb = new FakeWorkbook();
+wb.displayLanguage = config.displayLanguage || "vi-VN";
+if (config.level) wb.level = config.level;
+// A new workbook, as Excel opens one.
+wb.addSheet("Sheet1");
+installGlobals(wb);
+
+w.__nq24Fake = {
+  workbook: wb,
+  sheetNames: (): string[] => wb.sheets.map((s) => s.name),
+  /** Every filled cell as "Sheet!A1" → colour, to compare before and after marks. */
+  fills: (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const s of wb.sheets) {
+      s.cells.forEach((cell, k) => {
+        if (!cell.fill) return;
+        const [row, col] = k.split(",").map(Number);
+        out[s.name + "!" + rangeA1({ row, col, rowCount: 1, colCount: 1 })] = cell.fill;
+      });
+    }
+    return out;
+  },
+  /** The selected range as "Sheet!A1", or null. */
+  selection: (): string | null => {
+    const sel = wb.selection;
+    if (!sel) return null;
+    const sheet = wb.sheets.find((s) => s.id === sel.sheetId);
+    return sheet ? sheet.name + "!" + rangeA1(sel.rect) : null;
+  },
+  text: (sheet: string, address: string): string => wb.text(sheet, address),
+  userFill: (sheet: string, address: string, colour: string | null): void => wb.userFill(sheet, address, colour),
+  syncCount: (): number => wb.syncCount,
+};
