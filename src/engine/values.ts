@@ -132,9 +132,12 @@ export function composeVietnamese(s: string): string {
   return out.join("");
 }
 
+/** Anything beyond Latin letters and precomposed Vietnamese may change under NFC. */
+const RE_MAY_CHANGE_UNDER_NFC = /[^\x00-\u02ff\u1e00-\u1eff]/;
+
 function toNFC(s: string): string {
-  if (!RE_COMBINING.test(s)) return s;
-  return HAS_NORMALIZE ? s.normalize("NFC") : composeVietnamese(s);
+  if (HAS_NORMALIZE) return RE_MAY_CHANGE_UNDER_NFC.test(s) ? s.normalize("NFC") : s;
+  return composeVietnamese(s);
 }
 
 const RE_INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
