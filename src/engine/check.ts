@@ -19,7 +19,7 @@ import type {
   SheetSnapshot,
   WorkbookSnapshot,
 } from "./types";
-import { foldForMatch, formatViNumber, parseCell, parseText } from "./values";
+import { foldForMatch, formatViNumber, normaliseUnit, parseCell, parseText } from "./values";
 import { buildPlan } from "./plan";
 
 export interface CheckOptions {
@@ -329,20 +329,25 @@ const KIND_WORDS: Record<IndicatorRow["kind"], Text2> = {
 
 const AREA_UNITS = ["ha", "m2", "km2", "m2/người"];
 
+/** Units that count whole things: a fraction of them is a slip. */
+const COUNT_NOUNS = ["", "người", "con", "loài", "hộ", "điểm", "cơ sở", "mô hình", "dự án", "xã", "lượt", "vụ", "trạm", "doanh nghiệp", "bệnh viện", "làng nghề", "chương trình", "giống", "công trình", "đợt", "mỏ", "tổ chức", "thửa", "trang trại", "cánh đồng", "khu", "cụm", "bãi", "hồ"];
+
 function unitFits(ind: IndicatorRow, unit: string): boolean {
   if (!unit) return true;
   const u = unit.toLowerCase();
+  if (u === normaliseUnit(ind.unit).toLowerCase()) return true;
   switch (ind.kind) {
     case "percent":
       return u === "%";
     case "area":
-      return AREA_UNITS.indexOf(u) >= 0 || u === "%";
+      return AREA_UNITS.indexOf(u) >= 0;
     case "money":
       return u === "đồng";
     case "count":
     case "countDescription":
+      return u !== "%" && u !== "đồng" && AREA_UNITS.indexOf(u) < 0;
     case "countOfTotal":
-      return u !== "%" && u !== "đồng" && AREA_UNITS.indexOf(u) < 0 ? true : u === "%" && ind.kind === "countOfTotal";
+      return u !== "đồng" && AREA_UNITS.indexOf(u) < 0;
     default:
       return true;
   }
@@ -438,7 +443,7 @@ function checkKindAndRange(ind: IndicatorRow, v: ParsedValue, p: { label: string
       findings.add(RULES.outOfRange, { ...p, seen: v.raw, why: { vi: "giá trị không thể âm", en: "the value cannot be negative" } }, where);
       return;
     }
-    if (kind === "count" && !m.unit && Math.floor(m.value) !== m.value) {
+    if (kind === "count" && COUNT_NOUNS.indexOf(m.unit.toLowerCase()) >= 0 && Math.floor(m.value) !== m.value) {
       findings.add(RULES.outOfRange, { ...p, seen: v.raw, why: { vi: "số lượng phải là số nguyên", en: "a count must be a whole number" } }, where);
       return;
     }

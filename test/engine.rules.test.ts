@@ -1,0 +1,192 @@
+/**
+ * Table-driven tests of the rules and the status judgement: each case fills a few cells of
+ * our template, checks the workbook, and looks for (or the absence of) one finding.
+ */
+import { nationalCatalogue } from "../src/catalogue";
+import { isIndicator, type IndicatorRow } from "../src/catalogue/types";
+import { checkWorkbook } from "../src/engine/check";
+import { buildWorkbookTemplate, a1, columnIndex, type CoverInfo, type FillValues } from "../src/engine/layout";
+import { ruleCatalogue } from "../src/engine/rules";
+import type { CellValue, CellValueType, WorkbookSnapshot } from "../src/engine/types";
+import { templateToSnapshot } from "./helpers/snapshot";
+
+const COVER: CoverInfo = {
+  unit: "UBND huyện Tam Đường",
+  province: "Lai Châu",
+  reportNumber: "12/BC-UBND",
+  reportDate: "15/05/2023",
+  preparer: "Nguyễn Văn A",
+  naturalArea: "1.000",
+};
+
+const byLabel = (appendix: "PL1" | "PL2", text: string): IndicatorRow => {
+  const row = nationalCatalogue.rows.find((r) => r.appendix === appendix && isIndicator(r) && r.labelVi.indexOf(text) >= 0);
+  if (!row || !isIndicator(row)) throw new Error(`no indicator ${text}`);
+  return row;
+};
+
+const LANDFILL = byLabel("PL1", "chôn lấp trực tiếp");
+const HAZARDOUS = byLabel("PL1", "chất thải nguy hại được tiêu hủy");
+const SOLID = byLabel("PL1", "chất thải rắn sinh hoạt đô thị được thu gom, xử lý");
+const WASTEWATER = byLabel("PL1", "nước thải đô thị được thu gom");
+const DEATHS = byLabel("PL1", "Số người chết");
+const DAMAGE = byLabel("PL1", "Ước tính tổng thiệt hại");
+const URBAN_WATER_1 = byLabel("PL1", "dân cư thành thị được sử dụng nước sạch");
+const URBAN_WATER_2 = byLabel("PL2", "dân số đô thị được sử dụng nước sạch");
+const FOREST_AREA = byLabel("PL2", "Tổng diện tích đất lâm nghiệp");
+const FOREST_COVER_2 = byLabel("PL2", "Diện tích và độ che phủ rừng");
+const PARIS = byLabel("PL2", "thỏa thuận Paris");
+const MINING_DEPOSIT = byLabel("PL2", "ký quỹ");
+
+function check(fill: FillValues, cover: CoverInfo = COVER, tweak?: (s: WorkbookSnapshot) => void) {
+  const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, cover, fill));
+  if (tweak) tweak(snapshot);
+  return checkWorkbook(snapshot, nationalCatalogue, { now: new Date("2023-05-20T00:00:00Z") });
+}
+
+function cellOf(result: ReturnType<typeof check>, ind: IndicatorRow, key: "y2013" | "y2022" | "note"): string {
+  return a1(result.readings[ind.id].match.row, columnIndex(ind.appendix, key));
+}
+
+type Case = [string, IndicatorRow, FillValues[string], string, "y2013" | "y2022" | "note" | null, boolean];
+
+const CASES: Case[] = [
+  ["blank 2022 with no note is an error", HAZARDOUS, { y2013: "-" }, "NQ24-E001", "y2022", true],
+  ["blank 2022 explained by a note is only info", HAZARDOUS, { y2013: "-", note: "Đang tổng hợp" }, "NQ24-E001", "y2022", false],
+  ["“-” without a note is noted", HAZARDOUS, { y2013: "-", y2022: "100" }, "NQ24-I002", "y2013", true],
+  ["“-” with a note is fine", HAZARDOUS, { y2013: "-", y2022: "100", note: "Năm 2013 chưa thống kê" }, "NQ24-I002", "y2013", false],
+  ["a percent over 100 is out of range", HAZARDOUS, { y2013: "90", y2022: "120%" }, "NQ24-E004", "y2022", true],
+  ["a percent of 100 is in range", HAZARDOUS, { y2013: "90", y2022: "100%" }, "NQ24-E004", "y2022", false],
+  ["a negative area is out of range", FOREST_AREA, { y2013: "-5 ha", y2022: "10 ha" }, "NQ24-E004", "y2013", true],
+  ["a fractional head count is out of range", DEATHS, { y2013: "1,5", y2022: "0" }, "NQ24-E004", "y2013", true],
+  ["text where a percent is expected is the wrong kind", HAZARDOUS, { y2013: "tốt", y2022: "100" }, "NQ24-W003", "y2013", true],
+  ["a yes/no indicator given a number is the wrong kind", PARIS, { y2013: "Không", y2022: "5" }, "NQ24-W003", "y2022", true],
+  ["a yes/no indicator given Có is right", PARIS, { y2013: "Không", y2022: "Có" }, "NQ24-W003", "y2022", false],
+  ["hectares in a percent indicator is the wrong unit", HAZARDOUS, { y2013: "90", y2022: "12 ha" }, "NQ24-W005", "y2022", true],
+  ["a percent in an area indicator is the wrong unit", FOREST_AREA, { y2013: "2.570,52 ha", y2022: "30%" }, "NQ24-W005", "y2022", true],
+  ["1.234 could be read two ways", FOREST_AREA, { y2013: "1.234", y2022: "2.570,52 ha" }, "NQ24-W006", "y2013", true],
+  ["1.234,5 is unambiguous", FOREST_AREA, { y2013: "1.234,5", y2022: "2.570,52 ha" }, "NQ24-W006", "y2013", false],
+  ["a 1000× jump in area is implausible", FOREST_AREA, { y2013: "2,57 ha", y2022: "2.570 ha" }, "NQ24-W008", "y2022", true],
+  ["585 triệu → 1,6 tỉ đồng is not a 1000× jump", DAMAGE, { y2013: "585 triệu đồng", y2022: "1,6 tỉ đồng" }, "NQ24-W008", "y2022", false],
+  ["585 triệu → 1.600 tỉ is", DAMAGE, { y2013: "585 triệu đồng", y2022: "1.600 tỷ đồng" }, "NQ24-W008", "y2022", true],
+  ["a figure under “Không có” contradicts it", WASTEWATER, { y2013: "-", y2022: "45%", note: "Không có" }, "NQ24-E009", "y2022", true],
+  ["2/3 is a proper count of total", MINING_DEPOSIT, { y2013: "-", y2022: "2/3 đạt 66%" }, "NQ24-E010", "y2022", false],
+  ["3/2 is more than its total", MINING_DEPOSIT, { y2013: "-", y2022: "3/2" }, "NQ24-E010", "y2022", true],
+  ["an error value is reported", HAZARDOUS, { y2013: "#N/A", y2022: "100" }, "NQ24-E018", "y2013", true],
+];
+
+describe("rules", () => {
+  it.each(CASES)("%s", (_name, ind, cells, code, key, expected) => {
+    const r = check({ [ind.id]: cells });
+    const hits = r.findings.filter((f) => f.code === code && f.indicatorId === ind.id);
+    if (expected) {
+      expect(hits.length).toBeGreaterThan(0);
+      if (key) expect(hits.map((h) => h.cell)).toContain(cellOf(r, ind, key));
+      for (const h of hits) {
+        expect(h.message.vi.length).toBeGreaterThan(10);
+        expect(h.message.en.length).toBeGreaterThan(10);
+        expect(h.sheet).toBe(ind.appendix === "PL1" ? "Phụ lục 1" : "Phụ lục 2");
+      }
+    } else {
+      expect(hits).toEqual([]);
+    }
+  });
+
+  it("flags the two appendices disagreeing on a linked indicator, and not when they agree", () => {
+    const bad = check({ [URBAN_WATER_1.id]: { y2013: "78", y2022: "95" }, [URBAN_WATER_2.id]: { y2013: "78%", y2022: "100%" } });
+    const hits = bad.findings.filter((f) => f.code === "NQ24-W007");
+    expect(hits.map((h) => h.cell)).toEqual([cellOf(bad, URBAN_WATER_1, "y2022")]);
+    expect(hits[0].message.vi).toContain("Phụ lục 2!");
+    const good = check({ [URBAN_WATER_1.id]: { y2013: "78", y2022: "100" }, [URBAN_WATER_2.id]: { y2013: "78%", y2022: "100%" } });
+    expect(good.findings.filter((f) => f.code === "NQ24-W007")).toEqual([]);
+  });
+
+  it("checks a stated share against area ÷ natural area from the cover", () => {
+    const r = check({ [FOREST_COVER_2.id]: { y2013: "200 ha; độ che phủ 20%", y2022: "300 ha; độ che phủ 45%" } });
+    const hits = r.findings.filter((f) => f.code === "NQ24-W020");
+    // 200 ÷ 1.000 = 20 % agrees; 300 ÷ 1.000 = 30 % does not agree with 45 %.
+    expect(hits.map((h) => h.cell)).toEqual([cellOf(r, FOREST_COVER_2, "y2022")]);
+  });
+
+  it("reports a date Excel made out of “2/2”", () => {
+    const r = check({ [MINING_DEPOSIT.id]: { y2013: "-", y2022: "x" } }, COVER, (s) => {
+      const sheet = s.sheets.find((x) => x.name === "Phụ lục 2")!;
+      const row = buildWorkbookTemplate(nationalCatalogue, COVER).sheets[2].indicatorRows![MINING_DEPOSIT.id];
+      const col = columnIndex("PL2", "y2022");
+      sheet.values[row][col] = 46055 as CellValue;
+      sheet.valueTypes[row][col] = "Double" as CellValueType;
+      sheet.numberFormats[row][col] = "d/m";
+      sheet.text[row][col] = "2/2";
+    });
+    expect(r.findings.filter((f) => f.code === "NQ24-E019" && f.indicatorId === MINING_DEPOSIT.id)).toHaveLength(1);
+  });
+
+  it("requires the cover's reporting unit, number, date, preparer and natural area", () => {
+    const r = check({}, { province: "Lai Châu" });
+    const missing = r.findings.filter((f) => f.code === "NQ24-E017");
+    expect(missing).toHaveLength(5);
+    expect(missing.every((f) => f.sheet === "Bìa" && /^C\d+$/.test(f.cell))).toBe(true);
+    expect(check({}).findings.filter((f) => f.code === "NQ24-E017")).toEqual([]);
+  });
+
+  it("reports a missing appendix sheet and a label edited in our template", () => {
+    const r = check({}, COVER, (s) => {
+      s.sheets = s.sheets.filter((x) => x.name !== "Phụ lục 2");
+      const pl1 = s.sheets.find((x) => x.name === "Phụ lục 1")!;
+      const row = buildWorkbookTemplate(nationalCatalogue, COVER).sheets[1].indicatorRows![DEATHS.id];
+      pl1.values[row][1] = "Số người bị thương";
+      pl1.text[row][1] = "Số người bị thương";
+    });
+    expect(r.findings.filter((f) => f.code === "NQ24-E013").map((f) => f.message.en)).toEqual([expect.stringContaining("Appendix 2")]);
+    const edited = r.findings.filter((f) => f.code === "NQ24-W011");
+    expect(edited).toHaveLength(1);
+    expect(edited[0].indicatorId).toBe(DEATHS.id);
+    // The row is still read by its id.
+    expect(r.readings[DEATHS.id]).toBeDefined();
+  });
+
+  it("publishes every rule with a unique code and both languages", () => {
+    const rules = ruleCatalogue();
+    expect(new Set(rules.map((r) => r.code)).size).toBe(rules.length);
+    for (const r of rules) {
+      expect(r.code).toMatch(/^NQ24-[EWI]\d{3}$/);
+      expect(r.title.vi && r.title.en).toBeTruthy();
+    }
+  });
+});
+
+describe("status", () => {
+  type S = [string, IndicatorRow, FillValues[string], string, string];
+  const STATUS: S[] = [
+    ["landfill <30%: 20 meets the bound", LANDFILL, { y2013: "100", y2022: "20" }, "achieved", "better"],
+    ["landfill <30%: 30 misses the strict bound", LANDFILL, { y2013: "100", y2022: "30" }, "notAchieved", "better"],
+    ["hazardous >85%: 85 misses the strict bound", HAZARDOUS, { y2013: "50", y2022: "85" }, "notAchieved", "better"],
+    ["hazardous >85%: 86 achieves it, a bound is met, not exceeded", HAZARDOUS, { y2013: "50", y2022: "86%" }, "achieved", "better"],
+    ["solid waste 90%: 90 achieves", SOLID, { y2013: "95", y2022: "90" }, "achieved", "worse"],
+    ["solid waste 90%: 95 exceeds", SOLID, { y2013: "90", y2022: "95" }, "exceeded", "better"],
+    ["solid waste 90%: “> 98%” certainly exceeds", SOLID, { y2013: "90", y2022: "> 98%" }, "exceeded", "better"],
+    ["solid waste 90%: “-” is no data", SOLID, { y2013: "90", y2022: "-" }, "noData", "unknown"],
+    ["solid waste 90%: blank is no data", SOLID, { y2013: "90" }, "noData", "unknown"],
+    ["solid waste 90%: “Không có” is not applicable", SOLID, { y2013: "-", y2022: "Không có" }, "notApplicable", "unknown"],
+    ["wastewater 30%: “Chưa có hệ thống” means not achieved", WASTEWATER, { note: "Chưa có hệ thống xử lý" }, "notAchieved", "unknown"],
+    ["wastewater 30%: a percent-formatted 0.35 is 35 % and exceeds", WASTEWATER, { y2013: "-", y2022: "35%" }, "exceeded", "unknown"],
+    ["deaths, no target: fewer is better", DEATHS, { y2013: "3", y2022: "1" }, "noTarget", "worse".replace("worse", "better")],
+    ["damage, no target: more is worse", DAMAGE, { y2013: "1 tỷ đồng", y2022: "1.200 triệu đồng" }, "noTarget", "worse"],
+  ];
+  it.each(STATUS)("%s", (_n, ind, cells, status, trend) => {
+    const r = check({ [ind.id]: cells });
+    const s = r.statuses.find((x) => x.indicatorId === ind.id)!;
+    expect(s.status).toBe(status);
+    expect(s.trend).toBe(trend);
+    const written = r.plan.statusCells.find((c) => c.row === r.readings[ind.id].match.row && c.sheet === "Phụ lục 1");
+    expect(written?.text).toBe(s.label.vi);
+  });
+
+  it("writes status texts in English when asked", () => {
+    const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, COVER, { [LANDFILL.id]: { y2013: "100", y2022: "100" } }));
+    const r = checkWorkbook(snapshot, nationalCatalogue, { lang: "en" });
+    const row = r.readings[LANDFILL.id].match.row;
+    expect(r.plan.statusCells.find((c) => c.row === row && c.sheet === "Phụ lục 1")?.text).toBe("Not achieved");
+    expect(r.plan.results.header[0]).toBe("Severity");
+  });
+});
