@@ -45,7 +45,6 @@ const rrect = (x0, y0, x1, y1, r) => (x, y) => {
 };
 const circle = (cx, cy, r) => (x, y) => (x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r;
 const union = (...shapes) => (x, y) => shapes.some((s) => s(x, y));
-const minus = (a, b) => (x, y) => a(x, y) && !b(x, y);
 const intersect = (a, b) => (x, y) => a(x, y) && b(x, y);
 
 /** Distance from (x, y) to the segment (ax, ay)-(bx, by). */
