@@ -1,0 +1,141 @@
+/**
+ * What the add-in records about its own writes, as rows of strings for the hidden sheet
+ * "NQ24_Meta". Both adapters (Office.js and .xlsx) store and read the same rows, so a
+ * workbook checked in Excel can be cleared from the command line and the other way round.
+ *
+ * Layout (every cell a string, written with the text number format):
+ *   ["NQ24_META", "<format version>"]
+ *   ["run", "<key>", "<value>"]                          one row per run field
+ *   ["sheet", "<name>", "<role>", "protected" | ""]      sheets the add-in made
+ *   ["mark", "<sheet>", "<row>", "<col>", "<previous fill>", "1" | "0", "<note kind>"]
+ *   ["status", "<sheet>", "<row>", "<col>"]             status cells the add-in wrote
+ * Rows and columns are absolute and 0-based, as in MarkRecord.
+ */
+import type { CellAddress, CellValue, MarkRecord } from "./types";
+
+export const META_MAGIC = "NQ24_META";
+export const META_FORMAT_VERSION = "1";
+/** Every encoded row has this many cells, so the block is a rectangle. */
+export const META_WIDTH = 7;
+
+export type NoteKind = "note" | "comment" | "none";
+
+export interface AddinSheetRecord {
+  name: string;
+  role: string;
+  /** The add-in protected it (without password), so it may unprotect it to write its own cells. */
+  protectedByAddin: boolean;
+}
+
+export interface RunMetadata {
+  lastCheckAt?: string;
+  catalogueId?: string;
+  catalogueVersion?: string;
+  lang?: string;
+  ready?: boolean;
+  /** Where the results sheet is (it may carry a suffix if the user had a sheet of that name). */
+  resultsSheet?: string;
+}
+
+/** A mark as stored; `hadNote` means the add-in added a note (or comment) to that cell. */
+export interface StoredMark extends MarkRecord {
+  /** How the note was written, so Clear deletes it with the matching API. */
+  noteKind: NoteKind;
+}
+
+export interface AddinMetadata {
+  formatVersion: string;
+  run: RunMetadata;
+  sheets: AddinSheetRecord[];
+  marks: StoredMark[];
+  /** Cells the add-in wrote status text into (beside a user's own table too), so Clear empties them. */
+  statusCells?: CellAddress[];
+}
+
+export function emptyMetadata(): AddinMetadata {
+  return { formatVersion: META_FORMAT_VERSION, run: {}, sheets: [], marks: [], statusCells: [] };
+}
+
+const RUN_KEYS: (keyof RunMetadata)[] = ["lastCheckAt", "catalogueId", "catalogueVersion", "lang", "ready", "resultsSheet"];
+
+function pad(row: string[]): string[] {
+  const out = row.slice(0, META_WIDTH);
+  while (out.length < META_WIDTH) out.push("");
+  return out;
+}
+
+export function encodeMetadata(meta: AddinMetadata): string[][] {
+  const rows: string[][] = [pad([META_MAGIC, meta.formatVersion || META_FORMAT_VERSION])];
+  for (const key of RUN_KEYS) {
+    const v = meta.run[key];
+    if (v === undefined) continue;
+    rows.push(pad(["run", key, typeof v === "boolean" ? (v ? "true" : "false") : String(v)]));
+  }
+  for (const s of meta.sheets) rows.push(pad(["sheet", s.name, s.role, s.protectedByAddin ? "protected" : ""]));
+  for (const m of meta.marks) {
+    rows.push(pad(["mark", m.sheet, String(m.row), String(m.col), m.previousFill, m.hadNote ? "1" : "0", m.noteKind]));
+  }
+  for (const c of meta.statusCells ?? []) rows.push(pad(["status", c.sheet, String(c.row), String(c.col)]));
+  return rows;
+}
+
+function str(v: CellValue | undefined): string {
+  return v === null || v === undefined ? "" : String(v).trim();
+}
+
+function nonNegInt(s: string): number | null {
+  return /^\d+$/.test(s) ? Number(s) : null;
+}
+
+/**
+ * Reads the rows back. Unknown or damaged rows are skipped rather than fatal: a broken
+ * record must not stop a check; at worst one mark is not cleared, never a user cell changed.
+ */
+export function decodeMetadata(rows: CellValue[][]): AddinMetadata {
+  const meta = emptyMetadata();
+  if (rows.length === 0 || str(rows[0][0]) !== META_MAGIC) return meta;
+  meta.formatVersion = str(rows[0][1]) || META_FORMAT_VERSION;
+  const seen = new Set<string>();
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i];
+    const kind = str(r[0]);
+    if (kind === "run") {
+      const key = str(r[1]) as keyof RunMetadata;
+      const value = str(r[2]);
+      if (key === "ready") meta.run.ready = value === "true";
+      else if (RUN_KEYS.indexOf(key) >= 0) (meta.run as Record<string, string>)[key] = value;
+    } else if (kind === "sheet") {
+      const name = str(r[1]);
+      if (name) meta.sheets.push({ name, role: str(r[2]), protectedByAddin: str(r[3]) === "protected" });
+    } else if (kind === "status") {
+      const sheet = str(r[1]);
+      const row = nonNegInt(str(r[2]));
+      const col = nonNegInt(str(r[3]));
+      if (sheet && row !== null && col !== null) (meta.statusCells = meta.statusCells ?? []).push({ sheet, row, col });
+    } else if (kind === "mark") {
+      const sheet = str(r[1]);
+      const row = nonNegInt(str(r[2]));
+      const col = nonNegInt(str(r[3]));
+      if (!sheet || row === null || col === null) continue;
+      const key = `${sheet}\u0000${row}\u0000${col}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const fill = str(r[4]);
+      const noteKindRaw = str(r[6]);
+      const noteKind: NoteKind = noteKindRaw === "note" || noteKindRaw === "comment" ? noteKindRaw : "none";
+      meta.marks.push({
+        sheet,
+        row,
+        col,
+        previousFill: /^#[0-9A-Fa-f]{6}$/.test(fill) ? fill.toUpperCase() : "",
+        hadNote: str(r[5]) === "1",
+        noteKind,
+      });
+    }
+  }
+  return meta;
+}
+
+export function markKey(m: { sheet: string; row: number; col: number }): string {
+  return `${m.sheet}\u0000${m.row}\u0000${m.col}`;
+}
