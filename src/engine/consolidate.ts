@@ -327,14 +327,15 @@ export function consolidationSheets(c: Consolidation, lang: Lang = "vi"): Consol
   const readyCount = counted.filter((d) => d.ready).length;
   const total = c.indicators.length;
 
+  // Unit and share filled sit side by side: the chart's source is one contiguous range.
   const summaryRows: SheetCell[][] = c.districts.map((d) => [
     d.index + 1,
     districtName(d),
+    { v: total ? Math.round((d.filled / total) * 1000) / 10 : 0, fmt: "0.0" },
     d.source.fileName,
     { v: d.ready ? t(lang, "Sẵn sàng gửi", "Ready to send") : t(lang, "Chưa sẵn sàng", "Not ready"), fill: d.ready ? "#C6EFCE" : "#FFC7CE" },
     d.counts.error,
     d.counts.warning,
-    { v: total ? Math.round((d.filled / total) * 1000) / 10 : 0, fmt: "0.0" },
     d.duplicateOf ? t(lang, `Trùng với #${d.duplicateOf.index + 1}`, `Duplicate of #${d.duplicateOf.index + 1}`) : "",
     d.firstErrors.map((f) => findingText(f, lang)).join("\n"),
   ]);
@@ -349,11 +350,11 @@ export function consolidationSheets(c: Consolidation, lang: Lang = "vi"): Consol
       ...c.refused.map((r) => [{ v: `${r.fileName}: ${r.message[lang]}`, fill: "#FFC7CE" } as SheetCell]),
     ],
     header: lang === "vi"
-      ? ["#", "Đơn vị báo cáo", "File", "Tình trạng", "Số lỗi", "Số cảnh báo", "% chỉ tiêu có số liệu 2022", "Trùng", "Lỗi đầu tiên"]
-      : ["#", "Reporting unit", "File", "State", "Errors", "Warnings", "% indicators filled (2022)", "Duplicate", "First errors"],
+      ? ["#", "Đơn vị báo cáo", "% chỉ tiêu có số liệu 2022", "File", "Tình trạng", "Số lỗi", "Số cảnh báo", "Trùng", "Lỗi đầu tiên"]
+      : ["#", "Reporting unit", "% indicators filled (2022)", "File", "State", "Errors", "Warnings", "Duplicate", "First errors"],
     rows: summaryRows,
-    widths: [5, 30, 30, 16, 8, 10, 14, 16, 80],
-    chart: { title: t(lang, "% chỉ tiêu có số liệu 2022", "% indicators filled (2022)"), categoryCol: 1, valueCol: 6 },
+    widths: [5, 30, 14, 30, 16, 8, 10, 16, 80],
+    chart: { title: t(lang, "% chỉ tiêu có số liệu 2022", "% indicators filled (2022)"), categoryCol: 1, valueCol: 2 },
   };
 
   const completeness: ConsolidationSheet = {

@@ -63,7 +63,15 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
     }
     rows.push(vals);
   }
-  const records = decodeMetadata(rows).marks;
+  const decoded = decodeMetadata(rows);
+  const records = decoded.marks;
+  // Status cells are the add-in's own: emptied, so a re-check starts from a clean column.
+  for (const c of decoded.statusCells ?? []) {
+    const cell = wb.getWorksheet(c.sheet)?.findCell(c.row + 1, c.col + 1);
+    if (!cell) continue;
+    cell.value = null;
+    cell.fill = { type: "pattern", pattern: "none" };
+  }
   for (const r of records) {
     const ws = wb.getWorksheet(r.sheet);
     if (!ws) continue;
@@ -199,6 +207,7 @@ function writeMetaSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang, records: S
     },
     sheets: [{ name: SHEET_NAMES.results, role: "results", protectedByAddin: false }],
     marks: records,
+    statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col })),
   });
   rows.forEach((row, i) => {
     row.forEach((v, j) => {

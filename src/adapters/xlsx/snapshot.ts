@@ -25,7 +25,8 @@ interface CellRead {
   formula: string | null;
 }
 
-const EMPTY: CellRead = { value: null, type: "Empty", format: "General", text: "", formula: null };
+/** Empty cells read as "", as Office.js range.values gives them. */
+const EMPTY: CellRead = { value: "", type: "Empty", format: "General", text: "", formula: null };
 
 /** Date → Excel serial number, in the workbook's date system. */
 export function dateToSerial(d: Date, date1904: boolean): number {
@@ -47,7 +48,7 @@ function numFmtOf(cell: ExcelJS.Cell): string {
 
 /** Reads a plain (non-formula) value. */
 function plainValue(raw: unknown, date1904: boolean, fmt: string, locale: DisplayLocale): Omit<CellRead, "format" | "formula"> {
-  if (raw === null || raw === undefined) return { value: null, type: "Empty", text: "" };
+  if (raw === null || raw === undefined) return { value: "", type: "Empty", text: "" };
   if (typeof raw === "number") return { value: raw, type: "Double", text: formatNumber(raw, fmt, locale) };
   if (typeof raw === "string") return { value: raw, type: "String", text: raw };
   if (typeof raw === "boolean") return { value: raw, type: "Boolean", text: raw ? "TRUE" : "FALSE" };
