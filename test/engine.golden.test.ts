@@ -3,28 +3,17 @@
  * the 30 PL1 rows, the status a careful reader of the seed gives, and finds the seed's own
  * inconsistencies.
  */
-import { nationalCatalogue, laiChauSample } from "../src/catalogue";
+import { nationalCatalogue, laiChauSample, sampleFillValues } from "../src/catalogue";
 import { checkWorkbook, type CheckResult } from "../src/engine/check";
-import { buildWorkbookTemplate, type FillValues } from "../src/engine/layout";
+import { buildWorkbookTemplate } from "../src/engine/layout";
 import type { TargetStatus, Trend } from "../src/engine/types";
 import { readSeedAppendices } from "./helpers/seedTables";
 import { gridToSheet, templateToSnapshot } from "./helpers/snapshot";
 
 const NOW = new Date("2023-05-20T08:00:00Z");
 
-function sampleFill(): FillValues {
-  const fill: FillValues = {};
-  for (const id of Object.keys(laiChauSample.values)) {
-    const v = laiChauSample.values[id];
-    fill[id] = { y2013: v.y2013, y2022: v.y2022, note: v.note };
-  }
-  const headingNotes = laiChauSample.headingNotes ?? {};
-  for (const id of Object.keys(headingNotes)) fill[id] = { note: headingNotes[id].note };
-  return fill;
-}
-
 function checkSample(): CheckResult {
-  const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, laiChauSample.cover, sampleFill()));
+  const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, laiChauSample.cover, sampleFillValues()));
   return checkWorkbook(snapshot, nationalCatalogue, { now: NOW });
 }
 

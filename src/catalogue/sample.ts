@@ -29,7 +29,7 @@ export interface CatalogueSample {
 
 export const laiChauSample: CatalogueSample = sampleJson as CatalogueSample;
 
-/** The sample's 2013/2022/note cells in the shape the template writer fills input cells with. */
+/** The sample's 2013/2022/note cells (and heading notes) in the shape the template writer fills input cells with. */
 export function sampleFillValues(sample: CatalogueSample = laiChauSample): FillValues {
   const out: FillValues = {};
   for (const id of Object.keys(sample.values)) {
@@ -39,6 +39,12 @@ export function sampleFillValues(sample: CatalogueSample = laiChauSample): FillV
     if (v.y2022 !== undefined) cells.y2022 = v.y2022;
     if (v.note !== undefined) cells.note = v.note;
     if (Object.keys(cells).length > 0) out[id] = cells;
+  }
+  // Notes beside "- Thủy điện" and its like go into the heading's own note cell.
+  const headingNotes = sample.headingNotes ?? {};
+  for (const id of Object.keys(headingNotes)) {
+    const note = headingNotes[id].note;
+    if (note !== undefined) out[id] = { note };
   }
   return out;
 }

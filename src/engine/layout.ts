@@ -4,7 +4,7 @@
  */
 import type { AppendixId, Catalogue, ColumnKey, IndicatorRow, Text2 } from "../catalogue/types";
 import { isIndicator } from "../catalogue/types";
-import type { RangeRect } from "./types";
+import type { CellValue, CellValueType, RangeRect, SheetSnapshot, WorkbookSnapshot } from "./types";
 
 export const SHEET_NAMES = {
   cover: "Bìa",
@@ -384,4 +384,51 @@ export function rangeA1(r: RangeRect): string {
   const tl = a1(r.row, r.col);
   if (r.rowCount === 1 && r.colCount === 1) return tl;
   return `${tl}:${a1(r.row + r.rowCount - 1, r.col + r.colCount - 1)}`;
+}
+
+/**
+ * The Snapshot an adapter would read back from a freshly written template: lets the engine
+ * check a template (or a training sample) without a workbook, and benchmarks run it alone.
+ */
+export function templateToSnapshot(t: WorkbookTemplate): WorkbookSnapshot {
+  return { sheets: t.sheets.map(templateSheetToSnapshot) };
+}
+
+function templateSheetToSnapshot(t: SheetTemplate): SheetSnapshot {
+  let rows = 0;
+  let cols = t.columns.length;
+  for (const c of t.cells) {
+    if (c.row + 1 > rows) rows = c.row + 1;
+    if (c.col + 1 > cols) cols = c.col + 1;
+  }
+  const values: CellValue[][] = [];
+  const valueTypes: CellValueType[][] = [];
+  const numberFormats: string[][] = [];
+  const text: string[][] = [];
+  for (let i = 0; i < rows; i++) {
+    values.push(new Array<CellValue>(cols).fill(""));
+    valueTypes.push(new Array<CellValueType>(cols).fill("Empty"));
+    numberFormats.push(new Array<string>(cols).fill("General"));
+    text.push(new Array<string>(cols).fill(""));
+  }
+  for (const c of t.cells) {
+    if (c.numberFormat) numberFormats[c.row][c.col] = c.numberFormat;
+    if (c.value === null || c.value === "") continue;
+    values[c.row][c.col] = c.value;
+    valueTypes[c.row][c.col] = typeof c.value === "number" ? "Double" : "String";
+    text[c.row][c.col] = String(c.value);
+  }
+  return {
+    name: t.name,
+    origin: { row: 0, col: 0 },
+    values,
+    valueTypes,
+    numberFormats,
+    text,
+    merges: t.merges.slice(),
+    hiddenRows: [],
+    hiddenCols: t.columns.map((c, i) => (c.hidden ? i : -1)).filter((i) => i >= 0),
+    protected: t.protect,
+    visible: !t.hidden,
+  };
 }
