@@ -314,6 +314,11 @@ describe("hints", () => {
     ["Không có", { kind: "yesno" }, NO],
     ["Có", { kind: "yesno" }, YES],
     ["Không có", { kind: "percent" }, NA],
+    ["Chưa có hệ thống XLNT tập trung", { kind: "yesno" }, { state: "yesno", yes: false, description: "hệ thống XLNT tập trung" }],
+    ["Có 01 bãi chôn lấp hợp vệ sinh", { kind: "yesno" }, { state: "yesno", yes: true, description: "01 bãi chôn lấp hợp vệ sinh" }],
+    ["Không có điểm ô nhiễm", { kind: "yesno" }, { state: "yesno", yes: false, description: "điểm ô nhiễm" }],
+    ["Không có số liệu", { kind: "yesno" }, NO_DATA],
+    ["Không áp dụng", { kind: "yesno" }, NA],
   ];
   test.each(cases)("%j with %j", (input, hint, e) => {
     check(parseText(input, hint), e);
@@ -337,6 +342,29 @@ describe("whitespace, NBSP, tabs and NFD text parse like the clean form", () => 
     ];
     for (const v of variants) expect(strip(parseText(v))).toEqual(strip(want));
     expect(parseText(clean.normalize("NFD")).raw).toBe(clean);
+  });
+
+  test("without String.prototype.normalize (old webviews) NFD text still parses like NFC", () => {
+    // Expected results come from the normal module, computed before normalize goes away.
+    const pairs = samples.map((c) => ({ nfc: c, nfd: c.normalize("NFD"), want: parseText(c) }));
+    const foldPairs = ["Độ che phủ rừng", "Tỷ lệ hộ gia đình"].map((c) => ({ nfd: c.normalize("NFD"), want: foldForMatch(c) }));
+    const saved = Object.getOwnPropertyDescriptor(String.prototype, "normalize") as PropertyDescriptor;
+    let fallback: typeof import("../src/engine/values") | undefined;
+    try {
+      delete (String.prototype as { normalize?: unknown }).normalize;
+      jest.isolateModules(() => {
+        fallback = require("../src/engine/values");
+      });
+      const lib = fallback as typeof import("../src/engine/values");
+      for (const p of pairs) {
+        expect(lib.parseText(p.nfd)).toEqual(p.want);
+        expect(lib.normaliseText(p.nfd)).toBe(p.nfc);
+      }
+      for (const p of foldPairs) expect(lib.foldForMatch(p.nfd)).toBe(p.want);
+    } finally {
+      Object.defineProperty(String.prototype, "normalize", saved);
+    }
+    expect(typeof "".normalize).toBe("function");
   });
 
   test("NFD text without String.prototype.normalize composes to NFC", () => {

@@ -145,6 +145,10 @@ const RE_WS = /[\s\u0085\u180e]+/g;
 const RE_DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 const RE_SQUOTE = /[\u2018\u2019\u201a\u201b\u2032]/g;
 const RE_DQUOTE = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
+/** Any character the replacements above touch (one test instead of four replaces). */
+const RE_SPECIAL = /[\u00ad\u200b-\u200d\u2060\ufeff\u2010-\u2015\u2212\ufe58\ufe63\uff0d\u2018-\u201b\u201c-\u201f\u2032\u2033\u00ab\u00bb]/;
+/** Whitespace that is not a single inner space. */
+const RE_ODD_SPACE = /[\t\n\v\f\r\u0085\u00a0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|  |^ | $/;
 /** Already clean: printable ascii words separated by single spaces. */
 const RE_CLEAN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
@@ -152,15 +156,14 @@ const RE_CLEAN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 export function normaliseText(s: string): string {
   if (typeof s !== "string") s = s === null || s === undefined ? "" : String(s);
   if (s === "" || RE_CLEAN_ASCII.test(s)) return s;
-  let x = s
-    .replace(RE_INVISIBLE, "")
-    .replace(RE_DASH, "-")
-    .replace(RE_SQUOTE, "'")
-    .replace(RE_DQUOTE, '"')
-    .replace(RE_WS, " ");
+  let x = s;
+  if (RE_SPECIAL.test(x)) {
+    x = x.replace(RE_INVISIBLE, "").replace(RE_DASH, "-").replace(RE_SQUOTE, "'").replace(RE_DQUOTE, '"');
+  }
+  if (RE_ODD_SPACE.test(x)) x = x.replace(RE_WS, " ");
   x = toNFC(x);
   // Composition never yields spaces at the ends, but trimming last keeps it idempotent.
-  return x.replace(RE_WS, " ").trim();
+  return RE_ODD_SPACE.test(x) ? x.replace(RE_WS, " ").trim() : x;
 }
 
 const RE_PUNCT_RUN = /[\s\u0085\u180e\u00ad\u200b-\u200d\u2060!-\/:-@[-`{-~\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u2212\u3000-\u3003]+/g;
@@ -277,6 +280,12 @@ const UNIT_KEYS_BY_FIRST: { [c: string]: string[] } = Object.create(null);
   for (const c in UNIT_KEYS_BY_FIRST) UNIT_KEYS_BY_FIRST[c].sort((x, y) => y.length - x.length);
 })();
 
+/** f has w at p (no substring allocation). */
+function sameAt(f: string, p: number, w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (f.charCodeAt(p + k) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
 function isWordCode(c: number): boolean {
   return (
     (c >= 48 && c <= 57) ||
@@ -295,7 +304,7 @@ function matchUnit(f: string, p: number, end: number): { info: UnitInfo; end: nu
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const e = p + key.length;
-    if (e > end || f.substr(p, key.length) !== key) continue;
+    if (e > end || !sameAt(f, p, key)) continue;
     if (e < end && isWordCode(key.charCodeAt(key.length - 1)) && isWordCode(f.charCodeAt(e))) continue;
     return { info: UNIT_BY_KEY[key], end: e };
   }
@@ -530,6 +539,21 @@ const PREFIXES: [string, "noData" | "notApplicable"][] = [
   ["khong phat sinh", "notApplicable"],
 ];
 
+/** Longest first: how a yes/no answer with a reason opens. */
+const YESNO_PREFIXES: [string, boolean][] = [
+  ["chua co", false],
+  ["khong co", false],
+  ["chua dat", false],
+  ["khong dat", false],
+  ["chua", false],
+  ["khong", false],
+  ["da co", true],
+  ["da dat", true],
+  ["dat", true],
+  ["da", true],
+  ["co", true],
+];
+
 const RE_ONLY_DASHES_DOTS = /^[-.…\s]+$/;
 const RE_TRAILING_STOP = /[.!]+$/;
 
@@ -562,7 +586,7 @@ const ERRORS: { [k: string]: true } = Object.create(null);
 for (const e of ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#EXTERNAL!"]) ERRORS[e] = true;
 
 function startsWord(f: string, p: number, end: number, w: string): boolean {
-  if (p + w.length > end || f.substr(p, w.length) !== w) return false;
+  if (p + w.length > end || !sameAt(f, p, w)) return false;
   const e = p + w.length;
   return e === end || !isWordCode(f.charCodeAt(e));
 }
@@ -790,7 +814,8 @@ function parseNormalised(t: string, raw: string, hint: ValueHint | undefined): P
   const end = f.length;
 
   // Whole-cell words: yes/no, no data, not applicable.
-  const key = f.length > 1 ? f.replace(RE_TRAILING_STOP, "") : f;
+  const last = f.charAt(end - 1);
+  const key = end > 1 && (last === "." || last === "!") ? f.replace(RE_TRAILING_STOP, "") : f;
   const w = WORDS[key] || WORDS[f];
   if (w) {
     if (w.state === "notApplicable" && hint && hint.kind === "yesno" && (key === "khong co" || key === "ko co" || key === "k co")) {
@@ -800,7 +825,20 @@ function parseNormalised(t: string, raw: string, hint: ValueHint | undefined): P
     return w.yes === undefined ? { state: w.state, raw } : { state: "yesno", raw, yes: w.yes };
   }
   if (RE_ONLY_DASHES_DOTS.test(f)) return { state: "noData", raw };
-  for (let k = 0; k < PREFIXES.length; k++) {
+  if (hint && hint.kind === "yesno") {
+    // For a yes/no indicator an answer with a reason is still an answer:
+    // "Chưa có hệ thống XLNT tập trung" → no; "Có 01 bãi chôn lấp hợp vệ sinh" → yes.
+    for (let k = 0; k < YESNO_PREFIXES.length; k++) {
+      if (startsWord(f, 0, end, YESNO_PREFIXES[k][0])) {
+        const r: ParsedValue = { state: "yesno", raw, yes: YESNO_PREFIXES[k][1] };
+        const d = restText(t, f, YESNO_PREFIXES[k][0].length, end);
+        if (d !== undefined) r.description = d;
+        return r;
+      }
+    }
+  }
+  const first = f.charAt(0);
+  for (let k = 0; (first === "k" || first === "c") && k < PREFIXES.length; k++) {
     if (startsWord(f, 0, end, PREFIXES[k][0])) {
       const d = restText(t, f, PREFIXES[k][0].length, end);
       const r: ParsedValue = { state: PREFIXES[k][1], raw };
@@ -914,10 +952,10 @@ function parseMulti(t: string, f: string, raw: string): ParsedValue | null {
 /** Parses what a user typed (or a cell's text). Never throws. */
 export function parseText(text: string, hint?: ValueHint): ParsedValue {
   const s = typeof text === "string" ? text : text === null || text === undefined ? "" : String(text);
-  const raw = toNFC(s).trim();
+  if (RE_CLEAN_ASCII.test(s)) return parseNormalised(s, s, hint);
   const t = normaliseText(s);
   if (t === "") return { state: "blank", raw: "" };
-  return parseNormalised(t, raw, hint);
+  return parseNormalised(t, toNFC(s).trim(), hint);
 }
 
 // ------------------------------------------------------------------ Excel cells
@@ -1018,7 +1056,9 @@ export function parseCell(cell: CellInput, hint?: ValueHint): ParsedValue {
     }
     let measure: Measure;
     if (fmt.percent) {
-      measure = { value: Number((v * 100).toPrecision(15)), unit: "%" };
+      // 0.275 × 100 is 27.500000000000004 in binary: round away the noise.
+      const p = v * 100;
+      measure = { value: Math.abs(p) < 1e6 ? Math.round(p * 1e9) / 1e9 : Number(p.toPrecision(15)), unit: "%" };
     } else {
       const u = fmt.literalUnit || hintUnit(hint) || NO_UNIT;
       const value = u.exp === 0 ? v : Number((v * Math.pow(10, u.exp)).toPrecision(15));
