@@ -353,6 +353,8 @@ describe("whitespace, NBSP, tabs and NFD text parse like the clean form", () => 
     try {
       delete (String.prototype as { normalize?: unknown }).normalize;
       jest.isolateModules(() => {
+        // A fresh copy of the module must load while normalize is missing: only require() can.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         fallback = require("../src/engine/values");
       });
       const lib = fallback as typeof import("../src/engine/values");
