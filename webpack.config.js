@@ -61,7 +61,9 @@ function rewriteManifest(xml, host) {
 }
 
 /**
- * @param {{host?: string, outDir?: string}} env  --env values (outDir: where to build; tests use a temp dir)
+ * @param {{host?: string, outDir?: string, transpileOnly?: string|boolean}} env  --env values:
+ *   outDir: where to build (tests use a temp dir); transpileOnly: skip ts-loader's type
+ *   check (tests, for speed: `npm run typecheck` checks types).
  * @param {{mode?: string}} argv
  */
 function createConfig(env = {}, argv = {}) {
@@ -69,6 +71,7 @@ function createConfig(env = {}, argv = {}) {
   const production = mode === "production";
   const host = resolveHost(env, mode);
   const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist");
+  const transpileOnly = env.transpileOnly === true || env.transpileOnly === "true";
 
   return {
     mode,
@@ -131,6 +134,7 @@ function createConfig(env = {}, argv = {}) {
             options: {
               configFile: path.resolve(__dirname, "tsconfig.json"),
               onlyCompileBundledFiles: true,
+              transpileOnly,
               compilerOptions: {
                 target: "es5",
                 // ES modules for webpack: tree shaking, and import() stays a real lazy chunk
