@@ -1,0 +1,4 @@
+export * from "./excel";
+export * from "./model";
+export * from "./office";
+export * from "./xlsx";

@@ -1,0 +1,56 @@
+/**
+ * A fake of the `Office` global surface the add-in touches: requirement sets (driven by
+ * the fake workbook's level), display language, onReady and ribbon action association.
+ */
+import { FakeWorkbook, levelNumber } from "./excel";
+
+export interface FakeOffice {
+  context: {
+    requirements: { isSetSupported: (name: string, version?: string) => boolean };
+    displayLanguage: string;
+  };
+  onReady: (cb?: (info: { host: string; platform: string }) => void) => Promise<{ host: string; platform: string }>;
+  actions: { associate: (name: string, fn: (event: { completed: () => void }) => unknown) => void };
+  HostType: { Excel: string };
+  /** Handlers the code associated, by action id. */
+  associated: Map<string, (event: { completed: () => void }) => unknown>;
+}
+
+export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
+  const associated = new Map<string, (event: { completed: () => void }) => unknown>();
+  const info = { host: "Excel", platform: "PC" };
+  return {
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version?: string) => name === "ExcelApi" && levelNumber(version ?? "1.1") <= levelNumber(wb.level),
+      },
+      get displayLanguage() {
+        return wb.displayLanguage;
+      },
+    },
+    onReady: (cb) => {
+      if (cb) cb(info);
+      return Promise.resolve(info);
+    },
+    actions: { associate: (name, fn) => void associated.set(name, fn) },
+    HostType: { Excel: "Excel" },
+    associated,
+  };
+}
+
+/** Installs `Office` and `Excel.run` globals backed by the fake; returns an undo. */
+export function installGlobals(wb: FakeWorkbook): { office: FakeOffice; restore: () => void } {
+  const g = globalThis as unknown as { Office?: unknown; Excel?: unknown };
+  const prevOffice = g.Office;
+  const prevExcel = g.Excel;
+  const office = createFakeOffice(wb);
+  g.Office = office;
+  g.Excel = { run: wb.excelRun };
+  return {
+    office,
+    restore: () => {
+      g.Office = prevOffice;
+      g.Excel = prevExcel;
+    },
+  };
+}
