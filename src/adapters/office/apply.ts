@@ -1,0 +1,359 @@
+/**
+ * Plan → live workbook, in one batch: status texts in cells the add-in owns, marks (fill +
+ * note) on the cells with findings, the results sheet, the verdict, and the records that
+ * let Clear undo exactly the marks. Records and marks travel in the same batch, so either
+ * both land or neither does.
+ */
+import type { CellAddress, Plan, StatusCellWrite } from "../../engine/types";
+import { SHEET_NAMES } from "../../engine/layout";
+import { AddinMetadata, NoteKind, StoredMark, encodeMetadata, markKey, META_WIDTH } from "../../engine/metadata";
+import { a1, quoteSheet, rangeA1 } from "./a1";
+import { Capabilities, UnavailableFeature, unavailableFeatures } from "./capabilities";
+import { ACTIONS, ErrorContext } from "./errors";
+import type { FillGrid, SheetInfo } from "./read";
+import { timed } from "./sync";
+
+/** What the add-in knew before writing: from the read of the same check. */
+export interface PreviousState {
+  sheets: SheetInfo[];
+  meta: AddinMetadata;
+  metaRowCount: number;
+  /** Per-cell fills from the read (≥1.9); null when they must be read here. */
+  fills: Map<string, FillGrid> | null;
+  noteCounts: Map<string, number>;
+}
+
+export interface ApplyOptions {
+  caps: Capabilities;
+  lang: "vi" | "en";
+  catalogueId?: string;
+  /** Called just before the write batch is sent and after it settled (the live check ignores its own writes). */
+  onWriting?: (writing: boolean, statusRanges: { sheet: string; rect: { row: number; col: number; rowCount: number; colCount: number } }[]) => void;
+}
+
+export interface ApplyResult {
+  syncs: number;
+  resultsSheet: string;
+  noteKind: NoteKind;
+  /** Marked cells whose note was left out because the user has their own note there (or on that sheet, for comments). */
+  notesSkipped: number;
+  unavailable: UnavailableFeature[];
+  meta: AddinMetadata;
+}
+
+/** Excel reports "no fill" as white, so white is restored as no fill. */
+export function isNoFill(color: string): boolean {
+  return !color || color.toUpperCase() === "#FFFFFF";
+}
+
+const STATUS_COLORS: Record<string, string> = {
+  achieved: "#006100",
+  exceeded: "#006100",
+  better: "#006100",
+  notAchieved: "#9C0006",
+  worse: "#9C0006",
+  header: "#000000",
+};
+
+function fillAt(fills: Map<string, FillGrid> | null, c: CellAddress): string | undefined {
+  if (!fills) return undefined;
+  const g = fills.get(c.sheet);
+  if (!g) return undefined;
+  const i = c.row - g.origin.row;
+  const j = c.col - g.origin.col;
+  if (i < 0 || j < 0 || i >= g.colors.length || j >= g.colors[i].length) return "#FFFFFF";
+  return g.colors[i][j];
+}
+
+/** Consecutive cells of one column, written as one range. */
+function columnRuns<T extends CellAddress>(cells: T[]): { sheet: string; col: number; row: number; items: T[] }[] {
+  const sorted = cells.slice().sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row));
+  const runs: { sheet: string; col: number; row: number; items: T[] }[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.sheet === c.sheet && last.col === c.col && last.row + last.items.length === c.row) last.items.push(c);
+    else runs.push({ sheet: c.sheet, col: c.col, row: c.row, items: [c] });
+  }
+  return runs;
+}
+
+export function noteKindFor(caps: Capabilities): NoteKind {
+  return caps.notes ? "note" : caps.comments ? "comment" : "none";
+}
+
+function sheetProxy(context: Excel.RequestContext, cache: Map<string, Excel.Worksheet>, name: string): Excel.Worksheet {
+  let ws = cache.get(name);
+  if (!ws) {
+    ws = context.workbook.worksheets.getItem(name);
+    cache.set(name, ws);
+  }
+  return ws;
+}
+
+function queueDeleteNote(ws: Excel.Worksheet, kind: NoteKind, address: string): void {
+  if (kind === "note") ws.notes.getItem(address).delete();
+  else if (kind === "comment") ws.comments.getItemByCell(address).delete();
+}
+
+function queueRestoreFill(range: Excel.Range, previousFill: string): void {
+  if (isNoFill(previousFill)) range.format.fill.clear();
+  else range.format.fill.color = previousFill;
+}
+
+/** Where the results go: our recorded sheet, else the standard name unless a user sheet has it. */
+export function resultsSheetName(prev: PreviousState): { name: string; exists: boolean } {
+  const names = prev.sheets.map((s) => s.name);
+  const recorded = prev.meta.run.resultsSheet;
+  if (recorded && names.indexOf(recorded) >= 0) return { name: recorded, exists: true };
+  const ours = prev.meta.sheets.some((s) => s.name === SHEET_NAMES.results);
+  if (names.indexOf(SHEET_NAMES.results) < 0) return { name: SHEET_NAMES.results, exists: false };
+  if (ours) return { name: SHEET_NAMES.results, exists: true };
+  let i = 2;
+  while (names.indexOf(`${SHEET_NAMES.results} (${i})`) >= 0) i++;
+  return { name: `${SHEET_NAMES.results} (${i})`, exists: false };
+}
+
+/**
+ * The sheets the add-in itself protected: unprotected for the batch and protected again
+ * at its end, so locked status cells can be written. A sheet the user protected is left
+ * alone; writing to its locked cells fails with a clear message and nothing lands.
+ */
+function ourProtectedSheets(prev: PreviousState, touched: Set<string>, caps: Capabilities): string[] {
+  if (!caps.protection) return [];
+  return prev.sheets
+    .filter((s) => s.protected && touched.has(s.name) && prev.meta.sheets.some((m) => m.name === s.name && m.protectedByAddin))
+    .map((s) => s.name);
+}
+
+export function queueMetadata(context: Excel.RequestContext, meta: AddinMetadata, prev: { exists: boolean; rowCount: number }): void {
+  const rows = encodeMetadata(meta);
+  const ws = prev.exists ? context.workbook.worksheets.getItem(SHEET_NAMES.meta) : context.workbook.worksheets.add(SHEET_NAMES.meta);
+  if (!prev.exists) ws.visibility = "Hidden";
+  const clearRows = Math.max(prev.rowCount, rows.length);
+  if (prev.exists && clearRows > 0) ws.getRange(`A1:${a1(clearRows - 1, META_WIDTH - 1)}`).clear("Contents");
+  const block = ws.getRange(`A1:${a1(rows.length - 1, META_WIDTH - 1)}`);
+  // Text format first, so no record is ever read back as a number, date or formula.
+  block.numberFormat = rows.map((r) => r.map(() => "@"));
+  block.values = rows;
+}
+
+export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev: PreviousState, opts: ApplyOptions): Promise<ApplyResult> {
+  const { caps, lang } = opts;
+  let syncs = 0;
+  const noteKind = noteKindFor(caps);
+  const oldMarks = new Map<string, StoredMark>();
+  for (const m of prev.meta.marks) oldMarks.set(markKey(m), m);
+  const newKeys = new Set(plan.marks.map((m) => markKey(m)));
+  const sheetNames = new Set(prev.sheets.map((s) => s.name));
+
+  // Prior fills: from the read when it had them, else one read of just the cells to mark.
+  const fresh = plan.marks.filter((m) => !oldMarks.has(markKey(m)) && sheetNames.has(m.sheet));
+  const priorFill = new Map<string, string>();
+  const userNoteAt = new Set<string>();
+  const needFill = fresh.filter((m) => fillAt(prev.fills, m) === undefined);
+  // Sheets where the user keeps notes of their own: find out which marked cells carry one.
+  const ourNotesOn = (sheet: string) => prev.meta.marks.filter((m) => m.sheet === sheet && m.hadNote).length;
+  const sheetsWithUserNotes = new Set<string>();
+  prev.noteCounts.forEach((n, sheet) => {
+    if (n > ourNotesOn(sheet)) sheetsWithUserNotes.add(sheet);
+  });
+  const needNoteCheck = noteKind === "note" ? fresh.filter((m) => sheetsWithUserNotes.has(m.sheet)) : [];
+  if (needFill.length || needNoteCheck.length) {
+    const wsCache = new Map<string, Excel.Worksheet>();
+    const fillReads = needFill.map((m) => {
+      const f = sheetProxy(context, wsCache, m.sheet).getRange(a1(m.row, m.col)).format.fill;
+      f.load("color");
+      return { m, f };
+    });
+    const noteReads = needNoteCheck.map((m) => {
+      const n = sheetProxy(context, wsCache, m.sheet).notes.getItemOrNullObject(a1(m.row, m.col));
+      n.load("content");
+      return { m, n };
+    });
+    await timed(context.sync(), { action: ACTIONS.check });
+    syncs++;
+    for (const r of fillReads) priorFill.set(markKey(r.m), r.f.color || "#FFFFFF");
+    for (const r of noteReads) if (!r.n.isNullObject) userNoteAt.add(markKey(r.m));
+  }
+
+  const wsCache = new Map<string, Excel.Worksheet>();
+  const ws = (name: string) => sheetProxy(context, wsCache, name);
+  const touched = new Set<string>();
+  plan.statusCells.forEach((s) => touched.add(s.sheet));
+  plan.marks.forEach((m) => touched.add(m.sheet));
+  prev.meta.marks.forEach((m) => touched.add(m.sheet));
+  const ours = ourProtectedSheets(prev, touched, caps).filter((n) => sheetNames.has(n));
+  for (const name of ours) ws(name).protection.unprotect();
+
+  // 1. Marks of the previous check that are gone: put the user's fill back, remove our note.
+  for (const old of prev.meta.marks) {
+    if (newKeys.has(markKey(old)) || !sheetNames.has(old.sheet)) continue;
+    const addr = a1(old.row, old.col);
+    queueRestoreFill(ws(old.sheet).getRange(addr), old.previousFill);
+    if (old.hadNote) queueDeleteNote(ws(old.sheet), old.noteKind, addr);
+  }
+
+  // 2. This check's marks. A cell marked before keeps the fill recorded the first time.
+  const marks: StoredMark[] = [];
+  let notesSkipped = 0;
+  for (const m of plan.marks) {
+    if (!sheetNames.has(m.sheet)) continue;
+    const k = markKey(m);
+    const addr = a1(m.row, m.col);
+    const sheet = ws(m.sheet);
+    const old = oldMarks.get(k);
+    const previousFill = old ? old.previousFill : (fillAt(prev.fills, m) ?? priorFill.get(k) ?? "#FFFFFF");
+    if (old && old.hadNote) queueDeleteNote(sheet, old.noteKind, addr);
+    sheet.getRange(addr).format.fill.color = m.fill;
+    let hadNote = false;
+    const commentsBlocked = noteKind === "comment" && sheetsWithUserNotes.has(m.sheet);
+    if (noteKind !== "none" && !userNoteAt.has(k) && !commentsBlocked) {
+      const text = m.note[lang];
+      if (noteKind === "note") sheet.notes.add(addr, text);
+      else sheet.comments.add(addr, text);
+      hadNote = true;
+    } else if (noteKind !== "none") notesSkipped++;
+    marks.push({ sheet: m.sheet, row: m.row, col: m.col, previousFill: isNoFill(previousFill) ? "" : previousFill.toUpperCase(), hadNote, noteKind: hadNote ? noteKind : "none" });
+  }
+
+  // 3. Status texts: runs of one column written at once, as text so nothing is parsed.
+  const newStatusKeys = new Set(plan.statusCells.map((s) => markKey(s)));
+  for (const old of prev.meta.statusCells ?? []) {
+    if (!newStatusKeys.has(markKey(old)) && sheetNames.has(old.sheet)) ws(old.sheet).getRange(a1(old.row, old.col)).clear("Contents");
+  }
+  const statusRanges: { sheet: string; rect: { row: number; col: number; rowCount: number; colCount: number } }[] = [];
+  for (const run of columnRuns<StatusCellWrite>(plan.statusCells.filter((s) => sheetNames.has(s.sheet)))) {
+    const rect = { row: run.row, col: run.col, rowCount: run.items.length, colCount: 1 };
+    statusRanges.push({ sheet: run.sheet, rect });
+    const range = ws(run.sheet).getRange(rangeA1(rect));
+    range.numberFormat = run.items.map(() => ["@"]);
+    range.values = run.items.map((s) => [s.text]);
+    // One colour per kind; consecutive cells of the same kind share a range.
+    let i = 0;
+    while (i < run.items.length) {
+      let j = i;
+      while (j + 1 < run.items.length && run.items[j + 1].kind === run.items[i].kind) j++;
+      const sub = ws(run.sheet).getRange(rangeA1({ row: run.row + i, col: run.col, rowCount: j - i + 1, colCount: 1 }));
+      sub.format.font.color = STATUS_COLORS[run.items[i].kind] ?? "#404040";
+      if (run.items[i].kind === "header") sub.format.font.bold = true;
+      i = j + 1;
+    }
+  }
+
+  // 4. Results sheet and verdict.
+  const results = resultsSheetName(prev);
+  const unavailable = unavailableFeatures(caps);
+  queueResults(context, plan, results, lang, caps, unavailable, notesSkipped);
+
+  // 5. Records, in the same batch as the marks.
+  const meta: AddinMetadata = {
+    formatVersion: prev.meta.formatVersion,
+    run: {
+      ...prev.meta.run,
+      lastCheckAt: plan.verdict.checkedAt,
+      catalogueVersion: plan.verdict.catalogueVersion,
+      catalogueId: opts.catalogueId ?? prev.meta.run.catalogueId,
+      lang,
+      ready: plan.verdict.ready,
+      resultsSheet: results.name,
+    },
+    sheets: prev.meta.sheets.some((s) => s.name === results.name)
+      ? prev.meta.sheets
+      : prev.meta.sheets.concat([{ name: results.name, role: "results", protectedByAddin: false }]),
+    marks,
+    statusCells: plan.statusCells.filter((s) => sheetNames.has(s.sheet)).map((s) => ({ sheet: s.sheet, row: s.row, col: s.col })),
+  };
+  queueMetadata(context, meta, { exists: sheetNames.has(SHEET_NAMES.meta), rowCount: prev.metaRowCount });
+
+  for (const name of ours) ws(name).protection.protect(protectionOptions());
+
+  const errCtx: ErrorContext = { action: ACTIONS.write };
+  // Name the sheet most likely to refuse: one protected by the user that this batch writes to.
+  const userProtected = prev.sheets.find((s) => s.protected && touched.has(s.name) && ours.indexOf(s.name) < 0);
+  if (userProtected) {
+    errCtx.sheet = userProtected.name;
+    const firstCell = plan.statusCells.find((s) => s.sheet === userProtected.name) ?? plan.marks.find((m) => m.sheet === userProtected.name);
+    if (firstCell) errCtx.cell = a1(firstCell.row, firstCell.col);
+  }
+  if (opts.onWriting) opts.onWriting(true, statusRanges);
+  try {
+    await timed(context.sync(), errCtx);
+    syncs++;
+  } finally {
+    if (opts.onWriting) opts.onWriting(false, statusRanges);
+  }
+  return { syncs, resultsSheet: results.name, noteKind, notesSkipped, unavailable, meta };
+}
+
+/** Options for sheets the add-in protects: formatting stays possible so users can colour their own inputs. */
+export function protectionOptions(): Excel.WorksheetProtectionOptions {
+  return { allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: false };
+}
+
+const RESULT_LABELS = {
+  title: { vi: "KẾT QUẢ KIỂM TRA BÁO CÁO NGHỊ QUYẾT 24-NQ/TW", en: "CHECK RESULTS — RESOLUTION 24-NQ/TW REPORT" },
+  verdict: { vi: "Kết luận", en: "Verdict" },
+  checkedAt: { vi: "Thời điểm kiểm tra", en: "Checked at" },
+  catalogue: { vi: "Danh mục chỉ tiêu", en: "Indicator catalogue" },
+  counts: { vi: "Số lỗi / cảnh báo / lưu ý", en: "Errors / warnings / info" },
+  unavailable: { vi: "Chức năng không có trên Excel này", en: "Not available on this Excel" },
+  notesSkipped: { vi: "Ô đã có ghi chú của người dùng nên không thêm ghi chú", en: "Cells that already had the user's own note, so no note was added" },
+};
+
+function queueResults(
+  context: Excel.RequestContext,
+  plan: Plan,
+  results: { name: string; exists: boolean },
+  lang: "vi" | "en",
+  caps: Capabilities,
+  unavailable: UnavailableFeature[],
+  notesSkipped: number,
+): void {
+  const ws = results.exists ? context.workbook.worksheets.getItem(results.name) : context.workbook.worksheets.add(results.name);
+  if (results.exists) ws.getRange().clear("All");
+  const v = plan.verdict;
+  const head: string[][] = [
+    [RESULT_LABELS.title[lang]],
+    [RESULT_LABELS.verdict[lang], v.message[lang]],
+    [RESULT_LABELS.checkedAt[lang], v.checkedAt],
+    [RESULT_LABELS.catalogue[lang], v.catalogueVersion],
+    [RESULT_LABELS.counts[lang], `${v.counts.error} / ${v.counts.warning} / ${v.counts.info}`],
+  ];
+  for (const u of unavailable) head.push([RESULT_LABELS.unavailable[lang], u.message[lang]]);
+  if (notesSkipped > 0) head.push([RESULT_LABELS.notesSkipped[lang], String(notesSkipped)]);
+  head.push([""]);
+  const headerRow = head.length;
+  const width = Math.max(2, plan.results.header.length);
+  const rows: string[][] = head.concat([plan.results.header], plan.results.rows.map((r) => r.cells));
+  const grid = rows.map((r) => {
+    const out = r.map((c) => (c === null || c === undefined ? "" : String(c)));
+    while (out.length < width) out.push("");
+    return out.slice(0, width);
+  });
+  const block = ws.getRange(`A1:${a1(grid.length - 1, width - 1)}`);
+  // Text format before the values: finding text that starts with "=", "+", "-" or "@" stays text.
+  block.numberFormat = grid.map((r) => r.map(() => "@"));
+  block.values = grid;
+  ws.getRange("A1").format.font.bold = true;
+  ws.getRange("A1").format.font.size = 13;
+  const hdr = ws.getRange(`A${headerRow + 1}:${a1(headerRow, width - 1)}`);
+  hdr.format.font.bold = true;
+  hdr.format.fill.color = "#D9E2F3";
+  ws.getRange("B2").format.font.bold = true;
+  ws.getRange("B2").format.font.color = v.ready ? "#006100" : "#9C0006";
+  if (caps.protection) {
+    ws.getRange("A:A").format.columnWidth = 160;
+    ws.getRange(`B:${a1(0, width - 1).replace(/\d+$/, "")}`).format.columnWidth = 90;
+  }
+  // Links to each cell (≥1.7); below that the sheet and cell columns already name it as text.
+  if (caps.hyperlinks) {
+    plan.results.rows.forEach((r, i) => {
+      if (!r.link) return;
+      const cellText = a1(r.link.row, r.link.col);
+      let j = r.cells.indexOf(cellText);
+      if (j < 0) j = Math.min(width - 1, r.cells.length);
+      const target = ws.getRange(a1(headerRow + 1 + i, j));
+      target.hyperlink = { documentReference: `${quoteSheet(r.link.sheet)}!${cellText}`, textToDisplay: r.cells[j] || cellText, screenTip: `${r.link.sheet}!${cellText}` };
+    });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Clear: undo exactly what the records say the add-in wrote — the fill each marked cell
+ * had comes back, the notes the add-in added go, its status texts are emptied — and
+ * nothing else. User values are never written.
+ */
+import type { Text2 } from "../../catalogue/types";
+import type { CellValue } from "../../engine/types";
+import { SHEET_NAMES } from "../../engine/layout";
+import { AddinMetadata, decodeMetadata, emptyMetadata } from "../../engine/metadata";
+import { a1 } from "./a1";
+import { isNoFill, protectionOptions, queueMetadata } from "./apply";
+import { Capabilities } from "./capabilities";
+import { ACTIONS, ErrorContext } from "./errors";
+import { readSheetList } from "./read";
+import { timed } from "./sync";
+
+export interface ClearResult {
+  fillsRestored: number;
+  notesRemoved: number;
+  statusCleared: number;
+  syncs: number;
+  message: Text2;
+}
+
+export async function readMetadata(context: Excel.RequestContext, exists: boolean): Promise<{ meta: AddinMetadata; rowCount: number }> {
+  if (!exists) return { meta: emptyMetadata(), rowCount: 0 };
+  const used = context.workbook.worksheets.getItem(SHEET_NAMES.meta).getUsedRange();
+  used.load("values,rowIndex,rowCount");
+  await timed(context.sync(), { action: ACTIONS.clear, sheet: SHEET_NAMES.meta });
+  return { meta: decodeMetadata(used.values as CellValue[][]), rowCount: used.rowIndex + used.rowCount };
+}
+
+export async function clearMarks(context: Excel.RequestContext, caps: Capabilities): Promise<ClearResult> {
+  const sheets = await readSheetList(context, caps);
+  let syncs = 1;
+  const names = new Set(sheets.map((s) => s.name));
+  const metaExists = names.has(SHEET_NAMES.meta);
+  const { meta, rowCount } = await readMetadata(context, metaExists);
+  if (metaExists) syncs++;
+  const statusCells = meta.statusCells ?? [];
+  if (meta.marks.length === 0 && statusCells.length === 0) {
+    return { fillsRestored: 0, notesRemoved: 0, statusCleared: 0, syncs, message: { vi: "Không có đánh dấu nào cần xóa.", en: "There are no marks to clear." } };
+  }
+
+  const cache = new Map<string, Excel.Worksheet>();
+  const ws = (name: string) => {
+    let w = cache.get(name);
+    if (!w) {
+      w = context.workbook.worksheets.getItem(name);
+      cache.set(name, w);
+    }
+    return w;
+  };
+  const touched = new Set<string>();
+  meta.marks.forEach((m) => touched.add(m.sheet));
+  statusCells.forEach((c) => touched.add(c.sheet));
+  const ours = caps.protection
+    ? sheets.filter((s) => s.protected && touched.has(s.name) && meta.sheets.some((m) => m.name === s.name && m.protectedByAddin)).map((s) => s.name)
+    : [];
+  for (const n of ours) ws(n).protection.unprotect();
+
+  let fillsRestored = 0;
+  let notesRemoved = 0;
+  let statusCleared = 0;
+  for (const m of meta.marks) {
+    // A sheet deleted since the check has nothing left to undo.
+    if (!names.has(m.sheet)) continue;
+    const addr = a1(m.row, m.col);
+    const range = ws(m.sheet).getRange(addr);
+    if (isNoFill(m.previousFill)) range.format.fill.clear();
+    else range.format.fill.color = m.previousFill;
+    fillsRestored++;
+    if (m.hadNote && m.noteKind === "note" && caps.notes) {
+      ws(m.sheet).notes.getItem(addr).delete();
+      notesRemoved++;
+    } else if (m.hadNote && m.noteKind === "comment" && caps.comments) {
+      ws(m.sheet).comments.getItemByCell(addr).delete();
+      notesRemoved++;
+    }
+  }
+  for (const c of statusCells) {
+    if (!names.has(c.sheet)) continue;
+    ws(c.sheet).getRange(a1(c.row, c.col)).clear("Contents");
+    statusCleared++;
+  }
+  for (const n of ours) ws(n).protection.protect(protectionOptions());
+
+  const next: AddinMetadata = { ...meta, marks: [], statusCells: [] };
+  queueMetadata(context, next, { exists: metaExists, rowCount });
+
+  const errCtx: ErrorContext = { action: ACTIONS.clear };
+  const userProtected = sheets.find((s) => s.protected && touched.has(s.name) && ours.indexOf(s.name) < 0);
+  if (userProtected) errCtx.sheet = userProtected.name;
+  await timed(context.sync(), errCtx);
+  syncs++;
+  return {
+    fillsRestored,
+    notesRemoved,
+    statusCleared,
+    syncs,
+    message: {
+      vi: `Đã xóa ${fillsRestored} ô đánh dấu, ${notesRemoved} ghi chú và ${statusCleared} ô tình trạng do phần bổ trợ ghi.`,
+      en: `Cleared ${fillsRestored} marked cells, ${notesRemoved} notes and ${statusCleared} status cells the add-in wrote.`,
+    },
+  };
+}

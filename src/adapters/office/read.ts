@@ -1,0 +1,313 @@
+/**
+ * Live workbook → WorkbookSnapshot, with a fixed number of syncs whatever the size:
+ *   sync 1: the sheet list (names, visibility, protection);
+ *   sync 2: every sheet's used range (values, value types, number formats, text), its
+ *           merged areas (≥1.13), hidden rows/columns and per-cell fills (≥1.9), and how
+ *           many notes/comments each sheet holds; the add-in's metadata sheet comes with it.
+ * A workbook whose sync 2 would exceed Excel's 5 MB request limit (tens of thousands of
+ * filled rows) is read again in row blocks sized from the used-range dimensions: one sync
+ * for the dimensions, then as few syncs as fit the limit. Only such a workbook costs more.
+ */
+import type { CellValue, CellValueType, RangeRect, SheetSnapshot, WorkbookSnapshot } from "../../engine/types";
+import { SHEET_NAMES } from "../../engine/layout";
+import { AddinMetadata, decodeMetadata, emptyMetadata } from "../../engine/metadata";
+import { a1, parseAddress, splitAreas } from "./a1";
+import { Capabilities } from "./capabilities";
+import { ACTIONS, AddinError } from "./errors";
+import { timed } from "./sync";
+
+export interface SheetInfo {
+  name: string;
+  visibility: string;
+  protected: boolean;
+}
+
+/** Per-cell fill colours of the used ranges ("#RRGGBB"; Excel reports no fill as "#FFFFFF"). */
+export interface FillGrid {
+  origin: { row: number; col: number };
+  colors: string[][];
+}
+
+export interface ReadOptions {
+  caps: Capabilities;
+  /** Also read every cell's fill (≥1.9), so marking needs no extra read. */
+  fills?: boolean;
+  /** Also read formulas (doubles the request size of formula-free sheets). */
+  formulas?: boolean;
+  /** Only these sheets' ranges (the list is always read). */
+  onlySheets?: string[];
+}
+
+export interface ReadResult {
+  snapshot: WorkbookSnapshot;
+  sheets: SheetInfo[];
+  meta: AddinMetadata;
+  /** Rows the metadata sheet held, so a rewrite clears them all. */
+  metaRowCount: number;
+  fills: Map<string, FillGrid> | null;
+  /** Notes (≥1.18) or comments (≥1.10) per sheet, to know whether a user has their own. */
+  noteCounts: Map<string, number>;
+  syncs: number;
+}
+
+/** Bytes a cell costs in one read, for the block split (values, types, formats, text as JSON). */
+const BYTES_PER_CELL = 120;
+const BYTES_PER_FILL = 40;
+/** Stay well under Excel's 5 MB so headers and encoding never tip a request over. */
+export const REQUEST_BUDGET = 3.5 * 1024 * 1024;
+
+interface Pending {
+  name: string;
+  info: SheetInfo;
+  range: Excel.Range;
+  merged: Excel.RangeAreas | null;
+  rowProps: OfficeExtension.ClientResult<Excel.RowProperties[]> | null;
+  colProps: OfficeExtension.ClientResult<Excel.ColumnProperties[]> | null;
+  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  noteCount: OfficeExtension.ClientResult<number> | null;
+}
+
+export async function readSheetList(context: Excel.RequestContext, caps: Capabilities): Promise<SheetInfo[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load(caps.protection ? "items/name,items/visibility,items/protection/protected" : "items/name,items/visibility");
+  await timed(context.sync(), { action: ACTIONS.read });
+  return sheets.items.map((ws) => ({
+    name: ws.name,
+    visibility: String(ws.visibility),
+    protected: caps.protection ? ws.protection.protected : false,
+  }));
+}
+
+export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions): Promise<ReadResult> {
+  const { caps } = opts;
+  const sheets = await readSheetList(context, caps);
+  const wanted = sheets.filter((s) => !opts.onlySheets || opts.onlySheets.indexOf(s.name) >= 0 || s.name === SHEET_NAMES.meta);
+  let syncs = 1;
+  let pending: Pending[];
+  try {
+    pending = queueWholeRanges(context, wanted, opts);
+    await timed(context.sync(), { action: ACTIONS.read });
+    syncs++;
+  } catch (e) {
+    if (!(e instanceof AddinError) || e.code !== "RequestPayloadSizeLimitExceeded") throw e;
+    syncs++;
+    const big = await readInBlocks(context, wanted, opts);
+    return finish(sheets, big.snapshots, big.fills, big.noteCounts, syncs + big.syncs, opts);
+  }
+  const snapshots: SheetSnapshot[] = [];
+  const fills = opts.fills && caps.cellProperties ? new Map<string, FillGrid>() : null;
+  const noteCounts = new Map<string, number>();
+  for (const p of pending) {
+    snapshots.push(toSheetSnapshot(p));
+    if (fills && p.fills) fills.set(p.name, { origin: { row: p.range.rowIndex, col: p.range.columnIndex }, colors: p.fills.value.map((r) => r.map(fillOf)) });
+    if (p.noteCount) noteCounts.set(p.name, p.noteCount.value);
+  }
+  return finish(sheets, snapshots, fills, noteCounts, syncs, opts);
+}
+
+function fillOf(c: Excel.CellProperties): string {
+  const color = c.format && c.format.fill ? c.format.fill.color : undefined;
+  return typeof color === "string" ? color.toUpperCase() : "#FFFFFF";
+}
+
+function queueWholeRanges(context: Excel.RequestContext, sheets: SheetInfo[], opts: ReadOptions): Pending[] {
+  const { caps } = opts;
+  return sheets.map((info) => {
+    const ws = context.workbook.worksheets.getItem(info.name);
+    const range = ws.getUsedRange();
+    if (opts.formulas) range.load("address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,numberFormat,text,formulas");
+    else range.load("address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,numberFormat,text");
+    return queueExtras(ws, range, info, opts, caps);
+  });
+}
+
+function queueExtras(ws: Excel.Worksheet, range: Excel.Range, info: SheetInfo, opts: ReadOptions, caps: Capabilities): Pending {
+  let merged: Excel.RangeAreas | null = null;
+  if (caps.mergedAreas) {
+    merged = range.getMergedAreasOrNullObject();
+    merged.load("address");
+  }
+  const rowProps = caps.cellProperties ? range.getRowProperties({ rowHidden: true }) : null;
+  const colProps = caps.cellProperties ? range.getColumnProperties({ columnHidden: true }) : null;
+  const fills = opts.fills && caps.cellProperties && info.name !== SHEET_NAMES.meta ? range.getCellProperties({ format: { fill: { color: true } } }) : null;
+  const noteCount = caps.notes ? ws.notes.getCount() : caps.comments ? ws.comments.getCount() : null;
+  return { name: info.name, info, range, merged, rowProps, colProps, fills, noteCount };
+}
+
+function toSheetSnapshot(p: Pending): SheetSnapshot {
+  const r = p.range;
+  const origin = { row: r.rowIndex, col: r.columnIndex };
+  return buildSheet(p.info, origin, r.values as CellValue[][], r.valueTypes as CellValueType[][], r.numberFormat as string[][], r.text, mergesOf(p), hiddenRowsOf(p), hiddenColsOf(p), readFormulas(r));
+}
+
+function readFormulas(r: Excel.Range): (string | null)[][] | undefined {
+  try {
+    return (r.formulas as unknown[][]).map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
+  } catch {
+    // Not loaded: formulas were not asked for.
+    return undefined;
+  }
+}
+
+function mergesOf(p: Pending): RangeRect[] {
+  if (!p.merged || p.merged.isNullObject || !p.merged.address) return [];
+  return splitAreas(p.merged.address).map((a) => parseAddress(a).rect);
+}
+
+function hiddenRowsOf(p: Pending): number[] {
+  if (!p.rowProps) return [];
+  return p.rowProps.value.filter((x) => x.rowHidden === true).map((x) => x.rowIndex as number);
+}
+
+function hiddenColsOf(p: Pending): number[] {
+  if (!p.colProps) return [];
+  return p.colProps.value.filter((x) => x.columnHidden === true).map((x) => x.columnIndex as number);
+}
+
+function buildSheet(
+  info: SheetInfo,
+  origin: { row: number; col: number },
+  values: CellValue[][],
+  valueTypes: CellValueType[][],
+  numberFormats: string[][],
+  text: string[][],
+  merges: RangeRect[],
+  hiddenRows: number[],
+  hiddenCols: number[],
+  formulas?: (string | null)[][],
+): SheetSnapshot {
+  const s: SheetSnapshot = {
+    name: info.name,
+    origin,
+    values: values.map((row) => row.map((v) => (v === "" ? null : v))),
+    valueTypes,
+    numberFormats,
+    text,
+    merges,
+    hiddenRows,
+    hiddenCols,
+    protected: info.protected,
+    visible: info.visibility === "Visible",
+  };
+  if (formulas) s.formulas = formulas;
+  return s;
+}
+
+function finish(
+  sheets: SheetInfo[],
+  all: SheetSnapshot[],
+  fills: Map<string, FillGrid> | null,
+  noteCounts: Map<string, number>,
+  syncs: number,
+  opts: ReadOptions,
+): ReadResult {
+  const metaSheet = all.find((s) => s.name === SHEET_NAMES.meta);
+  const meta = metaSheet ? decodeMetadata(metaSheet.values) : emptyMetadata();
+  const metaRowCount = metaSheet ? metaSheet.origin.row + metaSheet.values.length : 0;
+  const snapshot: WorkbookSnapshot = {
+    sheets: all.filter((s) => s.name !== SHEET_NAMES.meta && (!opts.onlySheets || opts.onlySheets.indexOf(s.name) >= 0)),
+    previousMarks: meta.marks.map((m) => ({ sheet: m.sheet, row: m.row, col: m.col, previousFill: m.previousFill, hadNote: m.hadNote })),
+  };
+  return { snapshot, sheets, meta, metaRowCount, fills, noteCounts, syncs };
+}
+
+/** The "genuinely huge" path: dimensions first, then row blocks packed into as few syncs as the limit allows. */
+async function readInBlocks(
+  context: Excel.RequestContext,
+  sheets: SheetInfo[],
+  opts: ReadOptions,
+): Promise<{ snapshots: SheetSnapshot[]; fills: Map<string, FillGrid> | null; noteCounts: Map<string, number>; syncs: number }> {
+  const { caps } = opts;
+  const dims = sheets.map((info) => {
+    const ws = context.workbook.worksheets.getItem(info.name);
+    const range = ws.getUsedRange();
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { info, ws, range };
+  });
+  await timed(context.sync(), { action: ACTIONS.read });
+  let syncs = 1;
+
+  const perCell = BYTES_PER_CELL + (opts.fills && caps.cellProperties ? BYTES_PER_FILL : 0) + (opts.formulas ? BYTES_PER_CELL / 4 : 0);
+  interface Block {
+    sheet: number;
+    row: number;
+    rowCount: number;
+  }
+  const blocks: Block[] = [];
+  dims.forEach((d, i) => {
+    const cols = d.range.columnCount;
+    const rowsPerBlock = Math.max(1, Math.floor(REQUEST_BUDGET / (cols * perCell)));
+    for (let r = 0; r < d.range.rowCount; r += rowsPerBlock) blocks.push({ sheet: i, row: r, rowCount: Math.min(rowsPerBlock, d.range.rowCount - r) });
+  });
+  // Pack blocks into batches that each fit the budget.
+  const batches: Block[][] = [];
+  let cur: Block[] = [];
+  let size = 0;
+  for (const b of blocks) {
+    const cost = b.rowCount * dims[b.sheet].range.columnCount * perCell;
+    if (cur.length && size + cost > REQUEST_BUDGET) {
+      batches.push(cur);
+      cur = [];
+      size = 0;
+    }
+    cur.push(b);
+    size += cost;
+  }
+  if (cur.length) batches.push(cur);
+
+  const parts = dims.map(() => ({ values: [] as CellValue[][], types: [] as CellValueType[][], formats: [] as string[][], text: [] as string[][], formulas: [] as (string | null)[][], fills: [] as string[][] }));
+  // The extras (merges, hidden rows, note counts) ride along with the first batch.
+  const extras: (Pending | null)[] = dims.map(() => null);
+  const loaded: { block: Block; range: Excel.Range; fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null }[][] = batches.map((batch, bi) =>
+    batch.map((b) => {
+      const d = dims[b.sheet];
+      const range = d.ws.getRange(rangeAddress(d.range.rowIndex + b.row, d.range.columnIndex, b.rowCount, d.range.columnCount));
+      if (opts.formulas) range.load("values,valueTypes,numberFormat,text,formulas");
+      else range.load("values,valueTypes,numberFormat,text");
+      const fills = opts.fills && caps.cellProperties && d.info.name !== SHEET_NAMES.meta ? range.getCellProperties({ format: { fill: { color: true } } }) : null;
+      if (bi === 0 && !extras[b.sheet]) extras[b.sheet] = queueExtras(d.ws, d.ws.getUsedRange(), d.info, { ...opts, fills: false }, caps);
+      return { block: b, range, fills };
+    }),
+  );
+  // Sheets whose blocks are not in the first batch still need their extras there.
+  dims.forEach((d, i) => {
+    if (!extras[i]) extras[i] = queueExtras(d.ws, d.ws.getUsedRange(), d.info, { ...opts, fills: false }, caps);
+  });
+  // Each batch is one request under the limit: more than one sync is the point of this path.
+  for (let bi = 0; bi < loaded.length; bi++) {
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for workbooks over the 5 MB request limit
+    await timed(context.sync(), { action: ACTIONS.read });
+    syncs++;
+    for (const l of loaded[bi]) {
+      const p = parts[l.block.sheet];
+      p.values.push(...(l.range.values as CellValue[][]));
+      p.types.push(...(l.range.valueTypes as CellValueType[][]));
+      p.formats.push(...(l.range.numberFormat as string[][]));
+      p.text.push(...l.range.text);
+      const f = readFormulas(l.range);
+      if (f) p.formulas.push(...f);
+      if (l.fills) p.fills.push(...l.fills.value.map((r) => r.map(fillOf)));
+    }
+  }
+  const fills = opts.fills && caps.cellProperties ? new Map<string, FillGrid>() : null;
+  const noteCounts = new Map<string, number>();
+  const snapshots = dims.map((d, i) => {
+    const p = parts[i];
+    const ex = extras[i] as Pending;
+    const origin = { row: d.range.rowIndex, col: d.range.columnIndex };
+    if (fills && p.fills.length) fills.set(d.info.name, { origin, colors: p.fills });
+    if (ex.noteCount) noteCounts.set(d.info.name, ex.noteCount.value);
+    return buildSheet(d.info, origin, p.values, p.types, p.formats, p.text, mergesOf(ex), hiddenRowsOf(ex), hiddenColsOf(ex), opts.formulas ? p.formulas : undefined);
+  });
+  return { snapshots, fills, noteCounts, syncs };
+}
+
+function rangeAddress(row: number, col: number, rowCount: number, colCount: number): string {
+  return `${a1(row, col)}:${a1(row + rowCount - 1, col + colCount - 1)}`;
+}
+
+/** The snapshot alone, in two syncs: what the .xlsx adapter gives the engine, from a live workbook. */
+export async function readSnapshot(context: Excel.RequestContext, caps: Capabilities): Promise<WorkbookSnapshot> {
+  const r = await readWorkbook(context, { caps });
+  return r.snapshot;
+}

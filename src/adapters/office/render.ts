@@ -1,0 +1,177 @@
+/**
+ * SheetTemplate (layout.ts) → a live sheet. The layout is defined once in the engine;
+ * this only carries it out with Office.js, skipping what the host cannot do.
+ */
+import type { RangeRect } from "../../engine/types";
+import { CellStyle, SheetTemplate, STYLES, StyleKey, TemplateCell } from "../../engine/layout";
+import { a1, rangeA1 } from "./a1";
+import { Capabilities } from "./capabilities";
+import { protectionOptions } from "./apply";
+import { ACTIONS } from "./errors";
+import { timed } from "./sync";
+
+export interface RenderOptions {
+  caps: Capabilities;
+  /** Name to give the sheet (a renamed copy "Phụ lục 1 (2)"); the template's name otherwise. */
+  sheetName?: string;
+  /** Render over an existing sheet (repair) instead of adding one. */
+  existing?: boolean;
+  /** The existing sheet is protected by the add-in: unprotect before writing. */
+  unprotectFirst?: boolean;
+  /** Cells ("row,col") whose value and number format are kept as the user left them. */
+  keep?: Set<string>;
+}
+
+export interface RenderSummary {
+  sheet: string;
+  skipped: ("protection" | "merges" | "columnWidths" | "dataValidation" | "pageLayout" | "freezePanes")[];
+}
+
+/** Column width: the layout counts characters, the API takes points. */
+export function charsToPoints(chars: number): number {
+  return Math.round(chars * 7 + 5) * 0.75;
+}
+
+function colLetters(col: number): string {
+  return a1(0, col).replace(/\d+$/, "");
+}
+
+/** Cells of one row grouped into runs of adjacent columns. */
+function rowRuns<T extends { row: number; col: number }>(cells: T[]): T[][] {
+  const sorted = cells.slice().sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: T[][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    const prev = last ? last[last.length - 1] : null;
+    if (prev && prev.row === c.row && prev.col + 1 === c.col) last.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+/** Style runs: the same style on adjacent cells of a row, then identical runs stacked vertically. */
+function styleBlocks(cells: TemplateCell[]): { style: StyleKey; rect: RangeRect }[] {
+  const byStyle = new Map<StyleKey, TemplateCell[]>();
+  for (const c of cells) {
+    if (!c.style) continue;
+    const list = byStyle.get(c.style) ?? [];
+    list.push(c);
+    byStyle.set(c.style, list);
+  }
+  const out: { style: StyleKey; rect: RangeRect }[] = [];
+  byStyle.forEach((list, style) => {
+    const rects = rowRuns(list).map((run) => ({ row: run[0].row, col: run[0].col, rowCount: 1, colCount: run.length }));
+    rects.sort((a, b) => a.col - b.col || a.colCount - b.colCount || a.row - b.row);
+    const merged: RangeRect[] = [];
+    for (const r of rects) {
+      const last = merged[merged.length - 1];
+      if (last && last.col === r.col && last.colCount === r.colCount && last.row + last.rowCount === r.row) last.rowCount++;
+      else merged.push({ ...r });
+    }
+    for (const r of merged) out.push({ style, rect: r });
+  });
+  return out;
+}
+
+function applyStyle(range: Excel.Range, st: CellStyle): void {
+  const f = range.format;
+  if (st.bold !== undefined) f.font.bold = st.bold;
+  if (st.italic !== undefined) f.font.italic = st.italic;
+  if (st.size !== undefined) f.font.size = st.size;
+  if (st.fontColor) f.font.color = st.fontColor;
+  if (st.fill) f.fill.color = st.fill;
+  if (st.hAlign) f.horizontalAlignment = st.hAlign === "left" ? "Left" : st.hAlign === "center" ? "Center" : "Right";
+  if (st.wrap !== undefined) f.wrapText = st.wrap;
+  if (st.border) {
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+      f.borders.getItem(edge).style = "Continuous";
+    }
+  }
+}
+
+/** Validations for consecutive rows with the same list, as one range each. */
+function validationBlocks(tpl: SheetTemplate): { rect: RangeRect; source: string; warning: boolean }[] {
+  const sorted = tpl.validations.slice().sort((a, b) => a.range.col - b.range.col || a.range.row - b.range.row);
+  const out: { rect: RangeRect; source: string; warning: boolean }[] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.source === v.listSource && last.rect.col === v.range.col && last.rect.colCount === v.range.colCount && last.rect.row + last.rect.rowCount === v.range.row) {
+      last.rect.rowCount += v.range.rowCount;
+    } else {
+      // Yes/no lists are the fixed answers; the "no data" list only offers "-" and lets any other text through.
+      out.push({ rect: { ...v.range }, source: v.listSource, warning: v.choices.indexOf("Có") < 0 });
+    }
+  }
+  return out;
+}
+
+/** Queues the whole sheet; the caller syncs (several sheets can share one batch). */
+export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate, opts: RenderOptions): RenderSummary {
+  const { caps } = opts;
+  const name = opts.sheetName ?? tpl.name;
+  const ws = opts.existing ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
+  const skipped: RenderSummary["skipped"] = [];
+  if (opts.unprotectFirst && caps.protection) ws.protection.unprotect();
+
+  const keep = opts.keep ?? new Set<string>();
+  const cells = tpl.cells.filter((c) => !keep.has(`${c.row},${c.col}`));
+  const lastRow = tpl.cells.reduce((m, c) => Math.max(m, c.row), 0);
+  const width = tpl.columns.length;
+
+  if (caps.protection) {
+    // Repair: the template's own merges are re-made; stray merges in its area would block them.
+    if (opts.existing) ws.getRange(rangeA1({ row: 0, col: 0, rowCount: lastRow + 1, colCount: width })).unmerge();
+  } else skipped.push("merges", "columnWidths", "protection");
+
+  // Number formats before values, so "2/2" or "27,5" typed into a text cell stays text.
+  for (const run of rowRuns(cells)) {
+    const r = ws.getRange(rangeA1({ row: run[0].row, col: run[0].col, rowCount: 1, colCount: run.length }));
+    r.numberFormat = [run.map((c) => c.numberFormat ?? "General")];
+    r.values = [run.map((c) => (c.value === null ? "" : c.value))];
+  }
+  for (const b of styleBlocks(tpl.cells)) applyStyle(ws.getRange(rangeA1(b.rect)), STYLES[b.style]);
+
+  if (caps.protection) {
+    for (const m of tpl.merges) ws.getRange(rangeA1(m)).merge(false);
+    tpl.columns.forEach((c, i) => {
+      const col = ws.getRange(`${colLetters(i)}:${colLetters(i)}`);
+      col.format.columnWidth = charsToPoints(c.width);
+      if (c.hidden) col.columnHidden = true;
+    });
+    for (const r of tpl.inputRanges) ws.getRange(rangeA1(r)).format.protection.locked = false;
+  }
+
+  if (caps.dataValidation) {
+    for (const v of validationBlocks(tpl)) {
+      const range = ws.getRange(rangeA1(v.rect));
+      range.dataValidation.clear();
+      // A range reference, never an inline list: Excel splits inline lists on commas.
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
+      range.dataValidation.errorAlert = { showAlert: true, style: v.warning ? "Warning" : "Stop", title: "NQ24", message: "Chọn trong danh sách hoặc nhập giá trị. / Pick from the list or type a value." };
+    }
+  } else if (tpl.validations.length) skipped.push("dataValidation");
+
+  if (tpl.print) {
+    if (caps.pageLayout) {
+      const pl = ws.pageLayout;
+      pl.orientation = tpl.print.landscape ? "Landscape" : "Portrait";
+      pl.paperSize = "A4";
+      if (tpl.print.repeatRows) pl.setPrintTitleRows(`$${tpl.print.repeatRows.first + 1}:$${tpl.print.repeatRows.last + 1}`);
+      if (tpl.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    } else skipped.push("pageLayout");
+  }
+  if (tpl.freeze) {
+    if (caps.freezePanes) ws.freezePanes.freezeRows(tpl.freeze.rows);
+    else skipped.push("freezePanes");
+  }
+  if (tpl.hidden) ws.visibility = "Hidden";
+  if (tpl.protect && caps.protection) ws.protection.protect(protectionOptions());
+  return { sheet: name, skipped };
+}
+
+/** One sheet in one sync. */
+export async function renderTemplate(context: Excel.RequestContext, tpl: SheetTemplate, opts: RenderOptions): Promise<RenderSummary> {
+  const summary = queueTemplate(context, tpl, opts);
+  await timed(context.sync(), { action: ACTIONS.insert, sheet: summary.sheet });
+  return summary;
+}
