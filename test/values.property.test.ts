@@ -1,6 +1,6 @@
 /** Properties of the value parser over generated input. */
 import fc from "fast-check";
-import { foldForMatch, formatViNumber, normaliseText, parseText } from "../src/engine/values";
+import { foldForMatch, formatViNumber, normaliseText, parseCell, parseText } from "../src/engine/values";
 import type { ParsedValue } from "../src/engine/types";
 
 const STATES: ParsedValue["state"][] = ["blank", "noData", "notApplicable", "number", "bound", "range", "countOfTotal", "yesno", "multi", "error", "text"];
@@ -44,8 +44,16 @@ describe("parseText", () => {
   });
 
   test("huge runs of digits, dots and commas do not throw", () => {
-    const long = ["9".repeat(5000), "1.".repeat(3000) + "5", "1,".repeat(3000), ".,".repeat(4000), "-".repeat(10000), "1/".repeat(2000)];
-    for (const s of long) checkShape(parseText(s));
+    const long = [
+      "9".repeat(5000), "1.".repeat(3000) + "5", "1,".repeat(3000), ".,".repeat(4000), "-".repeat(10000), "1/".repeat(2000),
+      // Linear time matters: a cell's text reaches 32,767 characters.
+      "1/1 " + "1.".repeat(16000), "1/1 " + "1,".repeat(16000) + "%", "1/1 " + "1% ".repeat(10000), "a ".repeat(16000) + "5",
+      "1;".repeat(16000), "trên ".repeat(6000), "1 - ".repeat(8000), "Có ".repeat(10000),
+    ];
+    const started = Date.now();
+    const results = long.map((s) => parseText(s));
+    expect(Date.now() - started).toBeLessThan(1000);
+    for (const r of results) checkShape(r);
   });
 
   test("vi-VN numbers written by formatViNumber parse back to the rounded value", () => {
@@ -80,6 +88,27 @@ describe("parseText", () => {
       fc.property(fc.oneof(viText, fc.string({ unit: "grapheme", maxLength: 20 })), (s) => {
         const nfc = s.normalize("NFC");
         expect(parseText(s.normalize("NFD"))).toEqual(parseText(nfc));
+      }),
+      { numRuns: 10000 },
+    );
+  });
+});
+
+describe("parseCell", () => {
+  test("never throws on any value, value type, number format and text", () => {
+    const cell = fc.record(
+      {
+        value: fc.oneof(fc.constant(null), fc.boolean(), fc.double(), anyText),
+        valueType: fc.constantFrom("Empty", "String", "Double", "Boolean", "Error", "Unknown", "Integer"),
+        numberFormat: fc.oneof(fc.constantFrom("General", "0%", "0.0%", '0"%"', "d/m", "[$-42A]d-mmm", "@", '#,##0 "ha"', "[h]:mm", "0\\%", '"'), fc.string({ maxLength: 20 })),
+        text: anyText,
+      },
+      { requiredKeys: ["value"] },
+    );
+    const hint = fc.option(fc.record({ kind: fc.constantFrom("percent", "area", "count", "money", "yesno", "countOfTotal", "countDescription", "text"), unit: fc.oneof(fc.constantFrom("%", "ha", "triệu đồng", "m²/người", ""), fc.string({ maxLength: 8 })) }, { requiredKeys: [] }), { nil: undefined });
+    fc.assert(
+      fc.property(cell, hint, (c, h) => {
+        checkShape(parseCell(c, h));
       }),
       { numRuns: 10000 },
     );

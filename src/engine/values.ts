@@ -797,7 +797,22 @@ const PERCENT: UnitInfo = { unit: "%", exp: 0 };
 const DONG: UnitInfo = { unit: "đồng", exp: 0 };
 const NO_UNIT: UnitInfo = { unit: "", exp: 0 };
 
-const RE_PERCENT_IN = /(\d[\d.,]*)\s?%/;
+/** The first "N%" or "N %" in f[a, b); a linear scan (a regex here backtracks quadratically). */
+function findPercent(f: string, a: number, b: number): { num: Num } | null {
+  let p = f.indexOf("%", a);
+  while (p >= 0 && p < b) {
+    const q = p > a && f.charCodeAt(p - 1) === 32 ? p - 1 : p;
+    let st = q;
+    while (st > a && "0123456789.,".indexOf(f.charAt(st - 1)) >= 0) st--;
+    while (st < q && !isDigit(f.charCodeAt(st))) st++;
+    if (st < q) {
+      const n = scanNumber(f, st, q, false);
+      if (n && n.end === q) return { num: n };
+    }
+    p = f.indexOf("%", p + 1);
+  }
+  return null;
+}
 const RE_COUNT_LINK = /^(dat|chiem|ty le|bang|=|la)$/;
 
 function isCountLike(hint: ValueHint | undefined): boolean {
@@ -867,12 +882,11 @@ function parseNormalised(t: string, raw: string, hint: ValueHint | undefined): P
     if (core.rest < end) {
       const desc = restText(t, f, core.rest, end);
       if (desc !== undefined) r.description = desc;
-      const pm = RE_PERCENT_IN.exec(f.substring(core.rest, end));
+      const pm = findPercent(f, core.rest, end);
       let whatEnd = end;
       if (pm) {
-        const pn = scanNumber(pm[1], 0, pm[1].length, false);
-        if (pn) count.percent = numValue(pn.mant, 0);
-        whatEnd = core.rest + pm.index;
+        count.percent = numValue(pm.num.mant, 0);
+        whatEnd = pm.num.start;
       }
       let span = trimSpan(f, core.rest, whatEnd);
       // "2/2 đạt 100%": "đạt" only links the percent.
