@@ -14,6 +14,7 @@ import type {
   LocatedTable,
   ParsedValue,
   Plan,
+  RangeRect,
   RowMatch,
   Severity,
   SheetSnapshot,
@@ -89,6 +90,26 @@ function sheetByName(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | 
   return snapshot.sheets.find((s) => s.name === name);
 }
 
+const mergeIndex = new WeakMap<SheetSnapshot, Map<number, RangeRect[]>>();
+
+/** Merged areas covering a row, indexed once per sheet (a template has one per heading row). */
+function mergesOnRow(sheet: SheetSnapshot, row: number): RangeRect[] {
+  let byRow = mergeIndex.get(sheet);
+  if (!byRow) {
+    byRow = new Map();
+    for (const m of sheet.merges) {
+      for (let r = m.row; r < m.row + m.rowCount; r++) {
+        const list = byRow.get(r);
+        if (list) list.push(m);
+        else byRow.set(r, [m]);
+      }
+    }
+    mergeIndex.set(sheet, byRow);
+  }
+  return byRow.get(row) ?? NO_MERGES;
+}
+const NO_MERGES: RangeRect[] = [];
+
 /**
  * The value Excel shows at an absolute cell, following a merged area to its top-left on the
  * same row — unless the merge starts left of the value columns (a heading's label spanning
@@ -97,8 +118,8 @@ function sheetByName(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | 
 function readCell(sheet: SheetSnapshot, row: number, col: number, hint: { kind?: IndicatorRow["kind"]; unit?: string }, firstValueCol = 0): ReadCell {
   let r = row;
   let c = col;
-  for (const m of sheet.merges) {
-    if (row >= m.row && row < m.row + m.rowCount && col >= m.col && col < m.col + m.colCount) {
+  for (const m of mergesOnRow(sheet, row)) {
+    if (col >= m.col && col < m.col + m.colCount) {
       if (m.row === row && m.col >= firstValueCol) c = m.col;
       else r = -1; // the lower part of a vertical merge, or a label spanning the row
       break;
@@ -144,10 +165,16 @@ function pickTables(all: TableRows[], snapshot: WorkbookSnapshot, idx: Catalogue
 
 // ---------------------------------------------------------------- cover
 
+let coverFolds: { f: (typeof COVER_FIELDS)[number]; vi: string; en: string }[] | undefined;
+function coverLabelFolds() {
+  if (!coverFolds) coverFolds = COVER_FIELDS.map((f) => ({ f, vi: foldForMatch(f.label.vi), en: foldForMatch(f.label.en) }));
+  return coverFolds;
+}
+
 function readCover(snapshot: WorkbookSnapshot, tables: TableRows[]): { cover: CoverInfo; sheet?: SheetSnapshot; rows: Partial<Record<CoverKey, number>> } {
   const cover: CoverInfo = {};
   const rows: Partial<Record<CoverKey, number>> = {};
-  const labelFolds = COVER_FIELDS.map((f) => ({ f, vi: foldForMatch(f.label.vi), en: foldForMatch(f.label.en) }));
+  const labelFolds = coverLabelFolds();
   const sheet = sheetByName(snapshot, SHEET_NAMES.cover) ?? snapshot.sheets.find((s) => foldForMatch(s.name) === "bia");
   if (sheet) {
     for (let i = 0; i < sheet.values.length; i++) {
@@ -541,16 +568,14 @@ function satisfies(x: number, op: string, t: number): boolean {
 }
 
 function checkLinks(readings: Record<string, IndicatorReading>, findings: Findings): void {
-  const seen = new Set<string>();
+  // Links are symmetric: walking them from the PL1 side sees each pair once, and reports
+  // where the target and its status live.
   for (const id of Object.keys(readings)) {
-    const r = readings[id];
-    for (const otherId of r.indicator.links) {
-      const o = readings[otherId];
-      const pair = [id, otherId].sort().join("|");
-      if (!o || seen.has(pair)) continue;
-      seen.add(pair);
-      // Report on the PL1 side: that is where the target and its status live.
-      const [p1, p2] = r.indicator.appendix === "PL1" ? [r, o] : [o, r];
+    const p1 = readings[id];
+    if (p1.indicator.appendix !== "PL1") continue;
+    for (const otherId of p1.indicator.links) {
+      const p2 = readings[otherId];
+      if (!p2) continue;
       const kind = p1.indicator.kind === "percent" || p2.indicator.kind === "percent" ? "percent" : p1.indicator.kind;
       for (const key of ["y2013", "y2022"] as const) {
         const a = p1[key];

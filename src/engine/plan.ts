@@ -100,9 +100,10 @@ export function buildPlan(input: PlanInput): Plan {
     marks.push(m);
   }
 
+  const rowsById = new Map(input.catalogue.rows.map((r) => [r.id, r]));
   const labelOf = (id?: string) => {
     if (!id) return "";
-    const row = input.catalogue.rows.find((r) => r.id === id);
+    const row = rowsById.get(id);
     return row ? (lang === "vi" ? row.labelVi : row.labelEn) : id;
   };
   const results = {

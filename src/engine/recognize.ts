@@ -31,6 +31,8 @@ export function classifyHeader(folded: string): TableColumn | null {
   return null;
 }
 
+const RE_YEARISH = /20(13|20|22)|[Kk][eế]t qu[aả]|K[EẾ]T QU[AẢ]/;
+
 interface HeaderHit {
   row: number; // absolute
   columns: Partial<Record<TableColumn, number>>; // absolute columns
@@ -42,7 +44,23 @@ function findHeaderRows(sheet: SheetSnapshot): HeaderHit[] {
   for (let i = 0; i < rows; i++) {
     const rowVals = sheet.text[i] ?? sheet.values[i];
     if (!rowVals) continue;
-    // Cheap pre-filter: a header row has the label header and a year header.
+    // Cheap pre-filter before folding every cell: a header row names a year column in a
+    // short cell. Values are rarely strings that short and year-like, so most rows cost a
+    // type and length test per cell.
+    let yearish = false;
+    for (let j = 0; j < rowVals.length && !yearish; j++) {
+      const v = sheet.values[i]?.[j];
+      if (typeof v === "number") {
+        yearish = v === 2013 || v === 2022;
+        continue;
+      }
+      const raw = cellString(sheet, i, j);
+      yearish = raw.length >= 4 && raw.length <= 60 && RE_YEARISH.test(raw);
+    }
+    if (!yearish) {
+      if (hits.length === 0 && i > HEADER_SCAN_ROWS) break;
+      continue;
+    }
     const columns: Partial<Record<TableColumn, number>> = {};
     let found = 0;
     for (let j = 0; j < rowVals.length; j++) {
@@ -77,6 +95,8 @@ export function cellString(sheet: SheetSnapshot, i: number, j: number): string {
 interface LabelEntry {
   row: IndicatorRow;
   order: number; // position in the catalogue
+  /** The labels as written, so an unchanged label is recognised without folding it. */
+  raw: string[];
   folded: string[];
   grams: Set<string>[];
 }
@@ -87,6 +107,7 @@ export interface CatalogueIndex {
   entries: Record<AppendixId, LabelEntry[]>;
   exact: Record<AppendixId, Map<string, LabelEntry[]>>;
   headings: Record<AppendixId, Set<string>>;
+  headingGrams: Record<AppendixId, Set<string>[]>;
   /** Folded heading label → heading ids in catalogue order (labels repeat across groups). */
   headingIds: Record<AppendixId, Map<string, string[]>>;
   headingById: Map<string, CatalogueRow>;
@@ -126,6 +147,7 @@ export function indexCatalogue(catalogue: Catalogue): CatalogueIndex {
     entries: { PL1: [], PL2: [] },
     exact: { PL1: new Map(), PL2: new Map() },
     headings: { PL1: new Set(), PL2: new Set() },
+    headingGrams: { PL1: [], PL2: [] },
     headingIds: { PL1: new Map(), PL2: new Map() },
     headingById: new Map(),
     entryById: new Map(),
@@ -148,7 +170,7 @@ export function indexCatalogue(catalogue: Catalogue): CatalogueIndex {
     idx.indicators[row.appendix].push(row);
     const labels = [row.labelVi, row.labelOriginal, ...(row.aliases ?? [])];
     const folded = Array.from(new Set(labels.map((l) => stripMarkers(foldForMatch(l))).filter((l) => l)));
-    const entry: LabelEntry = { row, order, folded, grams: folded.map(grams) };
+    const entry: LabelEntry = { row, order, raw: labels.map((l) => l.trim()), folded, grams: folded.map(grams) };
     idx.entries[row.appendix].push(entry);
     idx.entryById.set(row.id, entry);
     for (const f of folded) {
@@ -157,6 +179,7 @@ export function indexCatalogue(catalogue: Catalogue): CatalogueIndex {
       idx.exact[row.appendix].set(f, list);
     }
   });
+  for (const a of ["PL1", "PL2"] as AppendixId[]) idx.headings[a].forEach((h) => idx.headingGrams[a].push(grams(h)));
   indexCache.set(catalogue, idx);
   return idx;
 }
@@ -273,9 +296,10 @@ export function matchRows(sheet: SheetSnapshot, t: TableRows, idx: CatalogueInde
         out.matches.push(m);
         taken.add(byId.id);
         lastOrder = idx.order.get(byId.id) ?? lastOrder;
-        const f = stripMarkers(foldForMatch(labelSeen));
         const known = idx.entryById.get(byId.id);
-        if (known && known.folded.indexOf(f) < 0) out.editedLabels.push({ match: m, expected: byId.labelVi });
+        if (known && known.raw.indexOf(labelSeen) < 0 && known.folded.indexOf(stripMarkers(foldForMatch(labelSeen))) < 0) {
+          out.editedLabels.push({ match: m, expected: byId.labelVi });
+        }
         continue;
       }
     }
@@ -317,6 +341,9 @@ export function matchRows(sheet: SheetSnapshot, t: TableRows, idx: CatalogueInde
     for (const e of idx.entries[appendix]) {
       if (taken.has(e.row.id)) continue;
       for (const eg of e.grams) {
+        // Dice cannot reach the threshold when the sizes differ too much; skip the count.
+        const small = Math.min(g.size, eg.size);
+        if ((2 * small) / (g.size + eg.size) < MATCH_ACCEPT) continue;
         const s = dice(g, eg);
         if (s > bestScore) {
           bestScore = s;
@@ -324,10 +351,12 @@ export function matchRows(sheet: SheetSnapshot, t: TableRows, idx: CatalogueInde
         }
       }
     }
-    idx.headings[appendix].forEach((h) => {
-      const s = dice(g, grams(h));
+    for (const hg of idx.headingGrams[appendix]) {
+      const small = Math.min(g.size, hg.size);
+      if ((2 * small) / (g.size + hg.size) < MATCH_ACCEPT) continue;
+      const s = dice(g, hg);
       if (s > bestHeading) bestHeading = s;
-    });
+    }
     const r = sheet.origin.row + q.i;
     const hasValues = valueColumnsHaveText(sheet, q.i, table);
     if (best && bestScore >= MATCH_ACCEPT && (bestScore > bestHeading || hasValues)) {

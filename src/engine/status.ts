@@ -57,11 +57,12 @@ export const TREND_TEXT: Record<Trend, Text2> = {
 
 /** "Chưa có hệ thống…" says the thing does not exist yet — the measure is zero, not absent. */
 function noteSaysNotYet(note: ParsedValue | undefined): boolean {
-  return !!note && /^chua (co|xay dung|thuc hien|trien khai)( |$)/.test(foldForMatch(note.raw));
+  // The first-letter test spares folding every note of a large workbook.
+  return !!note && /^\s*[cC]/.test(note.raw) && /^chua (co|xay dung|thuc hien|trien khai)( |$)/.test(foldForMatch(note.raw));
 }
 
 export function noteSaysNone(note: ParsedValue | undefined): boolean {
-  return !!note && (note.state === "notApplicable" || /^khong co( |$)/.test(foldForMatch(note.raw)));
+  return !!note && (note.state === "notApplicable" || (/^\s*[kK]/.test(note.raw) && /^khong co( |$)/.test(foldForMatch(note.raw))));
 }
 
 function hasTargetOperator(t: Target): boolean {
