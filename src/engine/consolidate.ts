@@ -103,9 +103,14 @@ export function normaliseUnit(unit: string): string {
   return s.trim();
 }
 
-/** Additive measures: amounts that sum across districts (not shares, not per-capita). */
+/**
+ * Additive measures: amounts that sum across districts — not shares, not per-unit measures
+ * ("m²/người"), not averages ("Diện tích bình quân/thửa" is in ha but sums to nonsense).
+ */
 export function isAdditive(ind: IndicatorRow): boolean {
-  return (ind.kind === "area" || ind.kind === "count" || ind.kind === "money") && !ind.unit.includes("/");
+  if (!(ind.kind === "area" || ind.kind === "count" || ind.kind === "money")) return false;
+  if (ind.unit.includes("/")) return false;
+  return !/bình quân|trung bình/i.test(ind.labelVi);
 }
 
 const MONEY_SCALE: Record<string, number> = { "đồng": 1, "nghìn đồng": 1e3, "triệu đồng": 1e6, "tỷ đồng": 1e9, "tỉ đồng": 1e9 };

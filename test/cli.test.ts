@@ -1,0 +1,114 @@
+/**
+ * The nq24 command line as a user runs it: the compiled build through bin/nq24.js, exit
+ * codes 0 / 1 / 2, --json for scripts, the input file never modified.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import { createHash } from "crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { districtBuffer } from "./fixtures/xlsx/districts";
+
+const root = join(__dirname, "..");
+const dir = mkdtempSync(join(tmpdir(), "nq24-cli-"));
+
+function nq24(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, "bin", "nq24.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "" } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.node.json")], { cwd: root, stdio: "inherit" });
+  writeFileSync(join(dir, "tam-duong.xlsx"), await districtBuffer("UBND huyện Tam Đường"));
+  writeFileSync(join(dir, "sin-ho.xlsx"), await districtBuffer("UBND huyện Sìn Hồ", { "PL1-30": { y2022: "", note: "" } }));
+  writeFileSync(join(dir, "ghi-chu.xlsx"), "không phải sổ tính");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test("help in Vietnamese by default, English on request", () => {
+  const vi = nq24("--help");
+  expect(vi.code).toBe(0);
+  expect(vi.out).toMatch(/Cách dùng:[\s\S]*nq24 check[\s\S]*Mã thoát/);
+  const en = nq24("--help", "--lang", "en");
+  expect(en.code).toBe(0);
+  expect(en.out).toMatch(/Usage:[\s\S]*nq24 consolidate[\s\S]*Exit codes/);
+});
+
+test("usage errors exit 2", () => {
+  expect(nq24().code).toBe(2);
+  const bad = nq24("frobnicate");
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain("frobnicate");
+  expect(nq24("check").code).toBe(2);
+  expect(nq24("check", "a.xlsx", "--lang", "fr").code).toBe(2);
+  expect(nq24("check", "a.xlsx", "--bogus").code).toBe(2);
+  expect(nq24("consolidate", ".").code).toBe(2); // no --out
+});
+
+test("template and sample are written and exit 0", () => {
+  const t = nq24("template", "mau.xlsx");
+  expect(t.code).toBe(0);
+  expect(existsSync(join(dir, "mau.xlsx"))).toBe(true);
+  const s = nq24("sample", "laichau.xlsx", "--lang", "en");
+  expect(s.code).toBe(0);
+  expect(s.out).toContain("laichau.xlsx");
+});
+
+test("check: a ready report exits 0; the input file is not modified", () => {
+  const input = join(dir, "tam-duong.xlsx");
+  const before = sha(input);
+  const r = nq24("check", "tam-duong.xlsx", "--out", "tam-duong-checked.xlsx");
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/✔ Sẵn sàng gửi/);
+  expect(r.out).toMatch(/Phụ lục 1/);
+  expect(sha(input)).toBe(before);
+  expect(existsSync(join(dir, "tam-duong-checked.xlsx"))).toBe(true);
+});
+
+test("check: a report with errors exits 1 and names the cell", () => {
+  const r = nq24("check", "sin-ho.xlsx");
+  expect(r.code).toBe(1);
+  expect(r.out).toMatch(/✖ Chưa sẵn sàng gửi/);
+  expect(r.out).toMatch(/Phụ lục 1!F\d+/);
+});
+
+test("check --json: the shape scripts rely on", () => {
+  const r = nq24("check", "sin-ho.xlsx", "--json", "--lang", "en");
+  expect(r.code).toBe(1);
+  const j = JSON.parse(r.out);
+  expect(j).toMatchObject({ file: "sin-ho.xlsx", ready: false, annotated: null });
+  expect(j.sha256).toMatch(/^[0-9a-f]{64}$/);
+  expect(j.verdict.counts.error).toBeGreaterThan(0);
+  expect(j.verdict.message).toMatch(/^Not ready/);
+  const f = j.findings.find((x: { indicatorId: string | null; severity: string }) => x.indicatorId === "PL1-30" && x.severity === "error");
+  expect(f).toEqual(expect.objectContaining({ code: expect.stringMatching(/^NQ24-/), sheet: "Phụ lục 1", cell: expect.stringMatching(/^F\d+$/), message: expect.any(String) }));
+  expect(j.statuses.length).toBeGreaterThan(100);
+  expect(Object.keys(j.statuses[0]).sort()).toEqual(["appendix", "indicatorId", "label", "status", "trend", "value2013", "value2022"]);
+});
+
+test("check: a file that is not a workbook exits 2 with its name", () => {
+  const r = nq24("check", "ghi-chu.xlsx");
+  expect(r.code).toBe(2);
+  expect(r.err).toContain("ghi-chu.xlsx");
+  expect(r.err).toMatch(/không phải file Excel/);
+  const missing = nq24("check", "khong-co.xlsx", "--lang", "en");
+  expect(missing.code).toBe(2);
+  expect(missing.err).toMatch(/khong-co\.xlsx: file not found/);
+  expect(nq24("check", "tam-duong.xlsx", "--out", "tam-duong.xlsx").code).toBe(2);
+});
+
+test("consolidate: exit 1 when a district is not ready, 2 when a file was refused, 0 when all are ready", () => {
+  const one = nq24("consolidate", "tam-duong.xlsx", "sin-ho.xlsx", "--out", "tinh.xlsx", "--json");
+  expect(one.code).toBe(1);
+  const j = JSON.parse(one.out);
+  expect(j.out).toBe("tinh.xlsx");
+  expect(j.districts.map((d: { file: string; ready: boolean }) => [d.file, d.ready])).toEqual([["tam-duong.xlsx", true], ["sin-ho.xlsx", false]]);
+  expect(existsSync(join(dir, "tinh.xlsx"))).toBe(true);
+  const withBad = nq24("consolidate", "tam-duong.xlsx", "ghi-chu.xlsx", "--out", "tinh2.xlsx");
+  expect(withBad.code).toBe(2);
+  expect(withBad.err).toContain("ghi-chu.xlsx");
+  expect(withBad.out).toMatch(/Đã tổng hợp 1 báo cáo/);
+  expect(nq24("consolidate", "tam-duong.xlsx", "--out", "tinh3.xlsx").code).toBe(0);
+});
