@@ -190,6 +190,7 @@ const FORMS: [string, Expect][] = [
   ["8 — 10%", { state: "range", range: { low: 8, high: 10, unit: "%" } }],
   ["từ 8 đến 10%", { state: "range", range: { low: 8, high: 10, unit: "%" } }],
   ["8% - 10%", { state: "range", range: { low: 8, high: 10, unit: "%" } }],
+  ["8 ha - 10%", { state: "text" }],
   ["1,5 - 2 tỷ đồng", { state: "range", range: { low: 1500000000, high: 2000000000, unit: "đồng" } }],
   // Money.
   ["1,6 tỷ đồng", num(1600000000, "đồng")],
@@ -319,6 +320,9 @@ describe("hints", () => {
     ["Không có điểm ô nhiễm", { kind: "yesno" }, { state: "yesno", yes: false, description: "điểm ô nhiễm" }],
     ["Không có số liệu", { kind: "yesno" }, NO_DATA],
     ["Không áp dụng", { kind: "yesno" }, NA],
+    ["Không áp dụng cho phường", { kind: "yesno" }, { state: "notApplicable", description: "cho phường" }],
+    ["Không phát sinh", { kind: "yesno" }, NA],
+    ["Không có số liệu năm 2013", { kind: "yesno" }, { state: "noData", description: "năm 2013" }],
   ];
   test.each(cases)("%j with %j", (input, hint, e) => {
     check(parseText(input, hint), e);

@@ -10,9 +10,31 @@
  * length: one folded char per char: lower case, Vietnamese diacritics removed, đ → d),
  * so labels and descriptions are cut from the user's own wording.
  *
- * States produced (see ParsedValue in ./types):
- *  blank, noData, notApplicable, number, bound, range, countOfTotal, yesno, multi,
- *  error, text. Text with a number in it keeps that number in `measure` (see below).
+ * States (ParsedValue.state):
+ *  - blank          "", spaces, null.
+ *  - noData         "-", "--", "—", "…", "...", "Không có số liệu", "chưa có số liệu" (+ words).
+ *  - notApplicable  "Không có" (+ words), "Không áp dụng", "KAD", "N/A", "không phát sinh" (+ words).
+ *  - yesno          Có/Đã/Đạt/Rồi/x/TRUE → yes; Không/Chưa/Chưa đạt/Chưa có/FALSE → no; Excel booleans.
+ *                   With hint kind "yesno" also "Không có" (no) and answers with a reason
+ *                   ("Chưa có hệ thống …" → no, description = the reason).
+ *  - number         a number with an optional unit and nothing else (filler words like
+ *                   "đạt", "khoảng", "Có", "Hiện có" in front allowed); with hint kind count or
+ *                   countDescription also a number with words around it (description/label).
+ *  - bound          ">85%", "trên 98%", "tối thiểu 90%", "từ 90% trở lên": bound + measure.
+ *  - range          "8–10%", "từ 8 đến 10%": range {low, high, unit}; no measure.
+ *  - countOfTotal   "2/2 đạt 100%": count {part, total, percent?, what?}; measure = part/total in %
+ *                   (absent when total is 0). part > total is kept for the rules to flag.
+ *  - multi          ";"-separated measures: measures[], measure = the first.
+ *  - error          "#N/A", "#REF!"… (Error cells or the text): errorCode upper-case.
+ *  - text           anything else. A number inside words ("Hiện có 02 làng nghề") is kept
+ *                   in measure (unit only if written next to it), the words after it in
+ *                   description, the words before it (not filler) in measure.label.
+ *                   Dates (Excel date-formatted numbers, "15/05/2023") set looksLikeDate.
+ *
+ * Units (Measure.unit): "", "%", "ha", "m2", "km2", "m3", "km", "m2/người", "người", "con",
+ * "loài", "hộ", "điểm", "cơ sở", "mô hình", "dự án", "xã", "tấn", "kg", "đồng" (money, already
+ * multiplied out of nghìn/triệu/tr/tỷ/tỉ). A cell without a unit takes the hint's unit
+ * (states number/bound/range only); hint kind percent without a unit means "%".
  */
 import type { CellValue, CellValueType, Measure, ParsedValue } from "./types";
 import type { Text2, ValueKind } from "../catalogue/types";
@@ -677,7 +699,7 @@ function parseCore(t: string, f: string, s: number, e: number): Core {
     const d = findDigit(f, i, e);
     if (d < 0) return NONE;
     let numStart = d;
-    // A sign or a decimal separator right before the digit belongs to the number.
+    // A decimal separator right before the digit belongs to the number (",5").
     if (d > i && ",.".indexOf(f.charAt(d - 1)) >= 0 && (d - 1 === i || !isDigit(f.charCodeAt(d - 2)))) numStart = d - 1;
     num = scanNumber(f, numStart, e, false);
     if (!num) return NONE;
@@ -840,7 +862,20 @@ function parseNormalised(t: string, raw: string, hint: ValueHint | undefined): P
     return w.yes === undefined ? { state: w.state, raw } : { state: "yesno", raw, yes: w.yes };
   }
   if (RE_ONLY_DASHES_DOTS.test(f)) return { state: "noData", raw };
-  if (hint && hint.kind === "yesno") {
+  const yesnoHint = !!hint && hint.kind === "yesno";
+  const first = f.charAt(0);
+  for (let k = 0; (first === "k" || first === "c") && k < PREFIXES.length; k++) {
+    // Under a yes/no hint "Không có …" is an answer (below), not "nothing of that kind".
+    if (yesnoHint && PREFIXES[k][0].slice(-3) === " co") continue;
+    if (startsWord(f, 0, end, PREFIXES[k][0])) {
+      const d = restText(t, f, PREFIXES[k][0].length, end);
+      const r: ParsedValue = { state: PREFIXES[k][1], raw };
+      if (d !== undefined) r.description = d;
+      return r;
+    }
+  }
+
+  if (yesnoHint) {
     // For a yes/no indicator an answer with a reason is still an answer:
     // "Chưa có hệ thống XLNT tập trung" → no; "Có 01 bãi chôn lấp hợp vệ sinh" → yes.
     for (let k = 0; k < YESNO_PREFIXES.length; k++) {
@@ -852,16 +887,6 @@ function parseNormalised(t: string, raw: string, hint: ValueHint | undefined): P
       }
     }
   }
-  const first = f.charAt(0);
-  for (let k = 0; (first === "k" || first === "c") && k < PREFIXES.length; k++) {
-    if (startsWord(f, 0, end, PREFIXES[k][0])) {
-      const d = restText(t, f, PREFIXES[k][0].length, end);
-      const r: ParsedValue = { state: PREFIXES[k][1], raw };
-      if (d !== undefined) r.description = d;
-      return r;
-    }
-  }
-
   // Two measures in one cell: "1.522,16 ha; độ che phủ 21,3%".
   if (t.indexOf(";") >= 0) {
     const multi = parseMulti(t, f, raw);
@@ -904,15 +929,16 @@ function parseNormalised(t: string, raw: string, hint: ValueHint | undefined): P
   const desc = core.rest < end ? restText(t, f, core.rest, end) : undefined;
 
   if (core.high) {
-    let unit = core.highUnit || core.unit || hu || NO_UNIT;
-    if (core.unit && core.highUnit && core.unit.unit !== core.highUnit.unit) unit = NO_UNIT;
+    // "8 ha - 10%" is not a range of anything.
+    if (core.unit && core.highUnit && core.unit.unit !== core.highUnit.unit) return { state: "text", raw };
+    const unit = core.highUnit || core.unit || hu || NO_UNIT;
+    // "1,5 - 2 tỷ": the low end takes the high end's multiplier unless it has its own.
     const lowExp = core.unit ? core.unit.exp : unit.exp;
     const r: ParsedValue = {
       state: "range",
       raw,
       range: { low: numValue(num.mant, lowExp), high: numValue(core.high.mant, unit.exp), unit: unit.unit },
     };
-    if (core.unit && core.highUnit && core.unit.unit !== core.highUnit.unit) return { state: "text", raw };
     const amb = ambiguity(num, lowExp) || ambiguity(core.high, unit.exp);
     if (amb) r.ambiguous = amb;
     if (desc !== undefined) r.description = desc;
