@@ -8,6 +8,7 @@ import type * as ExcelJS from "exceljs";
 import { SHEET_NAMES, a1 } from "../../engine/layout";
 import { META_FORMAT_VERSION, decodeMetadata, encodeMetadata, type StoredMark } from "../../engine/metadata";
 import type { CellValue, Plan, Severity, StatusCellWrite } from "../../engine/types";
+import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
 import { applyStyle, argb, setLiteral } from "./write";
 
 export type Lang = "vi" | "en";
@@ -154,7 +155,7 @@ function writeResultsSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
     ];
   const statusText = Object.entries(v.statusCounts)
     .filter(([, n]) => (n ?? 0) > 0)
-    .map(([k, n]) => `${k}: ${n}`)
+    .map(([k, n]) => `${((STATUS_TEXT as Record<string, { vi: string; en: string }>)[k] ?? (TREND_TEXT as Record<string, { vi: string; en: string }>)[k])?.[lang] ?? k}: ${n}`)
     .join(", ");
   if (statusText) lines.push([lang === "vi" ? "Tình trạng (số chỉ tiêu)" : "Status (indicators)", statusText]);
   lines.forEach(([k, val], i) => {
