@@ -5,7 +5,7 @@
 import type { AppendixId, Catalogue, IndicatorRow, Text2 } from "../catalogue/types";
 import { COVER_FIELDS, COVER_VALUE_COL, SHEET_NAMES, APPENDIX_TITLES, a1, type CoverInfo, type CoverKey } from "./layout";
 import { RULES, type RuleDef } from "./rules";
-import { cellString, indexCatalogue, locateTables, matchRows, MATCH_DOUBT, type CatalogueIndex, type TableRows } from "./recognize";
+import { cellString, foldShort, indexCatalogue, locateTables, matchRows, MATCH_DOUBT, type CatalogueIndex, type TableRows } from "./recognize";
 import { judgeStatus, noteSaysNone, numericValue, type IndicatorValues } from "./status";
 import type {
   CellAddress,
@@ -31,6 +31,13 @@ export interface CheckOptions {
 export interface ReadCell {
   address: CellAddress;
   value: ParsedValue;
+  indicatorId?: string;
+}
+
+interface CellGroupParams {
+  column: Text2;
+  count: number;
+  cells: string[];
 }
 
 export interface IndicatorReading {
@@ -70,6 +77,24 @@ export const COLUMN_NAMES: Record<"y2013" | "y2022" | "note" | "target", Text2> 
 
 class Findings {
   list: Finding[] = [];
+  private groups = new Map<string, { rule: RuleDef<CellGroupParams>; column: Text2; cells: ReadCell[] }>();
+
+  /** Info about many cells of one column becomes one finding that lists them, at the first. */
+  group(rule: RuleDef<CellGroupParams>, column: Text2, cell: ReadCell): void {
+    const key = `${rule.code}\u0000${cell.address.sheet}\u0000${cell.address.col}`;
+    const g = this.groups.get(key);
+    if (g) g.cells.push(cell);
+    else this.groups.set(key, { rule, column, cells: [cell] });
+  }
+
+  flushGroups(): void {
+    this.groups.forEach((g) => {
+      const first = g.cells[0].address;
+      const params = { column: g.column, count: g.cells.length, cells: g.cells.map((c) => a1(c.address.row, c.address.col)) };
+      this.add(g.rule, params, { sheet: first.sheet, row: first.row, col: first.col, indicatorId: g.cells.length === 1 ? g.cells[0].indicatorId : undefined });
+    });
+    this.groups.clear();
+  }
   add<P>(rule: RuleDef<P>, params: P, where: { sheet: string; row?: number; col?: number; indicatorId?: string }, severity?: Severity): void {
     const f: Finding = {
       code: rule.code,
@@ -178,7 +203,7 @@ function readCover(snapshot: WorkbookSnapshot, tables: TableRows[]): { cover: Co
   const sheet = sheetByName(snapshot, SHEET_NAMES.cover) ?? snapshot.sheets.find((s) => foldForMatch(s.name) === "bia");
   if (sheet) {
     for (let i = 0; i < sheet.values.length; i++) {
-      const label = foldForMatch(cellString(sheet, i, 0 - sheet.origin.col));
+      const label = foldShort(cellString(sheet, i, 0 - sheet.origin.col));
       if (!label) continue;
       const hit = labelFolds.find((l) => label === l.vi || label === l.en || l.vi.indexOf(label) === 0 || label.indexOf(l.vi) === 0);
       if (!hit) continue;
@@ -243,6 +268,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
         const col = t.table.columns[key];
         if (col === undefined) continue;
         reading[key] = readCell(sheet, m.row, col, key === "note" ? {} : key === "target" ? { kind: "percent", unit: "%" } : hint, firstValueCol);
+        (reading[key] as ReadCell).indicatorId = indicator.id;
       }
       readings[indicator.id] = reading;
       const labelCol = t.table.columns.label ?? 0;
@@ -292,6 +318,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
 
   for (const id of Object.keys(readings)) checkValues(readings[id], findings, naturalArea);
   checkLinks(readings, findings);
+  findings.flushGroups();
 
   const statuses: IndicatorStatus[] = [];
   for (const appendix of ["PL1", "PL2"] as AppendixId[]) {
@@ -399,11 +426,11 @@ function checkValues(r: IndicatorReading, findings: Findings, naturalArea: numbe
     const p = { label, column: COLUMN_NAMES[key] };
     switch (v.state) {
       case "blank":
-        if (noteText.trim()) findings.add(RULES.blankExplained, { ...p, note: noteText.trim() }, where(cell));
+        if (noteText.trim()) findings.group(RULES.blankExplained, COLUMN_NAMES[key], cell);
         else findings.add(RULES.missingValue, { ...p, severity: key === "y2022" ? "error" : "warning" }, where(cell), key === "y2022" ? "error" : "warning");
         continue;
       case "noData":
-        if (!noteText.trim()) findings.add(RULES.noDataWithoutNote, p, where(cell));
+        if (!noteText.trim()) findings.group(RULES.noDataWithoutNote, COLUMN_NAMES[key], cell);
         continue;
       case "notApplicable":
         continue;

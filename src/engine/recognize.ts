@@ -55,7 +55,7 @@ function findHeaderRows(sheet: SheetSnapshot): HeaderHit[] {
         continue;
       }
       const raw = cellString(sheet, i, j);
-      yearish = raw.length >= 4 && raw.length <= 60 && RE_YEARISH.test(raw);
+      yearish = raw.length >= 4 && raw.length <= 60 && (raw.indexOf("20") >= 0 || raw.indexOf("qu") >= 0 || raw.indexOf("QU") >= 0) && RE_YEARISH.test(raw);
     }
     if (!yearish) {
       if (hits.length === 0 && i > HEADER_SCAN_ROWS) break;
@@ -66,7 +66,7 @@ function findHeaderRows(sheet: SheetSnapshot): HeaderHit[] {
     for (let j = 0; j < rowVals.length; j++) {
       const raw = cellString(sheet, i, j);
       if (!raw || raw.length > 80) continue;
-      const key = classifyHeader(foldForMatch(raw));
+      const key = classifyHeader(foldShort(raw));
       if (key && columns[key] === undefined) {
         columns[key] = sheet.origin.col + j;
         found++;
@@ -81,6 +81,22 @@ function findHeaderRows(sheet: SheetSnapshot): HeaderHit[] {
     if (hits.length === 0 && i > HEADER_SCAN_ROWS) break;
   }
   return hits;
+}
+
+const foldMemo = new Map<string, string>();
+/**
+ * Header and cover texts repeat from one workbook to the next (a province checks hundreds of
+ * copies of one template): fold each distinct short text once.
+ */
+export function foldShort(s: string): string {
+  if (s.length > 120) return foldForMatch(s);
+  let f = foldMemo.get(s);
+  if (f === undefined) {
+    if (foldMemo.size > 5000) foldMemo.clear();
+    f = foldForMatch(s);
+    foldMemo.set(s, f);
+  }
+  return f;
 }
 
 export function cellString(sheet: SheetSnapshot, i: number, j: number): string {
@@ -199,7 +215,7 @@ function appendixOf(sheet: SheetSnapshot, hit: HeaderHit): AppendixId {
   const top = hit.row - sheet.origin.row;
   for (let i = Math.max(0, top - 6); i < top; i++) {
     for (let j = 0; j < (sheet.values[i]?.length ?? 0); j++) {
-      const f = foldForMatch(cellString(sheet, i, j));
+      const f = foldShort(cellString(sheet, i, j));
       if (/phu luc 1\b|phu luc i\b|appendix 1\b/.test(f)) return "PL1";
       if (/phu luc 2\b|phu luc ii\b|appendix 2\b/.test(f)) return "PL2";
     }

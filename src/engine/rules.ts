@@ -17,6 +17,16 @@ interface Cell {
   label: string;
   column: Text2;
 }
+/** Several cells of one column that one finding speaks for (info-level, listed rather than repeated). */
+interface CellGroup {
+  column: Text2;
+  count: number;
+  cells: string[];
+}
+const MAX_LISTED = 12;
+function listCells(cells: string[]): string {
+  return cells.length > MAX_LISTED ? `${cells.slice(0, MAX_LISTED).join(", ")}, …` : cells.join(", ");
+}
 const q = (s: string) => `“${s.length > 80 ? s.slice(0, 77) + "…" : s}”`;
 
 function rule<P>(def: RuleDef<P>): RuleDef<P> {
@@ -37,22 +47,22 @@ export const RULES = {
       en: "Enter the value; if there is no data write “-” and explain in the Note column; if nothing of that kind exists write “Không có”.",
     }),
   }),
-  blankExplained: rule<Cell & { note: string }>({
+  blankExplained: rule<CellGroup>({
     code: "NQ24-I001",
     severity: "info",
     title: { vi: "Ô trống, có ghi chú", en: "Blank, explained by a note" },
     message: (p) => ({
-      vi: `${p.column.vi} của ${q(p.label)} để trống; ghi chú: ${q(p.note)}.`,
-      en: `${p.column.en} of ${q(p.label)} is blank; the note says ${q(p.note)}.`,
+      vi: `${p.count} ô ${p.column.vi} để trống nhưng có ghi chú giải thích (${listCells(p.cells)}).`,
+      en: `${p.count} cell(s) of ${p.column.en} are blank but explained by a note (${listCells(p.cells)}).`,
     }),
   }),
-  noDataWithoutNote: rule<Cell>({
+  noDataWithoutNote: rule<CellGroup>({
     code: "NQ24-I002",
     severity: "info",
     title: { vi: "Không có số liệu, không ghi chú", en: "No data declared without a note" },
     message: (p) => ({
-      vi: `${p.column.vi} của ${q(p.label)} ghi “-” (không có số liệu) nhưng cột Ghi chú không nêu lý do.`,
-      en: `${p.column.en} of ${q(p.label)} is “-” (no data) but the Note column gives no reason.`,
+      vi: `${p.count} ô ${p.column.vi} ghi “-” (không có số liệu) nhưng cột Ghi chú không nêu lý do (${listCells(p.cells)}).`,
+      en: `${p.count} cell(s) of ${p.column.en} read “-” (no data) with no reason in the Note column (${listCells(p.cells)}).`,
     }),
     fix: () => ({ vi: "Nêu lý do không có số liệu ở cột Ghi chú.", en: "Say in the Note column why there is no data." }),
   }),
