@@ -31,30 +31,19 @@ if (missing.length) {
 }
 const suite = missing.length ? describe.skip : describe;
 
-interface ChunkJson {
-  id?: string | number | null;
-  names?: string[];
-  initial?: boolean;
-  files?: string[];
-  modules?: ModuleJson[];
-}
-interface ModuleJson {
-  name?: string;
-  identifier?: string;
-  modules?: ModuleJson[];
-}
-
-function moduleNames(mods: ModuleJson[] | undefined, out: string[] = []): string[] {
-  for (const m of mods || []) {
-    out.push(m.identifier || m.name || "");
-    moduleNames(m.modules, out);
-  }
+/** Identifiers of a module and, for a concatenated module, of every module inside it. */
+function moduleIds(m: webpack.Module, out: string[] = []): string[] {
+  out.push(m.identifier());
+  const inner = (m as unknown as { modules?: Iterable<webpack.Module> }).modules;
+  if (inner) for (const x of inner) moduleIds(x, out);
   return out;
 }
 
 suite("production bundles", () => {
   let outDir = "";
   let stats: webpack.StatsCompilation;
+  /** Every module in a chunk the pages load up front (entry chunks, not import() chunks). */
+  let initialModules: string[] = [];
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), "nq24-dist-"));
@@ -63,7 +52,11 @@ suite("production bundles", () => {
     const result = await new Promise<webpack.Stats>((resolve, reject) => {
       webpack(config, (err, s) => (err || !s ? reject(err || new Error("webpack returned no stats")) : resolve(s)));
     });
-    stats = result.toJson({ all: false, errors: true, assets: true, chunks: true, chunkModules: true, nestedModules: true, entrypoints: true });
+    stats = result.toJson({ all: false, errors: true, assets: true, entrypoints: true });
+    const { chunkGraph, entrypoints } = result.compilation;
+    for (const ep of entrypoints.values()) {
+      for (const chunk of ep.chunks) for (const m of chunkGraph.getChunkModulesIterable(chunk)) moduleIds(m, initialModules);
+    }
     if (result.hasErrors()) {
       throw new Error("webpack build failed:\n" + (stats.errors || []).map((e) => e.message).join("\n\n"));
     }
@@ -101,12 +94,17 @@ suite("production bundles", () => {
     };
     const initial = [...entry("polyfills"), ...entry("taskpane")];
     const gzip = initial.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length, 0);
-    expect({ files: initial, gzipBytes: gzip, withinBudget: gzip <= BUDGET_GZIP }).toEqual({ files: initial, gzipBytes: gzip, withinBudget: true });
 
-    const chunks = (stats.chunks || []) as ChunkJson[];
-    const initialModules = chunks.filter((c) => c.initial).flatMap((c) => moduleNames(c.modules));
-    expect(initialModules.length).toBeGreaterThan(0);
-    expect(initialModules.filter((m) => /[\\/]node_modules[\\/]exceljs[\\/]/.test(m))).toEqual([]);
+    expect(initialModules.length).toBeGreaterThan(100);
+    const excelJs = initialModules.filter((m) => /[\\/]node_modules[\\/]exceljs[\\/]/.test(m));
+
+    // ExcelJS (about 260 KB gzip) may only arrive through import() when it is needed.
+    expect({ files: initial, gzipBytes: gzip, withinBudget: gzip <= BUDGET_GZIP, excelJsInInitialChunks: excelJs }).toEqual({
+      files: initial,
+      gzipBytes: gzip,
+      withinBudget: true,
+      excelJsInInitialChunks: [],
+    });
   });
 
   test("pages: office.js from Microsoft, polyfills before the page script, no inline code, strict CSP", () => {
