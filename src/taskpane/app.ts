@@ -185,7 +185,8 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
     const sw = byId(IDS.langSwitch);
     if (sw) {
       sw.textContent = t(state.lang, "lang.switch");
-      sw.setAttribute("aria-label", t(state.lang, "lang.switchLabel"));
+      // A title, not an aria-label: the accessible name must contain the visible word.
+      sw.setAttribute("title", t(state.lang, "lang.switchLabel"));
       sw.setAttribute("lang", otherLanguage(state.lang));
     }
     const caps = byId(IDS.capabilities);

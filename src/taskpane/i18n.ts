@@ -57,7 +57,15 @@ export const STRINGS = {
   "sheets.fillSample": { vi: "Điền số liệu mẫu Lai Châu (tập huấn)", en: "Fill with the Lai Châu sample (training)" },
   "sheets.inserted": { vi: "Đã chèn các trang: {sheets}.", en: "Inserted sheets: {sheets}." },
   "sheets.repaired": { vi: "Đã sửa các trang: {sheets}.", en: "Repaired sheets: {sheets}." },
+  "sheets.renamed": { vi: "Trang “{from}” đã có nên trang mới tên là “{to}”.", en: "“{from}” already existed, so the new sheet is “{to}”." },
+  "sheets.kept": { vi: "Giữ nguyên các trang đã có: {sheets}.", en: "Kept the existing sheets: {sheets}." },
+  "sheets.nothing": { vi: "Không có trang nào cần chèn.", en: "No sheet needed inserting." },
   "sheets.filled": { vi: "Đã điền số liệu mẫu Lai Châu.", en: "Filled with the Lai Châu sample." },
+  "sheets.filledCells": { vi: "Đã điền số liệu mẫu Lai Châu ({n} ô).", en: "Filled with the Lai Châu sample ({n} cells)." },
+  "check.liveUnavailable": {
+    vi: "Phiên bản Excel này không báo khi ô thay đổi: hãy bấm Kiểm tra bảng tính sau khi nhập.",
+    en: "This Excel does not report cell changes: click Check the workbook after typing.",
+  },
 
   "check.heading": { vi: "Kiểm tra", en: "Check" },
   "check.run": { vi: "Kiểm tra bảng tính", en: "Check the workbook" },

@@ -18,6 +18,12 @@ interface FakeWindow {
   __nq24Fake?: unknown;
 }
 
+// The fake measures request payloads with Node's Buffer.byteLength; the browser has none.
+const g = globalThis as unknown as { Buffer?: unknown };
+if (!g.Buffer) {
+  g.Buffer = { byteLength: (text: string) => new TextEncoder().encode(String(text)).length };
+}
+
 const w = window as unknown as FakeWindow;
 const config: FakeConfig = w.__NQ24_FAKE_CONFIG__ || {};
 const wb = new FakeWorkbook();
