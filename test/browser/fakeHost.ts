@@ -4,7 +4,7 @@
  * workbook. Configured before the page loads through `window.__NQ24_FAKE_CONFIG__`.
  * Only the fake's core is bundled: its .xlsx loader (ExcelJS) is not needed here.
  */
-import { FakeWorkbook, type ApiLevel } from "../fake/excel";
+import { FakeWorkbook, WorksheetProxy, type ApiLevel } from "../fake/excel";
 import { installGlobals } from "../fake/office";
 import { rangeA1 } from "../../src/engine/layout";
 
@@ -33,6 +33,37 @@ if (config.level) wb.level = config.level;
 wb.addSheet("Sheet1");
 installGlobals(wb);
 
+/**
+ * The fake has no charts; the consolidation draws one. A minimal chart collection,
+ * (charts are ExcelApi 1.1, so every level has them) records what was asked for the test.
+ */
+interface ChartRecord {
+  sheet: string;
+  type: string;
+  title: string;
+}
+const charts: ChartRecord[] = [];
+Object.defineProperty(WorksheetProxy.prototype, "charts", {
+  configurable: true,
+  get(this: { _sheet: (tx: unknown) => { name: string }; context: { _queue: (a: (tx: unknown) => void) => void } }) {
+    return {
+      add: (type: string) => {
+        const record: ChartRecord = { sheet: "", type, title: "" };
+        const chart = { title: { text: "" }, legend: { visible: true }, top: 0, left: 0, height: 0, width: 0 };
+        this.context._queue((tx) => {
+          record.sheet = this._sheet(tx).name;
+          record.title = chart.title.text;
+          charts.push(record);
+        });
+        return chart;
+      },
+    };
+  },
+});
+const excelGlobal = (globalThis as unknown as { Excel: Record<string, unknown> }).Excel;
+excelGlobal.ChartType = { barClustered: "BarClustered", columnClustered: "ColumnClustered" };
+excelGlobal.ChartSeriesBy = { auto: "Auto", columns: "Columns", rows: "Rows" };
+
 w.__nq24Fake = {
   workbook: wb,
   sheetNames: (): string[] => wb.sheets.map((s) => s.name),
@@ -58,4 +89,7 @@ w.__nq24Fake = {
   text: (sheet: string, address: string): string => wb.text(sheet, address),
   userFill: (sheet: string, address: string, colour: string | null): void => wb.userFill(sheet, address, colour),
   syncCount: (): number => wb.syncCount,
+  charts: (): ChartRecord[] => charts.slice(),
+  /** Typing by hand: fires onChanged as Excel does. */
+  userType: (sheet: string, address: string, input: string | number | null): void => wb.userType(sheet, address, input),
 };

@@ -40,6 +40,8 @@ interface FakeHandle {
   selection(): string | null;
   text(sheet: string, address: string): string;
   userFill(sheet: string, address: string, colour: string | null): void;
+  userType(sheet: string, address: string, input: string | number | null): void;
+  charts(): { sheet: string; type: string; title: string }[];
 }
 
 interface Opened {
@@ -81,6 +83,8 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
     const context = await browser!.newContext({
       ignoreHTTPSErrors: true,
       viewport: { width: 360, height: 900 },
+      // The browser's own words (the file picker's button) follow the user's language too.
+      locale: displayLanguage,
       serviceWorkers: "block",
       bypassCSP: options.bypassCSP === true,
     });
@@ -294,6 +298,64 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
       await page.keyboard.press("Space");
       await settled(page);
       expect(await fake(page, (f) => f.selection())).toBe(next);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("live check re-checks after the user types", async () => {
+    const { context, page, problems } = await openPane("vi-VN");
+    try {
+      await page.click("#btn-insert");
+      await settled(page);
+      await page.click("#btn-check");
+      await settled(page);
+      const cell = await page.getAttribute('#findings button.finding[data-sheet="Phụ lục 1"]', "data-cell");
+      expect(cell).toBeTruthy();
+      await page.click("#live-toggle");
+      await settled(page);
+      expect(await page.isChecked("#live-toggle")).toBe(true);
+      const checkedAt = await page.getAttribute("#verdict time", "datetime");
+      await page.evaluate(`window.__nq24Fake.userType("Phụ lục 1", ${JSON.stringify(cell)}, "50")`);
+      await page.waitForFunction((before) => {
+        const time = document.querySelector("#verdict time");
+        return !!time && time.getAttribute("datetime") !== before;
+      }, checkedAt, { timeout: 15000 });
+      // Off again: typing no longer triggers a check.
+      await page.click("#live-toggle");
+      await settled(page);
+      expect(await page.isChecked("#live-toggle")).toBe(false);
+      const after = await page.getAttribute("#verdict time", "datetime");
+      await page.evaluate(`window.__nq24Fake.userType("Phụ lục 1", ${JSON.stringify(cell)}, "60")`);
+      await page.waitForTimeout(1500);
+      expect(await page.getAttribute("#verdict time", "datetime")).toBe(after);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("consolidation: district workbooks picked in the pane, ExcelJS loaded on demand", async () => {
+    const { makeSample, makeTemplate } = await import("../../src/usecases/files");
+    const dir = path.join(tmp, "districts");
+    fs.mkdirSync(dir, { recursive: true });
+    const files = [await makeSample(path.join(dir, "laichau.xlsx")), await makeTemplate(path.join(dir, "trong.xlsx"))];
+    const { context, page, problems } = await openPane("vi-VN");
+    try {
+      const scripts: string[] = [];
+      page.on("request", (r) => {
+        if (r.resourceType() === "script") scripts.push(r.url());
+      });
+      await page.setInputFiles("#consolidate-files", files);
+      await settled(page);
+      expect(await page.getAttribute("#message [data-kind]", "data-kind")).toBe("success");
+      expect(await page.textContent("#consolidate-result")).toMatch(/Đã tổng hợp/);
+      // The consolidation code came as its own chunk, only now.
+      expect(scripts.some((u) => /consolidate|exceljs/i.test(u))).toBe(true);
+      const sheets = await fake(page, (f) => f.sheetNames());
+      expect(sheets.length).toBeGreaterThan(1);
+      expect(await fake(page, (f) => f.charts().length)).toBeGreaterThan(0);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
