@@ -79,7 +79,7 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function openPane(displayLanguage: string, options: { bypassCSP?: boolean } = {}): Promise<Opened> {
+  async function openPane(displayLanguage: string, options: { bypassCSP?: boolean; level?: string } = {}): Promise<Opened> {
     const context = await browser!.newContext({
       ignoreHTTPSErrors: true,
       viewport: { width: 360, height: 900 },
@@ -96,7 +96,7 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
         const w = window as unknown as { __cspViolations?: string[] };
         (w.__cspViolations = w.__cspViolations || []).push(e.violatedDirective + " " + e.blockedURI);
       });
-    }, { displayLanguage });
+    }, { displayLanguage, level: options.level });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push("pageerror: " + e.message));
@@ -356,6 +356,30 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
       const sheets = await fake(page, (f) => f.sheetNames());
       expect(sheets.length).toBeGreaterThan(1);
       expect(await fake(page, (f) => f.charts().length)).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("Office 2016 (ExcelApi 1.1): the pane says what is missing, and insert and check still work", async () => {
+    const { context, page, problems } = await openPane("vi-VN", { level: "1.1" });
+    try {
+      expect(await page.isVisible("#capabilities")).toBe(true);
+      const gaps = await page.$$eval("#capabilities-list li", (n) => n.map((x) => x.textContent || ""));
+      expect(gaps.length).toBeGreaterThan(3);
+      expect(gaps.join(" ")).toMatch(/ExcelApi 1\.8/);
+      await page.click("#btn-insert");
+      await settled(page);
+      await page.click("#btn-check");
+      await settled(page);
+      expect(await page.$$eval("#findings button.finding", (n) => n.length)).toBeGreaterThan(0);
+      // No change events at 1.1: live check explains itself and the switch stays off.
+      await page.click("#live-toggle");
+      await settled(page, true);
+      expect(await page.getAttribute("#message [data-kind]", "data-kind")).toBe("error");
+      expect(await page.textContent("#message")).toContain("Kiểm tra bảng tính");
+      expect(await page.isChecked("#live-toggle")).toBe(false);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
