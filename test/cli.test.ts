@@ -112,3 +112,14 @@ test("consolidate: exit 1 when a district is not ready, 2 when a file was refuse
   expect(withBad.out).toMatch(/Đã tổng hợp 1 báo cáo/);
   expect(nq24("consolidate", "tam-duong.xlsx", "--out", "tinh3.xlsx").code).toBe(0);
 });
+
+test("consolidate on worker threads gives the same answer as in one thread", () => {
+  const one = JSON.parse(nq24("consolidate", "tam-duong.xlsx", "sin-ho.xlsx", "ghi-chu.xlsx", "--json").out);
+  const two = nq24("consolidate", "tam-duong.xlsx", "sin-ho.xlsx", "ghi-chu.xlsx", "--json", "--workers", "2");
+  expect(two.code).toBe(2);
+  const j = JSON.parse(two.out);
+  const strip = (x: { generatedAt?: string }) => ({ ...x, generatedAt: "" });
+  expect(strip(j)).toEqual(strip(one));
+  expect(j.refused.map((r: { file: string }) => r.file)).toEqual(["ghi-chu.xlsx"]);
+  expect(nq24("consolidate", ".", "--json", "--workers", "many").code).toBe(2);
+});

@@ -48,6 +48,7 @@ Tùy chọn:
   --json                In kết quả dạng JSON (cho script)
   --lang vi|en          Ngôn ngữ (mặc định: vi)
   --catalogue <file|url> Dùng danh mục chỉ tiêu riêng của tỉnh
+  --workers <n>         Đọc file song song trên n luồng (consolidate; mặc định 0 = một luồng)
   -h, --help            Trợ giúp (tiếng Anh: nq24 --help --lang en)
   --version             Phiên bản
 
@@ -68,6 +69,7 @@ Options:
   --json                Print the result as JSON (for scripts)
   --lang vi|en          Language (default: vi)
   --catalogue <file|url> Use a province's own indicator catalogue
+  --workers <n>         Read files on n worker threads (consolidate; default 0 = one thread)
   -h, --help            This help (Vietnamese: nq24 --help)
   --version             Version
 
@@ -249,7 +251,7 @@ async function loadCatalogue(io: Io, lang: Lang, source: string | undefined): Pr
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const args = parseArgs(argv, { withValue: ["out", "lang", "catalogue"], switches: ["json", "help", "version"], aliases: { "-h": "help", "-o": "out", "-V": "version" } });
+  const args = parseArgs(argv, { withValue: ["out", "lang", "catalogue", "workers"], switches: ["json", "help", "version"], aliases: { "-h": "help", "-o": "out", "-V": "version" } });
   const langArg = args.values.lang;
   const lang: Lang = langArg === "en" ? "en" : "vi";
   if (langArg !== undefined && langArg !== "vi" && langArg !== "en") return usageError(io, lang, `--lang phải là vi hoặc en (nhận được “${langArg}”)`, `--lang must be vi or en (got “${langArg}”)`);
@@ -296,7 +298,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (args.positional.length === 0) return usageError(io, lang, "cần ít nhất một file hoặc thư mục", "expected at least one file or folder");
         if (!out && !json) return usageError(io, lang, "cần --out <tinh.xlsx> (hoặc --json)", "expected --out <province.xlsx> (or --json)");
         if (out && !/\.xlsx$/i.test(out)) return usageError(io, lang, "--out phải là file .xlsx", "--out must be an .xlsx file");
-        const res = await consolidateFiles(args.positional, { out, lang, catalogue, onProgress: progress(io, lang) });
+        const workersArg = args.values.workers;
+        if (workersArg !== undefined && !/^\d{1,2}$/.test(workersArg)) return usageError(io, lang, "--workers phải là số từ 0 đến 99", "--workers must be a number from 0 to 99");
+        const res = await consolidateFiles(args.positional, { out, lang, catalogue, workers: workersArg ? Number(workersArg) : 0, onProgress: progress(io, lang) });
         const c = res.consolidation;
         if (json) io.out(JSON.stringify(consolidationJson(c, lang, res.out), null, 2) + "\n");
         else io.out(consolidationReport(c, lang, res.out));

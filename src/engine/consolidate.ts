@@ -141,16 +141,31 @@ export function median(xs: number[]): number | undefined {
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function hasErrorAt(findings: Finding[], reading: IndicatorReading | undefined, year: Year): boolean {
-  const cell = reading?.[year]?.address;
-  if (!cell) return false;
-  const addr = a1(cell.row, cell.col);
-  return findings.some((f) => f.severity === "error" && f.sheet === cell.sheet && f.cell === addr);
+/** Where one district's errors are, looked up once per district rather than per cell. */
+interface ErrorIndex {
+  cells: Set<string>;
+  indicators: Set<string>;
 }
 
-function completenessOf(result: CheckResult, ind: IndicatorRow): Completeness {
+function errorIndex(findings: Finding[]): ErrorIndex {
+  const idx: ErrorIndex = { cells: new Set(), indicators: new Set() };
+  for (const f of findings) {
+    if (f.severity !== "error") continue;
+    if (f.cell) idx.cells.add(`${f.sheet}!${f.cell}`);
+    if (f.indicatorId) idx.indicators.add(f.indicatorId);
+  }
+  return idx;
+}
+
+function hasErrorAt(errors: ErrorIndex, reading: IndicatorReading | undefined, year: Year): boolean {
+  const cell = reading?.[year]?.address;
+  if (!cell) return false;
+  return errors.cells.has(`${cell.sheet}!${a1(cell.row, cell.col)}`);
+}
+
+function completenessOf(result: CheckResult, errors: ErrorIndex, ind: IndicatorRow): Completeness {
   const reading = result.readings[ind.id];
-  if (result.findings.some((f) => f.severity === "error" && f.indicatorId === ind.id)) return "error";
+  if (errors.indicators.has(ind.id)) return "error";
   const v = reading?.y2022?.value;
   if (!v) return "blank";
   switch (v.state) {
@@ -193,6 +208,8 @@ export function consolidate(inputs: DistrictInput[], catalogue: Catalogue, refus
     districts.push(d);
   });
   const counted = (i: number) => districts[i].duplicateOf === undefined;
+  const errors = inputs.map((input) => errorIndex(input.result.findings));
+  const statusById = inputs.map((input) => new Map(input.result.statuses.map((s) => [s.indicatorId, s])));
 
   const completeness: Record<string, Completeness[]> = {};
   const statusCounts: Record<string, Record<string, number>> = {};
@@ -200,14 +217,14 @@ export function consolidate(inputs: DistrictInput[], catalogue: Catalogue, refus
   const outliers: Outlier[] = [];
   for (const ind of indicators) {
     completeness[ind.id] = inputs.map((input, i) => {
-      const c = completenessOf(input.result, ind);
+      const c = completenessOf(input.result, errors[i], ind);
       if (c === "filled") districts[i].filled++;
       return c;
     });
     const sc: Record<string, number> = {};
     inputs.forEach((input, i) => {
       if (!counted(i)) return;
-      const st = input.result.statuses.find((s) => s.indicatorId === ind.id);
+      const st = statusById[i].get(ind.id);
       if (!st) return;
       const key = ind.appendix === "PL1" && st.status ? st.status : st.trend;
       sc[key] = (sc[key] ?? 0) + 1;
@@ -219,7 +236,7 @@ export function consolidate(inputs: DistrictInput[], catalogue: Catalogue, refus
       const values = inputs.map((input, i) => {
         if (!counted(i)) return undefined;
         const reading = input.result.readings[ind.id];
-        if (hasErrorAt(input.result.findings, reading, year)) return undefined;
+        if (hasErrorAt(errors[i], reading, year)) return undefined;
         return figureOf(ind, reading?.[year]?.value);
       });
       const xs = values.filter((x): x is number => x !== undefined);

@@ -4,20 +4,26 @@
  * written), consolidate many district workbooks into the province's roll-up.
  */
 import { createHash } from "crypto";
-import { promises as fs } from "fs";
+import { existsSync, promises as fs } from "fs";
+import * as os from "os";
 import { basename, extname, join, resolve } from "path";
+import { Worker } from "worker_threads";
 import * as ExcelJS from "exceljs";
 import type { Catalogue } from "../catalogue/types";
 import { laiChauSample, nationalCatalogue, sampleFillValues } from "../catalogue";
 import { checkWorkbook, type CheckResult } from "../engine/check";
 import { consolidate, type Consolidation, type DistrictInput, type RefusedFile } from "../engine/consolidate";
-import { buildWorkbookTemplate, SHEET_NAMES } from "../engine/layout";
-import { decodeMetadata } from "../engine/metadata";
+import { buildWorkbookTemplate } from "../engine/layout";
 import type { WorkbookSnapshot } from "../engine/types";
 import {
   DEFAULT_LIMITS,
   XlsxError,
   applyPlanToWorkbook,
+  readAndCheck,
+  recordedRun,
+  refusalOf,
+  type FileOutcome,
+  type JobOptions,
   loadWorkbookBytes,
   readFileBytes,
   renderConsolidation,
@@ -64,13 +70,7 @@ export async function loadFile(path: string, limits: XlsxLimits = DEFAULT_LIMITS
   const bytes = await readFileBytes(path, limits, name);
   const workbook = await loadWorkbookBytes(ExcelJS, bytes, name, limits);
   const hash = createHash("sha256").update(bytes).digest("hex");
-  const metaSheet = workbook.getWorksheet(SHEET_NAMES.meta);
-  let recordedCatalogueVersion: string | undefined;
-  if (metaSheet) {
-    const rows: (string | null)[][] = [];
-    metaSheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 8).map((v) => (v === null || v === undefined ? null : String(v)))));
-    recordedCatalogueVersion = decodeMetadata(rows).run.catalogueVersion;
-  }
+  const recordedCatalogueVersion = recordedRun(workbook)?.catalogueVersion;
   const snapshot = workbookToSnapshot(workbook, { name });
   return { name, path, bytes, hash, workbook, snapshot, recordedCatalogueVersion };
 }
@@ -138,6 +138,11 @@ export async function collectXlsxFiles(inputs: string[]): Promise<string[]> {
 export interface ConsolidateOptions extends CommonOptions {
   out?: string;
   limits?: XlsxLimits;
+  /**
+   * Worker threads reading files; 0 (the default) reads in this thread. Workers pay for
+   * their start-up and for copying results back: worth it only with many files and idle cores.
+   */
+  workers?: number;
   /** Called after each file, for progress display. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -145,52 +150,98 @@ export interface ConsolidateOptions extends CommonOptions {
 export interface ConsolidateResult {
   consolidation: Consolidation;
   refused: RefusedFile[];
-  /** Per file that was read, its check result (same order as consolidation.districts). */
+  /** Per file that was read, its check result without the write plan's cell lists (same order as consolidation.districts). */
   checked: { file: string; result: CheckResult }[];
   out?: string;
 }
 
 export function refusal(file: string, e: unknown): RefusedFile {
-  if (e instanceof XlsxError) return { fileName: e.file, message: { vi: e.vi, en: e.en } };
-  const why = e instanceof Error ? e.message : String(e);
-  return { fileName: file, message: { vi: `không xử lý được file (${why})`, en: `could not process the file (${why})` } };
+  return refusalOf(file, e);
+}
+
+/** The compiled worker, when running from build/ (under ts-jest there is none: one thread). */
+function workerScript(): string | null {
+  const p = join(__dirname, "..", "adapters", "xlsx", "checkWorker.js");
+  return existsSync(p) ? p : null;
+}
+
+/** Cores available, for callers that opt into worker threads. */
+export function coreCount(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+/** Reads and checks every file, in worker threads when there are many; results in input order. */
+async function readAndCheckAll(files: string[], catalogue: Catalogue, job: JobOptions, workers: number, onEach: (file: string) => void): Promise<FileOutcome[]> {
+  const script = workers > 0 ? workerScript() : null;
+  const results: FileOutcome[] = new Array(files.length);
+  if (!script) {
+    for (let i = 0; i < files.length; i++) {
+      results[i] = await readAndCheck(files[i], catalogue, job);
+      onEach(files[i]);
+    }
+    return results;
+  }
+  const pool = Array.from({ length: Math.min(workers, files.length) }, () =>
+    new Worker(script, { workerData: { catalogue, options: { ...job, now: job.now?.toISOString() } } }),
+  );
+  let next = 0;
+  try {
+    await Promise.all(pool.map((w) => new Promise<void>((resolveAll, reject) => {
+      const feed = () => {
+        if (next >= files.length) return resolveAll();
+        const id = next++;
+        w.postMessage({ id, path: files[id] });
+      };
+      w.on("message", (msg: { id: number; outcome: FileOutcome }) => {
+        results[msg.id] = msg.outcome;
+        onEach(files[msg.id]);
+        feed();
+      });
+      w.on("error", reject);
+      feed();
+    })));
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return results;
 }
 
 export async function consolidateFiles(paths: string[], options: ConsolidateOptions = {}): Promise<ConsolidateResult> {
   const catalogue = options.catalogue ?? nationalCatalogue;
   const lang = options.lang ?? "vi";
-  const files = await collectXlsxFiles(paths);
   const outPath = options.out ? resolve(options.out) : undefined;
+  // Last run's output in the same folder is not a district report.
+  const files = (await collectXlsxFiles(paths)).filter((p) => !outPath || resolve(p) !== outPath);
+  let done = 0;
+  const outcomes = await readAndCheckAll(files, catalogue, { lang, now: options.now, limits: options.limits, slim: true }, options.workers ?? 0, (file) => {
+    done++;
+    options.onProgress?.(done, files.length, basename(file));
+  });
   const inputs: DistrictInput[] = [];
   const refused: RefusedFile[] = [];
   const checked: { file: string; result: CheckResult }[] = [];
-  let done = 0;
-  for (const path of files) {
-    if (outPath && resolve(path) === outPath) { done++; continue; } // last run's output in the same folder
-    try {
-      const f = await loadFile(path, options.limits);
-      const result = checkWorkbook(f.snapshot, catalogue, { lang, now: options.now });
-      inputs.push({
-        source: {
-          fileName: f.name,
-          unit: result.cover.unit ?? "",
-          reportDate: result.cover.reportDate ?? "",
-          catalogueVersion: f.recordedCatalogueVersion ?? result.plan.verdict.catalogueVersion,
-          hash: f.hash,
-        },
-        result,
-      });
-      checked.push({ file: f.name, result });
-    } catch (e) {
-      refused.push(refusal(basename(path), e));
+  for (const o of outcomes) {
+    if (!o.ok) {
+      refused.push(o.refused);
+      continue;
     }
-    done++;
-    options.onProgress?.(done, files.length, basename(path));
+    const { name, sha256, result, recordedCatalogueVersion } = o.check;
+    inputs.push({
+      source: {
+        fileName: name,
+        unit: result.cover.unit ?? "",
+        reportDate: result.cover.reportDate ?? "",
+        catalogueVersion: recordedCatalogueVersion ?? result.plan.verdict.catalogueVersion,
+        hash: sha256,
+      },
+      result,
+    });
+    checked.push({ file: name, result });
   }
   const consolidation = consolidate(inputs, catalogue, refused, options.now);
   const res: ConsolidateResult = { consolidation, refused, checked };
   if (options.out) {
-    await writeWorkbookFile(renderConsolidation(consolidation, lang), options.out);
+    await writeWorkbookFile(renderConsolidation(consolidation, lang), options.out, { fast: true });
     res.out = options.out;
   }
   return res;

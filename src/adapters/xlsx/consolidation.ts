@@ -10,11 +10,11 @@ function styled(c: SheetCell): StyledCell {
   return c !== null && typeof c === "object" ? c : { v: c };
 }
 
-export function renderConsolidationSheet(wb: ExcelJS.Workbook, s: ConsolidationSheet): ExcelJS.Worksheet {
+export function renderConsolidationSheet(wb: ExcelJS.Workbook, s: ConsolidationSheet, styles: StyleCache = new StyleCache()): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(s.name);
   let r = 1;
   for (const line of s.preamble) {
-    line.forEach((c, j) => writeCell(ws.getCell(r, j + 1), styled(c), false));
+    line.forEach((c, j) => writeCell(ws.getCell(r, j + 1), styled(c), false, styles));
     r++;
   }
   r++;
@@ -26,7 +26,7 @@ export function renderConsolidationSheet(wb: ExcelJS.Workbook, s: ConsolidationS
   });
   r++;
   for (const row of s.rows) {
-    row.forEach((c, j) => writeCell(ws.getCell(r, j + 1), styled(c), true));
+    row.forEach((c, j) => writeCell(ws.getCell(r, j + 1), styled(c), true, styles));
     r++;
   }
   s.widths.forEach((w, j) => (ws.getColumn(j + 1).width = w));
@@ -35,16 +35,44 @@ export function renderConsolidationSheet(wb: ExcelJS.Workbook, s: ConsolidationS
   return ws;
 }
 
-function writeCell(cell: ExcelJS.Cell, c: StyledCell, border: boolean): void {
+/**
+ * Styles shared by reference between cells of the same look: a province's roll-up has
+ * tens of thousands of cells, and one object per look keeps writing fast. Cells are
+ * never restyled afterwards, so the sharing is safe.
+ */
+class StyleCache {
+  private map = new Map<string, Partial<ExcelJS.Style>>();
+  get(c: StyledCell, border: boolean): Partial<ExcelJS.Style> | null {
+    const fmt = typeof c.v === "number" && c.fmt ? c.fmt : "";
+    if (!c.bold && !c.fill && !border && !fmt) return null;
+    const key = `${c.bold ? 1 : 0}|${c.fill ?? ""}|${border ? 1 : 0}|${fmt}`;
+    let style = this.map.get(key);
+    if (!style) {
+      const probe = { style: {} } as ExcelJS.Cell;
+      applyStyle(probe, { bold: c.bold, fill: c.fill, border, wrap: border });
+      style = {
+        font: probe.font,
+        alignment: probe.alignment,
+        ...(probe.border ? { border: probe.border } : {}),
+        ...(c.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) } } as ExcelJS.Fill } : {}),
+        ...(fmt ? { numFmt: fmt } : {}),
+      };
+      this.map.set(key, style);
+    }
+    return style;
+  }
+}
+
+function writeCell(cell: ExcelJS.Cell, c: StyledCell, border: boolean, styles: StyleCache): void {
   setLiteral(cell, c.v);
-  if (typeof c.v === "number" && c.fmt) cell.numFmt = c.fmt;
-  if (c.bold || c.fill || border) applyStyle(cell, { bold: c.bold, fill: c.fill, border, wrap: border });
-  if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(c.fill) } };
+  const style = styles.get(c, border);
+  if (style) cell.style = style;
 }
 
 export function renderConsolidation(c: Consolidation, lang: Lang = "vi"): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "NQ24";
-  for (const s of consolidationSheets(c, lang)) renderConsolidationSheet(wb, s);
+  const styles = new StyleCache();
+  for (const s of consolidationSheets(c, lang)) renderConsolidationSheet(wb, s, styles);
   return wb;
 }

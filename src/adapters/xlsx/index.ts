@@ -3,11 +3,11 @@
  * apply a check's plan, all through ExcelJS, with bad files refused by XlsxError.
  */
 import * as ExcelJS from "exceljs";
-import { promises as fs } from "fs";
 import { basename } from "path";
 import type { WorkbookSnapshot } from "../../engine/types";
 import { XlsxError } from "./errors";
-import { DEFAULT_LIMITS, checkFileSize, type XlsxLimits } from "./guard";
+import type { XlsxLimits } from "./guard";
+import { readFileBytes } from "./fsread";
 import { loadWorkbookBytes, workbookToSnapshot } from "./load";
 import type { SnapshotOptions } from "./snapshot";
 
@@ -20,23 +20,12 @@ export { loadWorkbookBytes, workbookToSnapshot, snapshotFromBytes } from "./load
 export { writeTemplate, renderSheet, applyStyle, setLiteral } from "./write";
 export { applyPlanToWorkbook, clearRecordedMarks } from "./applyPlan";
 export { renderConsolidation } from "./consolidation";
+export { readFileBytes } from "./fsread";
+export { readAndCheck, refusalOf, recordedRun, CHECK_IGNORE_NODES } from "./job";
+export type { FileCheck, FileOutcome, JobOptions } from "./job";
 
 export interface ReadOptions extends SnapshotOptions {
   limits?: XlsxLimits;
-}
-
-/** Reads bytes from disk, refusing files that are too large before reading them. */
-export async function readFileBytes(path: string, limits: XlsxLimits = DEFAULT_LIMITS, name = basename(path)): Promise<Buffer> {
-  let size: number;
-  try {
-    const st = await fs.stat(path);
-    if (!st.isFile()) throw new Error("not a file");
-    size = st.size;
-  } catch {
-    throw new XlsxError("notFound", name, "không tìm thấy file", "file not found");
-  }
-  checkFileSize(size, name, limits);
-  return fs.readFile(path);
 }
 
 /** Opens an .xlsx (path or bytes) as an ExcelJS workbook, behind the guard. */
@@ -53,9 +42,10 @@ export async function readWorkbookFile(input: string | Buffer, options: ReadOpti
 }
 
 /** Writes a workbook to disk; the caller decides the path (never the input file). */
-export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string): Promise<void> {
+export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string, options: { fast?: boolean } = {}): Promise<void> {
   try {
-    await wb.xlsx.writeFile(path);
+    // Fast: light compression, for large generated workbooks (the province roll-up).
+    await wb.xlsx.writeFile(path, options.fast ? ({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>) : undefined);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new XlsxError("writeFailed", basename(path), `không ghi được file (${why})`, `cannot write the file (${why})`);

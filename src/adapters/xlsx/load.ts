@@ -17,12 +17,16 @@ export interface LoadOptions extends SnapshotOptions {
   limits?: XlsxLimits;
 }
 
-export async function loadWorkbookBytes(ExcelJS: ExcelJSModule, bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_LIMITS): Promise<ExcelJSType.Workbook> {
+/**
+ * `ignoreNodes` skips worksheet parts the caller does not need (see CHECK_IGNORE_NODES);
+ * never use it on a workbook that will be written back.
+ */
+export async function loadWorkbookBytes(ExcelJS: ExcelJSModule, bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_LIMITS, ignoreNodes?: string[]): Promise<ExcelJSType.Workbook> {
   inspectXlsxBytes(bytes, file, limits);
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings want a Node Buffer; it accepts any binary JSZip reads.
-    await wb.xlsx.load(bytes as unknown as ExcelJSType.Buffer);
+    await wb.xlsx.load(bytes as unknown as ExcelJSType.Buffer, ignoreNodes ? ({ ignoreNodes } as Partial<ExcelJSType.XlsxReadOptions>) : undefined);
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0].slice(0, 160) : String(e);
     throw new XlsxError("corrupt", file, `file .xlsx bị hỏng, không mở được (${why})`, `corrupted .xlsx file, cannot open it (${why})`);

@@ -81,6 +81,8 @@ function readCell(cell: ExcelJS.Cell, date1904: boolean, locale: DisplayLocale):
   if (type === VT.Null || type === VT.Merge) return EMPTY;
   const format = numFmtOf(cell);
   const raw = cell.value as unknown;
+  // The common case, text typed into a cell, without the general path's allocations.
+  if (typeof raw === "string") return { value: raw, type: "String", format, text: raw, formula: null };
   if (type === VT.Formula || (raw && typeof raw === "object" && ("formula" in (raw as object) || "sharedFormula" in (raw as object)))) {
     const o = raw as { formula?: string; sharedFormula?: string; result?: unknown };
     const f = cell.formula || o.formula || null;
@@ -143,12 +145,14 @@ export function snapshotSheet(ws: ExcelJS.Worksheet, date1904: boolean, locale: 
   for (let r = 0; r < rows; r++) {
     const vr: CellValue[] = [], tr: CellValueType[] = [], fr: string[] = [], xr: string[] = [], qr: (string | null)[] = [];
     const m = cells.get(minR + r);
+    const rowObj = ws.findRow(minR + r + 1);
     for (let c = 0; c < cols; c++) {
       let read = m?.get(minC + c);
       if (!read) {
         // An empty cell still has a number format (the "@" of our input cells, say).
-        const cell = ws.findCell(minR + r + 1, minC + c + 1);
-        read = cell ? { ...EMPTY, format: numFmtOf(cell) } : EMPTY;
+        const cell = rowObj?.findCell(minC + c + 1);
+        const format = cell ? numFmtOf(cell) : "General";
+        read = format === "General" ? EMPTY : { ...EMPTY, format };
       }
       vr.push(read.value);
       tr.push(read.type);
