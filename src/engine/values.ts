@@ -1019,6 +1019,7 @@ function formatInfo(fmt: string): FormatInfo {
   let percent = false;
   let date = false;
   let literal = "";
+  let otherLetter = false;
   // Only the first section (positive numbers) decides; others repeat it.
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt.charAt(i);
@@ -1048,8 +1049,12 @@ function formatInfo(fmt: string): FormatInfo {
     } else {
       const lc = c.toLowerCase();
       if (lc === "d" || lc === "m" || lc === "y" || lc === "h" || lc === "s") date = true;
+      else if (lc >= "a" && lc <= "z" && "aepgb".indexOf(lc) < 0) otherLetter = true;
     }
   }
+  // Date codes only count when every bare letter is a date/time code ("d/m", "h:mm AM/PM"):
+  // a word such as a localised "General" is not a date.
+  if (otherLetter) date = false;
   const lit = literal.trim();
   const info: FormatInfo = { percent, date, literalUnit: lit === "" ? null : unitInfo(lit === "₫" ? "đ" : lit) };
   if (formatCacheSize > 1000) {
