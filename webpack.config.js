@@ -14,6 +14,8 @@
  */
 "use strict";
 
+const crypto = require("crypto");
+const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -58,6 +60,26 @@ function rewriteManifest(xml, host) {
     .replace(/<AppDomain>\s*https:\/\/localhost:3000\/?\s*<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`)
     .split(DEV_ORIGIN)
     .join(base);
+}
+
+/**
+ * Office's webview caches hard: the stylesheet is copied as is, so the page asks for it
+ * as taskpane.css?v=<content hash> and a new release never runs with an old stylesheet.
+ */
+class StylesheetVersionPlugin {
+  constructor(cssFile) {
+    this.cssFile = cssFile;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap("StylesheetVersionPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("StylesheetVersionPlugin", (data) => {
+        const css = fs.readFileSync(this.cssFile);
+        const version = crypto.createHash("sha256").update(css).digest("hex").slice(0, 8);
+        data.html = data.html.replace(/(href=["']?)taskpane\.css(?=["'\s>])/g, `$1taskpane.css?v=${version}`);
+        return data;
+      });
+    });
+  }
 }
 
 /**
@@ -204,6 +226,7 @@ function createConfig(env = {}, argv = {}) {
         inject: "body",
         scriptLoading: "blocking",
       }),
+      new StylesheetVersionPlugin(path.resolve(__dirname, "src/taskpane/taskpane.css")),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

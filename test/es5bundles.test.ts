@@ -132,6 +132,7 @@ suite("production bundles", () => {
     expect(pane).toMatch(/<html lang=["']?vi/);
     expect(pane).toMatch(/<meta charset=["']?utf-8/i);
     expect(existsSync(join(outDir, "taskpane.css"))).toBe(true);
+    expect(pane).toMatch(/href=["']?taskpane\.css\?v=[0-9a-f]{8}["'\s>]/); // cache-busted stylesheet
   });
 
   test("the built manifest and icons are ready to deploy on the given host", () => {
