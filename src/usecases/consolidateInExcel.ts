@@ -66,13 +66,12 @@ function styled(c: SheetCell): StyledCell {
 }
 
 /**
- * Values for range.values: Excel would run text starting with = + - @ as a formula, so
- * such text gets the apostrophe prefix that makes it a literal.
+ * Values for range.values. Every text cell gets the text number format ("@") in the same
+ * batch, before its value, so Excel stores text beginning with = + - @ as text rather than
+ * running it as a formula; no apostrophe is added (in a text cell it would be kept).
  */
 export function literalForExcel(v: string | number | null): string | number {
-  if (v === null) return "";
-  if (typeof v === "number") return v;
-  return /^[=+\-@]/.test(v) ? "'" + v : v;
+  return v === null ? "" : v;
 }
 
 /** A name not yet taken: "Tổng hợp", then "Tổng hợp (2)"… (Excel caps names at 31 characters). */
@@ -108,6 +107,15 @@ function layoutSheet(sheet: ConsolidationSheet, name: string): SheetLayout {
   return { sheet, name, headerRow, width, matrix };
 }
 
+/** Requirement-set check; outside Office (tests, scripts) only ExcelApi 1.1 is assumed. */
+function supports(version: string): boolean {
+  try {
+    return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
 /** A range by 0-based indexes, through getRange (ExcelApi 1.1; getRangeByIndexes needs 1.7). */
 function rangeAt(ws: Excel.Worksheet, row: number, col: number, rowCount: number, colCount: number): Excel.Range {
   return ws.getRange(rangeA1({ row, col, rowCount, colCount }));
@@ -136,9 +144,13 @@ export async function writeConsolidationToExcel(context: Excel.RequestContext, c
     header.format.fill.color = "#D9E2F3";
     header.format.wrapText = true;
     rangeAt(ws, 0, 0, 1, 1).format.font.bold = true;
-    l.sheet.widths.forEach((w, j) => {
-      rangeAt(ws, 0, j, 1, 1).format.columnWidth = Math.round(w * 7);
-    });
+    // Column widths need ExcelApi 1.2, frozen header rows 1.7: without them the sheet is still complete.
+    if (supports("1.2")) {
+      l.sheet.widths.forEach((w, j) => {
+        rangeAt(ws, 0, j, 1, 1).format.columnWidth = Math.round(w * 7);
+      });
+    }
+    if (supports("1.7")) ws.freezePanes.freezeRows(l.headerRow + 1);
     // Fills, merged into runs of equal colour along each row to keep the request small.
     l.sheet.rows.forEach((row, i) => {
       let start = -1;
@@ -156,11 +168,13 @@ export async function writeConsolidationToExcel(context: Excel.RequestContext, c
       });
       flush(row.length);
     });
-    if (l.sheet.chart && l.sheet.rows.length > 0) {
+    // Charts exist from ExcelApi 1.1; a host object without them gets the sheets alone.
+    const charts = (ws as { charts?: Excel.ChartCollection }).charts;
+    if (l.sheet.chart && l.sheet.rows.length > 0 && charts) {
       const { categoryCol, valueCol, title } = l.sheet.chart;
       const first = Math.min(categoryCol, valueCol);
       const source = ws.getRange(`${a1(l.headerRow, first)}:${a1(l.headerRow + l.sheet.rows.length, Math.max(categoryCol, valueCol))}`);
-      const chart = ws.charts.add(Excel.ChartType.barClustered, source, Excel.ChartSeriesBy.columns);
+      const chart = charts.add("BarClustered", source, "Columns");
       chart.title.text = title;
       chart.legend.visible = false;
       chart.top = 10;
