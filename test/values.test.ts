@@ -282,6 +282,9 @@ const FORMS: [string, Expect][] = [
   ["-5", num(-5)],
   ["-1.234,5", num(-1234.5)],
   ["1.2.3", { state: "text" }],
+  // Beyond what a double holds: text, not Infinity.
+  ["9".repeat(400), { state: "text" }],
+  ["9".repeat(400) + "/1", { state: "text" }],
   ["1,2,3", { state: "text" }],
   ["1.23,4", { state: "text" }],
   // Words that are not bounds, numbers that are not values.

@@ -841,8 +841,21 @@ function isCountLike(hint: ValueHint | undefined): boolean {
   return !!hint && (hint.kind === "count" || hint.kind === "countDescription");
 }
 
-/** Parses normalised text t (non-empty) with its fold f. */
+/** Parses normalised text t (non-empty); a number too large for a double ("9" × 400) makes it text. */
 function parseNormalised(t: string, raw: string, hint: ValueHint | undefined): ParsedValue {
+  const r = parseNormalisedRaw(t, raw, hint);
+  if (r.measure || r.range || r.count || r.measures) {
+    let ok = !r.measure || isFinite(r.measure.value);
+    if (r.range) ok = ok && isFinite(r.range.low) && isFinite(r.range.high);
+    if (r.count) ok = ok && isFinite(r.count.part) && isFinite(r.count.total) && (r.count.percent === undefined || isFinite(r.count.percent));
+    if (r.measures) for (let k = 0; k < r.measures.length; k++) ok = ok && isFinite(r.measures[k].value);
+    if (r.ambiguous) for (let k = 0; k < r.ambiguous.readings.length; k++) ok = ok && isFinite(r.ambiguous.readings[k]);
+    if (!ok) return { state: "text", raw };
+  }
+  return r;
+}
+
+function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined): ParsedValue {
   if (t.charAt(0) === "#") {
     const up = t.toUpperCase();
     if (ERRORS[up]) return { state: "error", raw, errorCode: up };
@@ -1109,6 +1122,7 @@ export function parseCell(cell: CellInput, hint?: ValueHint): ParsedValue {
       const value = u.exp === 0 ? v : Number((v * Math.pow(10, u.exp)).toPrecision(15));
       measure = { value: value === 0 ? 0 : value, unit: u.unit };
     }
+    if (!isFinite(measure.value)) return { state: "text", raw, fromNumber: true };
     return { state: "number", raw, measure, fromNumber: true };
   }
   const str = typeof v === "string" ? v : String(v);
