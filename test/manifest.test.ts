@@ -109,7 +109,7 @@ function pngSize(file: string): { width: number; height: number; colourType: num
 
 /** Maps a dev URL of the manifest to the file it serves (assets are copied as is). */
 function assetFileFor(url: string): string {
-  expect(url.startsWith(DEV_ORIGIN + "/assets/")).toBe(true);
+  if (!url.startsWith(DEV_ORIGIN + "/assets/")) throw new Error(`Icon URL ${url} is not under ${DEV_ORIGIN}/assets/`);
   return join(ROOT, url.slice(DEV_ORIGIN.length + 1));
 }
 
@@ -193,12 +193,11 @@ function structuralChecks(xml: string): void {
   }
   const used = new Set(refs.map((r) => r.attrs.resid));
   for (const r of res) if (!used.has(r.id)) problems.push(`resource "${r.id}" is never used`);
-  expect(problems).toEqual([]);
 
   // Every URL is https.
   const found = urls(doc);
   expect(found.length).toBeGreaterThan(10);
-  expect(found.filter((u) => !u.url.startsWith("https://")).map((u) => `${u.where}: ${u.url}`)).toEqual([]);
+  for (const u of found) if (!u.url.startsWith("https://")) problems.push(`${u.where}: ${u.url} is not https`);
 
   // Every user-visible string has an en-US override.
   const localized = [
@@ -207,11 +206,11 @@ function structuralChecks(xml: string): void {
     ...byName(doc, "bt:String"),
   ];
   expect(localized.length).toBeGreaterThanOrEqual(14);
-  const missing = localized.filter((n) => {
+  for (const n of localized) {
     const o = n.children.find((c) => (c.name === "Override" || c.name === "bt:Override") && c.attrs.Locale === "en-US");
-    return !o || !o.attrs.Value || !o.attrs.Value.trim();
-  });
-  expect(missing.map(pathOf)).toEqual([]);
+    if (!o || !o.attrs.Value || !o.attrs.Value.trim()) problems.push(`${pathOf(n)} "${n.attrs.id || n.attrs.DefaultValue}": no en-US override`);
+  }
+  expect(problems).toEqual([]);
   for (const n of byName(doc, "bt:String")) {
     const limit = n.parent && n.parent.name === "bt:LongStrings" ? 250 : 125;
     expect(n.attrs.DefaultValue.length).toBeLessThanOrEqual(limit);
