@@ -602,7 +602,7 @@ const WORD_OPS: [string, Op][] = [
 
 /** Words before a number that add nothing to what it measures ("Có 01 …", "khoảng 30 ha"). */
 const FILLER: { [k: string]: true } = Object.create(null);
-for (const w of ["co", "hien co", "da co", "gom", "tong", "tong so", "tong cong", "khoang", "uoc", "uoc dat", "uoc tinh", "dat", "dat duoc", "la", "bang", "gan", "chiem", "="]) FILLER[w] = true;
+for (const w of ["co", "hien co", "da co", "gom", "tong", "tong so", "tong cong", "khoang", "uoc", "uoc dat", "uoc tinh", "dat", "dat duoc", "la", "bang", "gan", "chiem", "=", "~", "≈"]) FILLER[w] = true;
 
 const ERRORS: { [k: string]: true } = Object.create(null);
 for (const e of ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!", "#EXTERNAL!"]) ERRORS[e] = true;
@@ -797,9 +797,11 @@ function parseCore(t: string, f: string, s: number, e: number): Core {
 /** Trailing words as the user wrote them, without linking punctuation; undefined when none. */
 function restText(t: string, f: string, a: number, b: number): string | undefined {
   const span = trimSpan(f, a, b);
-  const x = t.substring(span[0], span[1]);
-  // A lone full stop or closing bracket adds nothing.
-  return x === "" || x === "." || x === ")" ? undefined : x;
+  let x = t.substring(span[0], span[1]);
+  // "30% (ước)": the opening bracket went with the trim, so its partner goes too.
+  if (x.charAt(x.length - 1) === ")" && x.indexOf("(") < 0) x = x.slice(0, -1).replace(RE_WS, " ").trim();
+  // A lone full stop adds nothing.
+  return x === "" || x === "." ? undefined : x;
 }
 
 // ------------------------------------------------------------------ assembly
