@@ -247,7 +247,7 @@ interface UnitInfo {
 
 const UNIT_LIST: [string[], string, number][] = [
   [["%", "phan tram"], "%", 0],
-  [["ha", "hecta", "hec ta", "hecta"], "ha", 0],
+  [["ha", "hecta", "hec ta", "hectare"], "ha", 0],
   [["m2", "m²", "met vuong"], "m2", 0],
   [["km2", "km²"], "km2", 0],
   [["m3", "m³"], "m3", 0],
