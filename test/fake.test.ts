@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read, office-addins/call-sync-after-load -- these tests read unloaded properties on purpose, to prove the fake throws */
 /**
  * The strict fake must fail where Excel fails, or the Office adapter's tests prove nothing.
  */

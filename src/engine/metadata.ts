@@ -7,16 +7,20 @@
  *   ["NQ24_META", "<format version>"]
  *   ["run", "<key>", "<value>"]                          one row per run field
  *   ["sheet", "<name>", "<role>", "protected" | ""]      sheets the add-in made
- *   ["mark", "<sheet>", "<row>", "<col>", "<previous fill>", "1" | "0", "<note kind>"]
+ *   ["mark", "<sheet>", "<row>", "<col>", "<previous fill>", "1" | "0", "<note kind>", "<vault>"]
  *   ["status", "<sheet>", "<row>", "<col>"]             status cells the add-in wrote
  * Rows and columns are absolute and 0-based, as in MarkRecord.
+ *
+ * "<vault>" (Office.js only, may be empty): the A1 address of a cell on the metadata sheet
+ * holding a copy of the marked cell's formats taken in the same batch as the mark, for when
+ * the previous fill could not be read beforehand; the next read turns it into a colour.
  */
 import type { CellAddress, CellValue, MarkRecord } from "./types";
 
 export const META_MAGIC = "NQ24_META";
 export const META_FORMAT_VERSION = "1";
 /** Every encoded row has this many cells, so the block is a rectangle. */
-export const META_WIDTH = 7;
+export const META_WIDTH = 8;
 
 export type NoteKind = "note" | "comment" | "none";
 
@@ -41,6 +45,8 @@ export interface RunMetadata {
 export interface StoredMark extends MarkRecord {
   /** How the note was written, so Clear deletes it with the matching API. */
   noteKind: NoteKind;
+  /** Where a copy of the cell's formats before the mark is kept, when previousFill is not known yet. */
+  vault?: string;
 }
 
 export interface AddinMetadata {
@@ -73,7 +79,7 @@ export function encodeMetadata(meta: AddinMetadata): string[][] {
   }
   for (const s of meta.sheets) rows.push(pad(["sheet", s.name, s.role, s.protectedByAddin ? "protected" : ""]));
   for (const m of meta.marks) {
-    rows.push(pad(["mark", m.sheet, String(m.row), String(m.col), m.previousFill, m.hadNote ? "1" : "0", m.noteKind]));
+    rows.push(pad(["mark", m.sheet, String(m.row), String(m.col), m.previousFill, m.hadNote ? "1" : "0", m.noteKind, m.vault ?? ""]));
   }
   for (const c of meta.statusCells ?? []) rows.push(pad(["status", c.sheet, String(c.row), String(c.col)]));
   return rows;
@@ -123,14 +129,17 @@ export function decodeMetadata(rows: CellValue[][]): AddinMetadata {
       const fill = str(r[4]);
       const noteKindRaw = str(r[6]);
       const noteKind: NoteKind = noteKindRaw === "note" || noteKindRaw === "comment" ? noteKindRaw : "none";
-      meta.marks.push({
+      const mark: StoredMark = {
         sheet,
         row,
         col,
         previousFill: /^#[0-9A-Fa-f]{6}$/.test(fill) ? fill.toUpperCase() : "",
         hadNote: str(r[5]) === "1",
         noteKind,
-      });
+      };
+      const vault = str(r[7]);
+      if (/^[A-Z]{1,3}[1-9]\d*$/.test(vault)) mark.vault = vault;
+      meta.marks.push(mark);
     }
   }
   return meta;

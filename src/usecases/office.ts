@@ -361,7 +361,7 @@ function withoutAddinSheets(snapshot: WorkbookSnapshot, meta: AddinMetadata): Wo
 
 export async function checkWorkbookInExcel(context: Excel.RequestContext, catalogue: Catalogue, opts: CheckInExcelOptions): Promise<CheckInExcelSummary> {
   const caps = opts.caps ?? hostCapabilities();
-  const read = await readWorkbook(context, { caps, fills: true });
+  const read = await readWorkbook(context, { caps });
   const snapshot = withoutAddinSheets(read.snapshot, read.meta);
   let result: CheckResult;
   try {
@@ -373,7 +373,7 @@ export async function checkWorkbookInExcel(context: Excel.RequestContext, catalo
   const applied = await applyPlan(
     context,
     result.plan,
-    { sheets: read.sheets, meta: read.meta, metaRowCount: read.metaRowCount, fills: read.fills, noteCounts: read.noteCounts },
+    { sheets: read.sheets, meta: read.meta, metaRowCount: read.metaRowCount, noteCounts: read.noteCounts },
     { caps, lang: opts.lang, catalogueId: catalogue.id, onWriting: noteOwnWrites },
   );
   return {

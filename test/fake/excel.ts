@@ -204,6 +204,8 @@ export class FakeWorkbook {
   level: ApiLevel = "latest";
   syncCount = 0;
   payloadLimit = 5 * 1024 * 1024;
+  /** Bytes of each sync's request + response, in order (rejected ones included). */
+  payloads: number[] = [];
   /** The next sync never settles (to test timeouts). */
   hangNextSync = false;
   selection: { sheetId: string; rect: RangeRect } | null = null;
@@ -339,7 +341,11 @@ export class FakeContext {
     await Promise.resolve();
     const tx = new Tx(this.wb);
     const commits: Commit[] = [];
-    for (const a of queue) a(tx, commits);
+    try {
+      for (const a of queue) a(tx, commits);
+    } finally {
+      this.wb.payloads.push(tx.payload);
+    }
     if (tx.payload > this.wb.payloadLimit) {
       throw new FakeError("RequestPayloadSizeLimitExceeded", `The request payload (${tx.payload} bytes) is larger than the limit (${this.wb.payloadLimit}).`);
     }
@@ -1030,6 +1036,24 @@ export class RangeProxy extends FObj {
       s.merges = s.merges.filter((m) => !intersects(m, r));
     });
   }
+  /** Copies formats (the only copy type the add-in uses) cell by cell, in batch order. */
+  copyFrom(source: RangeProxy, copyType?: string): void {
+    this._gate("1.9", "Range.copyFrom");
+    if (copyType !== "Formats") throw new FakeError("InvalidArgument", "Only format copies are modelled.");
+    this.context._queue((tx) => {
+      const from = source.ws._sheet(tx);
+      const fr = source._rect(tx);
+      const s = tx.writable(this.ws._sheet(tx).id);
+      const r = this._rect(tx);
+      if (fr.rowCount !== r.rowCount || fr.colCount !== r.colCount) throw new FakeError("InvalidArgument", "copyFrom: sizes differ.");
+      for (let i = 0; i < r.rowCount; i++) {
+        for (let j = 0; j < r.colCount; j++) {
+          const c = getCell(from, fr.row + i, fr.col + j);
+          tx.patchCell(s, r.row + i, r.col + j, { numberFormat: c.numberFormat, fill: c.fill, bold: c.bold, italic: c.italic, fontColor: c.fontColor, fontSize: c.fontSize, wrap: c.wrap, hAlign: c.hAlign, border: c.border }, "copyFrom");
+        }
+      }
+    });
+  }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this._gate("1.13", "Range.getMergedAreasOrNullObject");
     return new RangeAreasProxy(this.context, this);
@@ -1040,10 +1064,13 @@ export class RangeProxy extends FObj {
       const r = this._rect(tx);
       const what = applyTo ?? "All";
       // Only cells that exist can change: walk those, not the (possibly whole-sheet) rectangle.
-      const inside = Array.from(s.cells.keys())
-        .map((k) => k.split(",").map(Number))
-        .filter(([row, col]) => row >= r.row && row < r.row + r.rowCount && col >= r.col && col < r.col + r.colCount)
-        .map(([row, col]) => ({ row, col }));
+      const inside =
+        r.rowCount * r.colCount <= s.cells.size
+          ? rectCells(r)
+          : Array.from(s.cells.keys())
+              .map((k) => k.split(",").map(Number))
+              .filter(([row, col]) => row >= r.row && row < r.row + r.rowCount && col >= r.col && col < r.col + r.colCount)
+              .map(([row, col]) => ({ row, col }));
       for (const c of inside) {
         const k = key(c.row, c.col);
         const cur = s.cells.get(k);

@@ -7,10 +7,10 @@
 import type { CellAddress, Plan, StatusCellWrite } from "../../engine/types";
 import { SHEET_NAMES } from "../../engine/layout";
 import { AddinMetadata, NoteKind, StoredMark, encodeMetadata, markKey, META_WIDTH } from "../../engine/metadata";
-import { a1, quoteSheet, rangeA1 } from "./a1";
+import { a1, parseAddress, quoteSheet, rangeA1 } from "./a1";
 import { Capabilities, UnavailableFeature, unavailableFeatures } from "./capabilities";
 import { ACTIONS, ErrorContext } from "./errors";
-import type { FillGrid, SheetInfo } from "./read";
+import type { SheetInfo } from "./read";
 import { timed } from "./sync";
 
 /** What the add-in knew before writing: from the read of the same check. */
@@ -18,8 +18,6 @@ export interface PreviousState {
   sheets: SheetInfo[];
   meta: AddinMetadata;
   metaRowCount: number;
-  /** Per-cell fills from the read (≥1.9); null when they must be read here. */
-  fills: Map<string, FillGrid> | null;
   noteCounts: Map<string, number>;
 }
 
@@ -55,15 +53,8 @@ const STATUS_COLORS: Record<string, string> = {
   header: "#000000",
 };
 
-function fillAt(fills: Map<string, FillGrid> | null, c: CellAddress): string | undefined {
-  if (!fills) return undefined;
-  const g = fills.get(c.sheet);
-  if (!g) return undefined;
-  const i = c.row - g.origin.row;
-  const j = c.col - g.origin.col;
-  if (i < 0 || j < 0 || i >= g.colors.length || j >= g.colors[i].length) return "#FFFFFF";
-  return g.colors[i][j];
-}
+/** Column of the metadata sheet that holds the format copies ("vault"), right of the records. */
+export const VAULT_COL = META_WIDTH + 1;
 
 /** Consecutive cells of one column, written as one range. */
 function columnRuns<T extends CellAddress>(cells: T[]): { sheet: string; col: number; row: number; items: T[] }[] {
@@ -125,10 +116,17 @@ function ourProtectedSheets(prev: PreviousState, touched: Set<string>, caps: Cap
     .map((s) => s.name);
 }
 
-export function queueMetadata(context: Excel.RequestContext, meta: AddinMetadata, prev: { exists: boolean; rowCount: number }): void {
+/** The metadata sheet, added (hidden) when missing. */
+export function metaSheet(context: Excel.RequestContext, exists: boolean): Excel.Worksheet {
+  if (exists) return context.workbook.worksheets.getItem(SHEET_NAMES.meta);
+  const ws = context.workbook.worksheets.add(SHEET_NAMES.meta);
+  ws.visibility = "Hidden";
+  return ws;
+}
+
+export function queueMetadata(context: Excel.RequestContext, meta: AddinMetadata, prev: { exists: boolean; rowCount: number }, sheet?: Excel.Worksheet): void {
   const rows = encodeMetadata(meta);
-  const ws = prev.exists ? context.workbook.worksheets.getItem(SHEET_NAMES.meta) : context.workbook.worksheets.add(SHEET_NAMES.meta);
-  if (!prev.exists) ws.visibility = "Hidden";
+  const ws = sheet ?? metaSheet(context, prev.exists);
   const clearRows = Math.max(prev.rowCount, rows.length);
   if (prev.exists && clearRows > 0) ws.getRange(`A1:${a1(clearRows - 1, META_WIDTH - 1)}`).clear("Contents");
   const block = ws.getRange(`A1:${a1(rows.length - 1, META_WIDTH - 1)}`);
@@ -146,11 +144,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
   const newKeys = new Set(plan.marks.map((m) => markKey(m)));
   const sheetNames = new Set(prev.sheets.map((s) => s.name));
 
-  // Prior fills: from the read when it had them, else one read of just the cells to mark.
+  // Prior fills: ≥1.9 copies each cell's formats to the metadata sheet in the write batch
+  // itself (no read needed, whatever the size); below that, one read of just the cells to mark.
   const fresh = plan.marks.filter((m) => !oldMarks.has(markKey(m)) && sheetNames.has(m.sheet));
   const priorFill = new Map<string, string>();
   const userNoteAt = new Set<string>();
-  const needFill = fresh.filter((m) => fillAt(prev.fills, m) === undefined);
+  const useVault = caps.cellProperties;
+  const needFill = useVault ? [] : fresh;
   // Sheets where the user keeps notes of their own: find out which marked cells carry one.
   const ourNotesOn = (sheet: string) => prev.meta.marks.filter((m) => m.sheet === sheet && m.hadNote).length;
   const sheetsWithUserNotes = new Set<string>();
@@ -184,10 +184,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
   prev.meta.marks.forEach((m) => touched.add(m.sheet));
   const ours = ourProtectedSheets(prev, touched, caps).filter((n) => sheetNames.has(n));
   for (const name of ours) ws(name).protection.unprotect();
+  const metaExists = sheetNames.has(SHEET_NAMES.meta);
+  const metaWs = metaSheet(context, metaExists);
+  let nextVaultRow = prev.meta.marks.reduce((m, x) => (x.vault ? Math.max(m, parseAddress(x.vault).rect.row + 1) : m), 0);
 
   // 1. Marks of the previous check that are gone: put the user's fill back, remove our note.
   for (const old of prev.meta.marks) {
     if (newKeys.has(markKey(old)) || !sheetNames.has(old.sheet)) continue;
+    if (old.vault) metaWs.getRange(old.vault).clear("Formats");
     const addr = a1(old.row, old.col);
     queueRestoreFill(ws(old.sheet).getRange(addr), old.previousFill);
     if (old.hadNote) queueDeleteNote(ws(old.sheet), old.noteKind, addr);
@@ -202,7 +206,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
     const addr = a1(m.row, m.col);
     const sheet = ws(m.sheet);
     const old = oldMarks.get(k);
-    const previousFill = old ? old.previousFill : (fillAt(prev.fills, m) ?? priorFill.get(k) ?? "#FFFFFF");
+    const previousFill = old ? old.previousFill : (priorFill.get(k) ?? "");
+    let vault = old ? old.vault : undefined;
+    if (!old && useVault) {
+      // Before the mark is painted, in the same batch: the vault keeps the fill it replaces.
+      vault = a1(nextVaultRow++, VAULT_COL);
+      metaWs.getRange(vault).copyFrom(sheet.getRange(addr), "Formats");
+    }
     if (old && old.hadNote) queueDeleteNote(sheet, old.noteKind, addr);
     sheet.getRange(addr).format.fill.color = m.fill;
     let hadNote = false;
@@ -213,7 +223,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
       else sheet.comments.add(addr, text);
       hadNote = true;
     } else if (noteKind !== "none") notesSkipped++;
-    marks.push({ sheet: m.sheet, row: m.row, col: m.col, previousFill: isNoFill(previousFill) ? "" : previousFill.toUpperCase(), hadNote, noteKind: hadNote ? noteKind : "none" });
+    const rec: StoredMark = { sheet: m.sheet, row: m.row, col: m.col, previousFill: isNoFill(previousFill) ? "" : previousFill.toUpperCase(), hadNote, noteKind: hadNote ? noteKind : "none" };
+    if (vault) rec.vault = vault;
+    marks.push(rec);
   }
 
   // 3. Status texts: runs of one column written at once, as text so nothing is parsed.
@@ -263,18 +275,19 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
     marks,
     statusCells: plan.statusCells.filter((s) => sheetNames.has(s.sheet)).map((s) => ({ sheet: s.sheet, row: s.row, col: s.col })),
   };
-  queueMetadata(context, meta, { exists: sheetNames.has(SHEET_NAMES.meta), rowCount: prev.metaRowCount });
+  queueMetadata(context, meta, { exists: metaExists, rowCount: prev.metaRowCount }, metaWs);
 
   for (const name of ours) ws(name).protection.protect(protectionOptions());
 
   const errCtx: ErrorContext = { action: ACTIONS.write };
-  // Name the sheet most likely to refuse: one protected by the user that this batch writes to.
+  // Name the sheet most likely to refuse: one protected by the user that this batch writes
+  // to; else the add-in's own protected sheets (the user may have re-protected one with a password).
   const userProtected = prev.sheets.find((s) => s.protected && touched.has(s.name) && ours.indexOf(s.name) < 0);
   if (userProtected) {
     errCtx.sheet = userProtected.name;
     const firstCell = plan.statusCells.find((s) => s.sheet === userProtected.name) ?? plan.marks.find((m) => m.sheet === userProtected.name);
     if (firstCell) errCtx.cell = a1(firstCell.row, firstCell.col);
-  }
+  } else if (ours.length) errCtx.sheet = ours.join(", ");
   if (opts.onWriting) opts.onWriting(true, statusRanges);
   try {
     await timed(context.sync(), errCtx);

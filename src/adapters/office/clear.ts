@@ -8,10 +8,10 @@ import type { CellValue } from "../../engine/types";
 import { SHEET_NAMES } from "../../engine/layout";
 import { AddinMetadata, decodeMetadata, emptyMetadata } from "../../engine/metadata";
 import { a1 } from "./a1";
-import { isNoFill, protectionOptions, queueMetadata } from "./apply";
+import { isNoFill, metaSheet, protectionOptions, queueMetadata } from "./apply";
 import { Capabilities } from "./capabilities";
 import { ACTIONS, ErrorContext } from "./errors";
-import { readSheetList } from "./read";
+import { readSheetList, resolveVaults } from "./read";
 import { timed } from "./sync";
 
 export interface ClearResult {
@@ -22,12 +22,19 @@ export interface ClearResult {
   message: Text2;
 }
 
-export async function readMetadata(context: Excel.RequestContext, exists: boolean): Promise<{ meta: AddinMetadata; rowCount: number }> {
+/** The records, with the fills of their format copies read in the same sync (≥1.9). */
+export async function readMetadata(context: Excel.RequestContext, exists: boolean, caps: Capabilities): Promise<{ meta: AddinMetadata; rowCount: number }> {
   if (!exists) return { meta: emptyMetadata(), rowCount: 0 };
   const used = context.workbook.worksheets.getItem(SHEET_NAMES.meta).getUsedRange();
-  used.load("values,rowIndex,rowCount");
+  used.load("values,rowIndex,columnIndex,rowCount");
+  const fills = caps.cellProperties ? used.getCellProperties({ format: { fill: { color: true } } }) : null;
   await timed(context.sync(), { action: ACTIONS.clear, sheet: SHEET_NAMES.meta });
-  return { meta: decodeMetadata(used.values as CellValue[][]), rowCount: used.rowIndex + used.rowCount };
+  const meta = decodeMetadata(used.values as CellValue[][]);
+  if (fills) {
+    const colors = fills.value.map((r) => r.map((c) => (c.format && c.format.fill && c.format.fill.color ? String(c.format.fill.color) : "#FFFFFF")));
+    resolveVaults(meta, { origin: { row: used.rowIndex, col: used.columnIndex }, colors });
+  }
+  return { meta, rowCount: used.rowIndex + used.rowCount };
 }
 
 export async function clearMarks(context: Excel.RequestContext, caps: Capabilities): Promise<ClearResult> {
@@ -35,7 +42,7 @@ export async function clearMarks(context: Excel.RequestContext, caps: Capabiliti
   let syncs = 1;
   const names = new Set(sheets.map((s) => s.name));
   const metaExists = names.has(SHEET_NAMES.meta);
-  const { meta, rowCount } = await readMetadata(context, metaExists);
+  const { meta, rowCount } = await readMetadata(context, metaExists, caps);
   if (metaExists) syncs++;
   const statusCells = meta.statusCells ?? [];
   if (meta.marks.length === 0 && statusCells.length === 0) {
@@ -86,11 +93,14 @@ export async function clearMarks(context: Excel.RequestContext, caps: Capabiliti
   for (const n of ours) ws(n).protection.protect(protectionOptions());
 
   const next: AddinMetadata = { ...meta, marks: [], statusCells: [] };
-  queueMetadata(context, next, { exists: metaExists, rowCount });
+  const metaWs = metaSheet(context, metaExists);
+  for (const m of meta.marks) if (m.vault) metaWs.getRange(m.vault).clear("Formats");
+  queueMetadata(context, next, { exists: metaExists, rowCount }, metaWs);
 
   const errCtx: ErrorContext = { action: ACTIONS.clear };
   const userProtected = sheets.find((s) => s.protected && touched.has(s.name) && ours.indexOf(s.name) < 0);
   if (userProtected) errCtx.sheet = userProtected.name;
+  else if (ours.length) errCtx.sheet = ours.join(", ");
   await timed(context.sync(), errCtx);
   syncs++;
   return {

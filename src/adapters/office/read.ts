@@ -2,8 +2,9 @@
  * Live workbook → WorkbookSnapshot, with a fixed number of syncs whatever the size:
  *   sync 1: the sheet list (names, visibility, protection);
  *   sync 2: every sheet's used range (values, value types, number formats, text), its
- *           merged areas (≥1.13), hidden rows/columns and per-cell fills (≥1.9), and how
- *           many notes/comments each sheet holds; the add-in's metadata sheet comes with it.
+ *           merged areas (≥1.13), hidden rows/columns (≥1.9), and how many notes/comments
+ *           each sheet holds; the add-in's metadata sheet comes with it (with the fills of
+ *           its format copies, ≥1.9, which complete the mark records).
  * A workbook whose sync 2 would exceed Excel's 5 MB request limit (tens of thousands of
  * filled rows) is read again in row blocks sized from the used-range dimensions: one sync
  * for the dimensions, then as few syncs as fit the limit. Only such a workbook costs more.
@@ -30,8 +31,6 @@ export interface FillGrid {
 
 export interface ReadOptions {
   caps: Capabilities;
-  /** Also read every cell's fill (≥1.9), so marking needs no extra read. */
-  fills?: boolean;
   /** Also read formulas (doubles the request size of formula-free sheets). */
   formulas?: boolean;
   /** Only these sheets' ranges (the list is always read). */
@@ -44,7 +43,8 @@ export interface ReadResult {
   meta: AddinMetadata;
   /** Rows the metadata sheet held, so a rewrite clears them all. */
   metaRowCount: number;
-  fills: Map<string, FillGrid> | null;
+  /** Fills of the metadata sheet's format copies (≥1.9), already used to complete `meta`. */
+  vaultFills: FillGrid | null;
   /** Notes (≥1.18) or comments (≥1.10) per sheet, to know whether a user has their own. */
   noteCounts: Map<string, number>;
   syncs: number;
@@ -54,7 +54,12 @@ export interface ReadResult {
 const BYTES_PER_CELL = 120;
 const BYTES_PER_FILL = 40;
 /** Stay well under Excel's 5 MB so headers and encoding never tip a request over. */
-export const REQUEST_BUDGET = 3.5 * 1024 * 1024;
+let REQUEST_BUDGET = 3.5 * 1024 * 1024;
+
+/** For tests that stand a small limit for a huge workbook. */
+export function setRequestBudget(bytes: number): void {
+  REQUEST_BUDGET = bytes;
+}
 
 interface Pending {
   name: string;
@@ -92,17 +97,17 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     if (!(e instanceof AddinError) || e.code !== "RequestPayloadSizeLimitExceeded") throw e;
     syncs++;
     const big = await readInBlocks(context, wanted, opts);
-    return finish(sheets, big.snapshots, big.fills, big.noteCounts, syncs + big.syncs, opts);
+    return finish(sheets, big.snapshots, big.vaultFills, big.noteCounts, syncs + big.syncs, opts);
   }
   const snapshots: SheetSnapshot[] = [];
-  const fills = opts.fills && caps.cellProperties ? new Map<string, FillGrid>() : null;
+  let vaultFills: FillGrid | null = null;
   const noteCounts = new Map<string, number>();
   for (const p of pending) {
     snapshots.push(toSheetSnapshot(p));
-    if (fills && p.fills) fills.set(p.name, { origin: { row: p.range.rowIndex, col: p.range.columnIndex }, colors: p.fills.value.map((r) => r.map(fillOf)) });
+    if (p.fills) vaultFills = { origin: { row: p.range.rowIndex, col: p.range.columnIndex }, colors: p.fills.value.map((r) => r.map(fillOf)) };
     if (p.noteCount) noteCounts.set(p.name, p.noteCount.value);
   }
-  return finish(sheets, snapshots, fills, noteCounts, syncs, opts);
+  return finish(sheets, snapshots, vaultFills, noteCounts, syncs, opts);
 }
 
 function fillOf(c: Excel.CellProperties): string {
@@ -121,7 +126,7 @@ function queueWholeRanges(context: Excel.RequestContext, sheets: SheetInfo[], op
   });
 }
 
-function queueExtras(ws: Excel.Worksheet, range: Excel.Range, info: SheetInfo, opts: ReadOptions, caps: Capabilities): Pending {
+function queueExtras(ws: Excel.Worksheet, range: Excel.Range, info: SheetInfo, opts: ReadOptions, caps: Capabilities, withFills = true): Pending {
   let merged: Excel.RangeAreas | null = null;
   if (caps.mergedAreas) {
     merged = range.getMergedAreasOrNullObject();
@@ -129,7 +134,7 @@ function queueExtras(ws: Excel.Worksheet, range: Excel.Range, info: SheetInfo, o
   }
   const rowProps = caps.cellProperties ? range.getRowProperties({ rowHidden: true }) : null;
   const colProps = caps.cellProperties ? range.getColumnProperties({ columnHidden: true }) : null;
-  const fills = opts.fills && caps.cellProperties && info.name !== SHEET_NAMES.meta ? range.getCellProperties({ format: { fill: { color: true } } }) : null;
+  const fills = withFills && caps.cellProperties && info.name === SHEET_NAMES.meta ? range.getCellProperties({ format: { fill: { color: true } } }) : null;
   const noteCount = caps.notes ? ws.notes.getCount() : caps.comments ? ws.comments.getCount() : null;
   return { name: info.name, info, range, merged, rowProps, colProps, fills, noteCount };
 }
@@ -193,22 +198,36 @@ function buildSheet(
   return s;
 }
 
+/** Fills the previous fill of records whose format copy was taken in the batch that marked them. */
+export function resolveVaults(meta: AddinMetadata, grid: FillGrid | null): void {
+  if (!grid) return;
+  for (const m of meta.marks) {
+    if (!m.vault || m.previousFill) continue;
+    const { rect } = parseAddress(m.vault);
+    const i = rect.row - grid.origin.row;
+    const j = rect.col - grid.origin.col;
+    const color = i >= 0 && j >= 0 && i < grid.colors.length && j < grid.colors[i].length ? grid.colors[i][j] : "#FFFFFF";
+    m.previousFill = color.toUpperCase() === "#FFFFFF" ? "" : color.toUpperCase();
+  }
+}
+
 function finish(
   sheets: SheetInfo[],
   all: SheetSnapshot[],
-  fills: Map<string, FillGrid> | null,
+  vaultFills: FillGrid | null,
   noteCounts: Map<string, number>,
   syncs: number,
   opts: ReadOptions,
 ): ReadResult {
   const metaSheet = all.find((s) => s.name === SHEET_NAMES.meta);
   const meta = metaSheet ? decodeMetadata(metaSheet.values) : emptyMetadata();
+  resolveVaults(meta, vaultFills);
   const metaRowCount = metaSheet ? metaSheet.origin.row + metaSheet.values.length : 0;
   const snapshot: WorkbookSnapshot = {
     sheets: all.filter((s) => s.name !== SHEET_NAMES.meta && (!opts.onlySheets || opts.onlySheets.indexOf(s.name) >= 0)),
     previousMarks: meta.marks.map((m) => ({ sheet: m.sheet, row: m.row, col: m.col, previousFill: m.previousFill, hadNote: m.hadNote })),
   };
-  return { snapshot, sheets, meta, metaRowCount, fills, noteCounts, syncs };
+  return { snapshot, sheets, meta, metaRowCount, vaultFills, noteCounts, syncs };
 }
 
 /** The "genuinely huge" path: dimensions first, then row blocks packed into as few syncs as the limit allows. */
@@ -216,18 +235,20 @@ async function readInBlocks(
   context: Excel.RequestContext,
   sheets: SheetInfo[],
   opts: ReadOptions,
-): Promise<{ snapshots: SheetSnapshot[]; fills: Map<string, FillGrid> | null; noteCounts: Map<string, number>; syncs: number }> {
+): Promise<{ snapshots: SheetSnapshot[]; vaultFills: FillGrid | null; noteCounts: Map<string, number>; syncs: number }> {
   const { caps } = opts;
+  // Dimensions, and the small per-sheet extras (merges, hidden rows, note counts), first.
   const dims = sheets.map((info) => {
     const ws = context.workbook.worksheets.getItem(info.name);
     const range = ws.getUsedRange();
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     return { info, ws, range };
   });
+  const extras: Pending[] = dims.map((d) => queueExtras(d.ws, d.range, d.info, opts, caps, false));
   await timed(context.sync(), { action: ACTIONS.read });
   let syncs = 1;
 
-  const perCell = BYTES_PER_CELL + (opts.fills && caps.cellProperties ? BYTES_PER_FILL : 0) + (opts.formulas ? BYTES_PER_CELL / 4 : 0);
+  const perCell = BYTES_PER_CELL + BYTES_PER_FILL / 4 + (opts.formulas ? BYTES_PER_CELL / 4 : 0);
   interface Block {
     sheet: number;
     row: number;
@@ -256,29 +277,23 @@ async function readInBlocks(
   if (cur.length) batches.push(cur);
 
   const parts = dims.map(() => ({ values: [] as CellValue[][], types: [] as CellValueType[][], formats: [] as string[][], text: [] as string[][], formulas: [] as (string | null)[][], fills: [] as string[][] }));
-  // The extras (merges, hidden rows, note counts) ride along with the first batch.
-  const extras: (Pending | null)[] = dims.map(() => null);
-  const loaded: { block: Block; range: Excel.Range; fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null }[][] = batches.map((batch, bi) =>
+  const queueBatch = (batch: Block[]) =>
     batch.map((b) => {
       const d = dims[b.sheet];
       const range = d.ws.getRange(rangeAddress(d.range.rowIndex + b.row, d.range.columnIndex, b.rowCount, d.range.columnCount));
       if (opts.formulas) range.load("values,valueTypes,numberFormat,text,formulas");
       else range.load("values,valueTypes,numberFormat,text");
-      const fills = opts.fills && caps.cellProperties && d.info.name !== SHEET_NAMES.meta ? range.getCellProperties({ format: { fill: { color: true } } }) : null;
-      if (bi === 0 && !extras[b.sheet]) extras[b.sheet] = queueExtras(d.ws, d.ws.getUsedRange(), d.info, { ...opts, fills: false }, caps);
+      const fills = caps.cellProperties && d.info.name === SHEET_NAMES.meta ? range.getCellProperties({ format: { fill: { color: true } } }) : null;
       return { block: b, range, fills };
-    }),
-  );
-  // Sheets whose blocks are not in the first batch still need their extras there.
-  dims.forEach((d, i) => {
-    if (!extras[i]) extras[i] = queueExtras(d.ws, d.ws.getUsedRange(), d.info, { ...opts, fills: false }, caps);
-  });
-  // Each batch is one request under the limit: more than one sync is the point of this path.
-  for (let bi = 0; bi < loaded.length; bi++) {
+    });
+  // Each batch is one request under the limit, queued only when its turn comes: more than
+  // one sync is the point of this path.
+  for (const batch of batches) {
+    const loaded = queueBatch(batch);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for workbooks over the 5 MB request limit
     await timed(context.sync(), { action: ACTIONS.read });
     syncs++;
-    for (const l of loaded[bi]) {
+    for (const l of loaded) {
       const p = parts[l.block.sheet];
       p.values.push(...(l.range.values as CellValue[][]));
       p.types.push(...(l.range.valueTypes as CellValueType[][]));
@@ -289,17 +304,17 @@ async function readInBlocks(
       if (l.fills) p.fills.push(...l.fills.value.map((r) => r.map(fillOf)));
     }
   }
-  const fills = opts.fills && caps.cellProperties ? new Map<string, FillGrid>() : null;
+  let vaultFills: FillGrid | null = null;
   const noteCounts = new Map<string, number>();
   const snapshots = dims.map((d, i) => {
     const p = parts[i];
-    const ex = extras[i] as Pending;
+    const ex = extras[i];
     const origin = { row: d.range.rowIndex, col: d.range.columnIndex };
-    if (fills && p.fills.length) fills.set(d.info.name, { origin, colors: p.fills });
+    if (p.fills.length) vaultFills = { origin, colors: p.fills };
     if (ex.noteCount) noteCounts.set(d.info.name, ex.noteCount.value);
     return buildSheet(d.info, origin, p.values, p.types, p.formats, p.text, mergesOf(ex), hiddenRowsOf(ex), hiddenColsOf(ex), opts.formulas ? p.formulas : undefined);
   });
-  return { snapshots, fills, noteCounts, syncs };
+  return { snapshots, vaultFills, noteCounts, syncs };
 }
 
 function rangeAddress(row: number, col: number, rowCount: number, colCount: number): string {
