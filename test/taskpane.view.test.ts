@@ -3,6 +3,7 @@ import type { Catalogue } from "../src/catalogue/types";
 import type { Finding, IndicatorStatus, Verdict } from "../src/engine/types";
 import { el, svg } from "../src/taskpane/dom";
 import { applyI18n, chooseLanguage, STRINGS, t } from "../src/taskpane/i18n";
+import { insertMessage } from "../src/taskpane/messages";
 import {
   countStatuses,
   formatTime,
@@ -241,5 +242,20 @@ describe("verdict and catalogue", () => {
       ],
     } as unknown as Catalogue;
     expect(indicatorCounts(cat)).toEqual({ pl1: 1, pl2: 2 });
+  });
+});
+
+describe("use-case messages", () => {
+  test("insert names created, renamed and kept sheets in both languages", () => {
+    const m = insertMessage([
+      { template: "Bìa", name: "Bìa", action: "created" },
+      { template: "Phụ lục 1", name: "Phụ lục 1 (2)", action: "renamed" },
+      { template: "Phụ lục 2", name: "Phụ lục 2", action: "kept" },
+    ]);
+    expect(m.vi).toBe(
+      "Đã chèn các trang: Bìa, Phụ lục 1 (2). Trang “Phụ lục 1” đã có nên trang mới tên là “Phụ lục 1 (2)”. Giữ nguyên các trang đã có: Phụ lục 2.",
+    );
+    expect(m.en).toContain("Inserted sheets: Bìa, Phụ lục 1 (2).");
+    expect(insertMessage([]).vi).toBe("Không có trang nào cần chèn.");
   });
 });

@@ -3,7 +3,8 @@
  * cases, each action one Excel.run. Consolidation and the training sample are loaded on
  * demand so the first paint stays small.
  */
-import { nationalCatalogue } from "../catalogue";
+// The JSON itself rather than the catalogue index, which also carries the training sample.
+import nationalCatalogueJson from "../catalogue/nq24-catalogue.json";
 import { MAX_CATALOGUE_BYTES, parseCatalogue } from "../catalogue/loader";
 import type { Catalogue, Text2 } from "../catalogue/types";
 import {
@@ -22,6 +23,8 @@ import { createPane } from "./app";
 import type { Lang } from "./i18n";
 import { chooseLanguage, t, text2 } from "./i18n";
 import { insertMessage } from "./messages";
+
+const nationalCatalogue = nationalCatalogueJson as unknown as Catalogue;
 
 function officeAvailable(): boolean {
   return typeof Office !== "undefined" && !!Office.context && typeof Excel !== "undefined" && typeof Excel.run === "function";
