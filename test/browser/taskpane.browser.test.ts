@@ -79,7 +79,7 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function openPane(displayLanguage: string, options: { bypassCSP?: boolean; level?: string } = {}): Promise<Opened> {
+  async function openPane(displayLanguage: string, options: { bypassCSP?: boolean; level?: string; fixedTime?: Date } = {}): Promise<Opened> {
     const context = await browser!.newContext({
       ignoreHTTPSErrors: true,
       viewport: { width: 360, height: 900 },
@@ -98,6 +98,8 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
       });
     }, { displayLanguage, level: options.level });
     const page = await context.newPage();
+    // A fixed clock keeps the time stamp in the screenshots, and so the files, unchanged between runs.
+    if (options.fixedTime) await page.clock.setFixedTime(options.fixedTime);
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push("pageerror: " + e.message));
     page.on("console", (m) => {
@@ -145,7 +147,7 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
   }
 
   test("insert, fill the sample, check, select a finding, switch to English, clear marks", async () => {
-    const { context, page, problems, blocked } = await openPane("vi-VN");
+    const { context, page, problems, blocked } = await openPane("vi-VN", { fixedTime: new Date(2023, 4, 15, 9, 30) });
     try {
       expect(await page.getAttribute("html", "lang")).toBe("vi");
       expect(await page.textContent("#btn-check")).toBe("Kiểm tra bảng tính");
