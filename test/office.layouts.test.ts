@@ -61,20 +61,21 @@ async function buildProvinceWorkbook(): Promise<Built> {
     const row = b.addRow(["", "", label, r.unit, String(20 + i), String(10 + i), "Phòng TN&MT"]);
     pl2Rows.set(r.id, row.number - 1);
   });
-  // A percent held as a number with a percent format, and a cell the user coloured.
+  // A percent held as a number with a percent format (2013), and a cell the user coloured
+  // yellow holding a percent over 100 (2022).
   const pctRow = pl2.findIndex((r) => r.kind === "percent");
-  if (pctRow >= 0) {
-    const c = b.getCell((pl2Rows.get(pl2[pctRow].id) as number) + 1, 5);
-    c.value = 0.275;
-    c.numFmt = "0.0%";
-  }
-  const yellow = b.getCell((pl2Rows.get(pl2[3].id) as number) + 1, 5);
-  yellow.value = "abc không rõ";
+  if (pctRow < 0) throw new Error("no percent indicator among the first PL2 rows");
+  const excelRow = (pl2Rows.get(pl2[pctRow].id) as number) + 1;
+  const c = b.getCell(excelRow, 6);
+  c.value = 0.275;
+  c.numFmt = "0.0%";
+  const yellow = b.getCell(excelRow, 5);
+  yellow.value = "150%";
   yellow.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
   const dir = mkdtempSync(join(tmpdir(), "layout-"));
   const file = join(dir, "province.xlsx");
   await x.xlsx.writeFile(file);
-  return { file, pl2Rows, yellowCell: yellow.address };
+  return { file, pl2Rows, yellowCell: `E${excelRow}` };
 }
 
 test("a province's own layout is recognised, checked and cleared without touching the user's cells", async () => {
