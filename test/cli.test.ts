@@ -88,6 +88,16 @@ test("check --json: the shape scripts rely on", () => {
   expect(Object.keys(j.statuses[0]).sort()).toEqual(["appendix", "indicatorId", "label", "status", "trend", "value2013", "value2022"]);
 });
 
+test("--catalogue: a province's catalogue file is used; a malformed one is refused with exit 2", () => {
+  const ok = nq24("check", "tam-duong.xlsx", "--json", "--catalogue", join(root, "src", "catalogue", "nq24-catalogue.json"));
+  expect(ok.code).toBe(0);
+  expect(JSON.parse(ok.out).verdict.catalogueVersion).toMatch(/^nq24-national /);
+  writeFileSync(join(dir, "hong.json"), '{"schemaVersion": "1.0", "rows": [');
+  const bad = nq24("check", "tam-duong.xlsx", "--catalogue", "hong.json");
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/danh mục không hợp lệ: hong\.json/);
+});
+
 test("check: a file that is not a workbook exits 2 with its name", () => {
   const r = nq24("check", "ghi-chu.xlsx");
   expect(r.code).toBe(2);

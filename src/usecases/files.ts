@@ -150,7 +150,10 @@ export interface ConsolidateOptions extends CommonOptions {
 export interface ConsolidateResult {
   consolidation: Consolidation;
   refused: RefusedFile[];
-  /** Per file that was read, its check result without the write plan's cell lists (same order as consolidation.districts). */
+  /**
+   * Per file that was read, its check result as a consolidation keeps it (same order as
+   * consolidation.districts): see forConsolidation in adapters/xlsx/job.ts.
+   */
   checked: { file: string; result: CheckResult }[];
   out?: string;
 }
