@@ -31,7 +31,9 @@ import {
   queueMetadata,
   queueTemplate,
   parseAddress,
+  readMetadata,
   readSheetList,
+  resultsSheetName,
   readWorkbook,
   rangeA1,
   SheetInfo,
@@ -405,17 +407,37 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
   await timed(context.sync(), { action: ACTIONS.select, sheet, cell: address });
 }
 
-/** A message in the results sheet, for the ribbon when there is no pane to show it. */
-export async function writeMessage(context: Excel.RequestContext, text: Text2, lang: "vi" | "en", opts: { caps?: Capabilities } = {}): Promise<void> {
+/**
+ * A message at the top of the results sheet, for the ribbon when there is no pane to show
+ * it. The results sheet is the add-in's own (recorded); a user sheet of that name is left alone.
+ */
+export async function writeMessage(context: Excel.RequestContext, text: Text2, lang: "vi" | "en", opts: { caps?: Capabilities; now?: Date } = {}): Promise<string> {
   const caps = opts.caps ?? hostCapabilities();
   const sheets = await readSheetList(context, caps);
-  const exists = sheets.some((s) => s.name === SHEET_NAMES.results);
-  const ws = exists ? context.workbook.worksheets.getItem(SHEET_NAMES.results) : context.workbook.worksheets.add(SHEET_NAMES.results);
-  const cell = ws.getRange("A1:B1");
-  cell.numberFormat = [["@", "@"]];
-  cell.values = [[lang === "vi" ? "Thông báo" : "Message", text[lang]]];
+  const metaExists = sheets.some((s) => s.name === SHEET_NAMES.meta);
+  const { meta, rowCount } = await readMetadata(context, metaExists, caps);
+  const target = resultsSheetName({ sheets, meta, metaRowCount: rowCount, noteCounts: new Map() });
+  const ws = target.exists ? context.workbook.worksheets.getItem(target.name) : context.workbook.worksheets.add(target.name);
+  if (target.exists) ws.getRange().clear("All");
+  const cells = ws.getRange("A1:C1");
+  cells.numberFormat = [["@", "@", "@"]];
+  cells.values = [[lang === "vi" ? "Thông báo" : "Message", text[lang], (opts.now ?? new Date()).toISOString()]];
+  ws.getRange("A1:B1").format.font.bold = true;
   ws.activate();
-  await timed(context.sync(), { action: ACTIONS.write, sheet: SHEET_NAMES.results });
+  if (!target.exists) {
+    const records = meta.sheets.concat([{ name: target.name, role: "results", protectedByAddin: false }]);
+    queueMetadata(context, { ...meta, sheets: records, run: { ...meta.run, resultsSheet: target.name } }, { exists: metaExists, rowCount });
+  }
+  await timed(context.sync(), { action: ACTIONS.write, sheet: target.name });
+  return target.name;
+}
+
+/** Shows the results sheet (after a check from the ribbon). */
+export async function showSheet(context: Excel.RequestContext, sheet: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange("A1").select();
+  await timed(context.sync(), { action: ACTIONS.select, sheet });
 }
 
 // ---------------------------------------------------------------- live check

@@ -1,0 +1,135 @@
+/**
+ * Ribbon commands (with the pane closed) and the live re-check, against the fake host.
+ */
+import { nationalCatalogue, laiChauSample } from "../src/catalogue";
+import { APPENDIX_COLUMNS, SHEET_NAMES, buildWorkbookTemplate } from "../src/engine/layout";
+import { a1 } from "../src/adapters/office/a1";
+import { fillSample, insertSheets, startLiveCheck, stopLiveCheck, CheckInExcelSummary } from "../src/usecases/office";
+import { FakeWorkbook, installGlobals } from "./fake";
+import { capsFor } from "./fake/helpers";
+
+const cat = nationalCatalogue;
+const tpl = buildWorkbookTemplate(cat);
+const pl1 = tpl.sheets.find((s) => s.role === "PL1");
+const firstId = Object.keys(pl1?.indicatorRows ?? {})[0];
+const firstRow = (pl1?.indicatorRows ?? {})[firstId];
+const y2022 = APPENDIX_COLUMNS.PL1.findIndex((c) => c.key === "y2022");
+
+function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (cond()) resolve();
+      else if (Date.now() - t0 > ms) reject(new Error("timed out waiting"));
+      else setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+async function loadCommands(wb: FakeWorkbook) {
+  const g = installGlobals(wb);
+  let mod: typeof import("../src/commands/commands") | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require("../src/commands/commands");
+  });
+  await Promise.resolve();
+  return { ...g, mod: mod as typeof import("../src/commands/commands") };
+}
+
+describe("ribbon commands", () => {
+  test("registered on Office.onReady; insert, check and clear each complete and report in the results sheet", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Sheet1");
+    const { office, restore } = await loadCommands(wb);
+    try {
+      expect(Array.from(office.associated.keys()).sort()).toEqual(["checkWorkbook", "clearMarks", "insertSheets"]);
+      const run = async (name: string) => {
+        const completed = jest.fn();
+        await (office.associated.get(name) as (e: { completed: () => void }) => Promise<void>)({ completed });
+        expect(completed).toHaveBeenCalledTimes(1);
+      };
+      await run("insertSheets");
+      expect(wb.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([SHEET_NAMES.PL1, SHEET_NAMES.PL2, SHEET_NAMES.cover]));
+      expect(String(wb.cell(SHEET_NAMES.results, "B1").value)).toContain(SHEET_NAMES.PL1);
+      await run("checkWorkbook");
+      // The check's verdict is on the results sheet, which is shown.
+      expect(wb.activeSheetId).toBe(wb.sheet(SHEET_NAMES.results).id);
+      const texts = Array.from(wb.sheet(SHEET_NAMES.results).cells.values()).map((c) => String(c.value));
+      expect(texts.some((t) => /sẵn sàng gửi/i.test(t))).toBe(true);
+      await run("clearMarks");
+      expect(String(wb.cell(SHEET_NAMES.results, "A1").value)).toBe("Thông báo");
+    } finally {
+      restore();
+    }
+  });
+
+  test("an error still completes the event and is reported in both languages' user language", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Sheet1");
+    wb.displayLanguage = "en-US";
+    const { office, restore } = await loadCommands(wb);
+    try {
+      await wb.run((ctx) => insertSheets(ctx as unknown as Excel.RequestContext, cat, { cover: true, onExisting: "rename", caps: capsFor(wb) }));
+      await wb.run((ctx) => fillSample(ctx as unknown as Excel.RequestContext, cat, laiChauSample, { caps: capsFor(wb) }));
+      // Our sheet re-protected by the user with a password: the check cannot write its statuses.
+      wb.sheet(SHEET_NAMES.PL1).password = "theirs";
+      const completed = jest.fn();
+      await (office.associated.get("checkWorkbook") as (e: { completed: () => void }) => Promise<void>)({ completed });
+      expect(completed).toHaveBeenCalledTimes(1);
+      expect(String(wb.cell(SHEET_NAMES.results, "A1").value)).toBe("Message");
+      expect(String(wb.cell(SHEET_NAMES.results, "B1").value)).toMatch(/protected/);
+      expect(String(wb.cell(SHEET_NAMES.results, "B1").value)).toContain(SHEET_NAMES.PL1);
+      // A host whose every call fails still completes.
+      const broken = jest.fn();
+      const { makeHandlers } = await import("../src/commands/commands");
+      const h = makeHandlers({ run: () => Promise.reject(new Error("no workbook")), lang: () => "vi" });
+      const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+      await h.clearMarks({ completed: broken });
+      spy.mockRestore();
+      expect(broken).toHaveBeenCalledTimes(1);
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe("live check", () => {
+  test("a user edit triggers one debounced re-check; the add-in's own writes do not loop; a paste re-checks; stop ends it", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Sheet1");
+    const caps = capsFor(wb);
+    await wb.run((ctx) => insertSheets(ctx as unknown as Excel.RequestContext, cat, { cover: true, onExisting: "rename", caps }));
+    const results: CheckInExcelSummary[] = [];
+    const errors: unknown[] = [];
+    const handle = await startLiveCheck(cat, { lang: "vi", run: wb.excelRun, debounceMs: 30, caps, onResult: (s) => results.push(s), onError: (e) => errors.push(e) });
+    expect(handle).not.toBeNull();
+    expect(handle?.sheets).toEqual(expect.arrayContaining([SHEET_NAMES.PL1, SHEET_NAMES.PL2]));
+    // Three quick keystrokes: one check.
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "1");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "12");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "120");
+    await waitFor(() => results.length === 1);
+    // The check wrote statuses into watched sheets; those events must not start another check.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(results.length).toBe(1);
+    expect(errors).toEqual([]);
+    expect(results[0].findings.length).toBeGreaterThan(0);
+    // A paste (no details in the event) re-checks too.
+    wb.userPaste(SHEET_NAMES.PL1, a1(firstRow + 1, y2022), [["5"], ["6"]]);
+    await waitFor(() => results.length === 2);
+    await stopLiveCheck(handle);
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "7");
+    await new Promise((r) => setTimeout(r, 150));
+    expect(results.length).toBe(2);
+  });
+
+  test("below ExcelApi 1.7 there is no live check: null, and checks stay on demand", async () => {
+    const wb = new FakeWorkbook();
+    wb.level = "1.6";
+    wb.addSheet("Sheet1");
+    const h = await startLiveCheck(cat, { lang: "vi", run: wb.excelRun, caps: capsFor(wb) });
+    expect(h).toBeNull();
+  });
+});
