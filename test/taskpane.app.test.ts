@@ -227,3 +227,36 @@ test("outside Excel the workbook actions explain instead of failing", async () =
   expect(text(IDS.message)).toContain("Không chạy trong Excel");
   expect($(IDS.check).getAttribute("aria-disabled")).toBe("true");
 });
+
+test("live check follows a language switch and a new catalogue", async () => {
+  const langs: string[] = [];
+  const s = services({
+    startLive: async (cat, lang) => void langs.push(cat.id + ":" + lang),
+  });
+  const pane = createPane(s, { lang: "vi", catalogue });
+  const box = $(IDS.live) as HTMLInputElement;
+  box.checked = true;
+  box.dispatchEvent(new Event("change"));
+  await pane.idle();
+  $(IDS.langSwitch).click();
+  await pane.idle();
+  ($(IDS.catalogueUrl) as HTMLInputElement).value = "https://tinh.example.vn/cat.json";
+  $(IDS.catalogueUrlLoad).click();
+  await pane.idle();
+  await new Promise((r) => setTimeout(r, 0));
+  await pane.idle();
+  expect(langs).toEqual(["nq24-national:vi", "nq24-national:en", "laichau:en"]);
+  expect(s.calls.filter((c) => c === "live:off")).toHaveLength(2);
+  expect(pane.state.live).toBe(true);
+  expect(box.checked).toBe(true);
+});
+
+test("a re-render keeps keyboard focus on the same finding", async () => {
+  const pane = createPane(services(), { lang: "vi", catalogue });
+  $(IDS.check).click();
+  await pane.idle();
+  (document.querySelector('#findings button[data-cell="D9"]') as HTMLButtonElement).focus();
+  pane.setLanguage("en");
+  expect(document.activeElement!.getAttribute("data-cell")).toBe("D9");
+  expect(document.activeElement!.querySelector(".finding-message")!.textContent).toBe("Ambiguous number");
+});

@@ -156,7 +156,21 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
     const chart = byId(IDS.statusChart);
     if (chart) fill(chart, [s ? renderStatusChart(s.statuses, state.lang) : el("p", { class: "placeholder" }, [t(state.lang, "check.notYet")])]);
     const findings = byId(IDS.findings);
-    if (findings) fill(findings, s ? [renderFindings(s.findings, state.lang, onSelectFinding)] : []);
+    if (!findings) return;
+    // A live re-check or a language switch rebuilds the list: a keyboard user keeps their place.
+    const active = document.activeElement;
+    const focused = active && findings.contains(active) ? { sheet: active.getAttribute("data-sheet"), cell: active.getAttribute("data-cell") } : null;
+    fill(findings, s ? [renderFindings(s.findings, state.lang, onSelectFinding)] : []);
+    if (focused) {
+      const buttons = findings.querySelectorAll("button.finding");
+      for (let i = 0; i < buttons.length; i++) {
+        const b = buttons[i] as HTMLElement;
+        if (b.getAttribute("data-sheet") === focused.sheet && b.getAttribute("data-cell") === focused.cell) {
+          b.focus();
+          break;
+        }
+      }
+    }
   }
 
   function renderCatalogue(): void {
@@ -344,6 +358,7 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
       return;
     }
     state.catalogue = parsed.catalogue;
+    pendingLiveRestart = true;
     state.catalogueErrors = null;
     // Results were computed against the previous catalogue.
     state.summary = null;
@@ -367,7 +382,7 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
         return;
       }
       useCatalogueText(content, file.name);
-    });
+    }).then(afterCatalogueChange);
   }
 
   function loadFromUrl(raw: string): void {
@@ -390,7 +405,7 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
         return;
       }
       useCatalogueText(content, url);
-    });
+    }).then(afterCatalogueChange);
   }
 
   function consolidate(files: File[]): void {
@@ -413,6 +428,25 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
   function setLanguage(lang: Lang): void {
     state.lang = lang;
     render();
+    restartLive();
+  }
+
+  let pendingLiveRestart = false;
+  function afterCatalogueChange(): void {
+    if (!pendingLiveRestart) return;
+    pendingLiveRestart = false;
+    restartLive();
+  }
+
+  /** The live check was started with a catalogue and a language: follow a change of either. */
+  function restartLive(): void {
+    if (!state.live) return;
+    void run("progress.check", async () => {
+      await services.stopLive();
+      state.live = false;
+      await services.startLive(state.catalogue, state.lang, showSummary, (e) => setMessage("error", errorText(e)));
+      state.live = true;
+    }).then(renderLive);
   }
 
   // ------------------------------------------------------------ wiring
@@ -431,10 +465,12 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
   if (liveBox) liveBox.addEventListener("change", () => toggleLive(liveBox.checked));
   onClick(IDS.clearMarks, clearMarks);
   onClick(IDS.catalogueNational, () => {
+    const changed = state.catalogue !== initial.catalogue;
     state.catalogue = initial.catalogue;
     state.catalogueErrors = null;
     state.summary = null;
     render();
+    if (changed) restartLive();
   });
 
   const fileInput = byId<HTMLInputElement>(IDS.catalogueFile);
