@@ -93,6 +93,10 @@ describe("insert", () => {
     expect(p1.validations.some((v) => v.rect.row <= r && r < v.rect.row + v.rect.rowCount)).toBe(true);
     expect(p1.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}`, fitToWidth: 1 });
     expect(p1.freeze).toEqual({ rows: HEADER_ROW + 1, cols: 0 });
+    // The status column is coloured by conditional formats, never matching "Chưa đạt" as "Đạt".
+    const cfs = p1.conditionalFormats.filter((c) => c.rect.col === col("PL1", "status"));
+    expect(cfs.find((c) => (c.rule as { text: string }).text === "Đạt")).toMatchObject({ fontColor: "#006100", rule: { operator: "BeginsWith" } });
+    expect(cfs.find((c) => (c.rule as { text: string }).text === "Chưa đạt")).toMatchObject({ fontColor: "#9C0006" });
     expect(wb.sheet(SHEET_NAMES.lists).visibility).toBe("Hidden");
     expect(wb.sheet(SHEET_NAMES.meta).visibility).toBe("Hidden");
     expect(meta(wb).sheets.find((s) => s.name === PL1)).toMatchObject({ protectedByAddin: true });
@@ -328,6 +332,7 @@ describe("requirement levels", () => {
       expect(p1.validations).toEqual([]);
       expect(p1.notes.size).toBe(0);
       expect(p1.merges).toEqual([]);
+      expect(p1.conditionalFormats).toEqual([]);
       expect(s.noteKind).toBe("none");
       // The mark is still a fill, recorded for Clear.
       expect(wb.cell(PL1, a1(r, col("PL1", "y2022"))).fill).not.toBe("#FFFDE7");
@@ -352,5 +357,28 @@ describe("requirement levels", () => {
     expect(c.fillsRestored).toBeGreaterThan(0);
     // Back to the template's input fill (fills exist at every level).
     expect(wb.cell(PL1, a1(r, col("PL1", "y2022"))).fill).toBe("#FFFDE7");
+  });
+});
+
+describe("the user's own notes", () => {
+  test("a marked cell that already has the user's note keeps it: fill only, counted, Clear leaves the note", async () => {
+    const wb = newBook();
+    await insertAndFill(wb);
+    const r = rowOf("PL1", pctId);
+    const c = col("PL1", "y2022");
+    wb.sheet(PL1).protected = false;
+    wb.userType(PL1, a1(r, c), "150%");
+    wb.sheet(PL1).notes.set(`${r},${c}`, "ghi chú của tôi");
+    wb.sheet(PL1).protected = true;
+    const s = await check(wb);
+    // One extra read finds which marked cells carry the user's notes.
+    expect(s.syncs).toBe(4);
+    expect(s.notesSkipped).toBeGreaterThanOrEqual(1);
+    expect(wb.sheet(PL1).notes.get(`${r},${c}`)).toBe("ghi chú của tôi");
+    expect(wb.cell(PL1, a1(r, c)).fill).not.toBe("#FFFDE7");
+    expect(meta(wb).marks.find((m) => m.row === r && m.col === c && m.sheet === PL1)).toMatchObject({ hadNote: false });
+    await clear(wb);
+    expect(wb.sheet(PL1).notes.get(`${r},${c}`)).toBe("ghi chú của tôi");
+    expect(wb.cell(PL1, a1(r, c)).fill).toBe("#FFFDE7");
   });
 });

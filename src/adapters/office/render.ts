@@ -4,6 +4,7 @@
  */
 import type { RangeRect } from "../../engine/types";
 import { CellStyle, SheetTemplate, STYLES, StyleKey, TemplateCell } from "../../engine/layout";
+import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
 import { a1, rangeA1 } from "./a1";
 import { Capabilities } from "./capabilities";
 import { protectionOptions } from "./apply";
@@ -24,7 +25,7 @@ export interface RenderOptions {
 
 export interface RenderSummary {
   sheet: string;
-  skipped: ("protection" | "merges" | "columnWidths" | "dataValidation" | "pageLayout" | "freezePanes")[];
+  skipped: ("protection" | "merges" | "columnWidths" | "dataValidation" | "pageLayout" | "freezePanes" | "conditionalFormats")[];
 }
 
 /** Column width: the layout counts characters, the API takes points. */
@@ -150,6 +151,33 @@ export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate,
       range.dataValidation.errorAlert = { showAlert: true, style: v.warning ? "Warning" : "Stop", title: "NQ24", message: "Chọn trong danh sách hoặc nhập giá trị. / Pick from the list or type a value." };
     }
   } else if (tpl.validations.length) skipped.push("dataValidation");
+
+  // Status texts coloured by conditional formatting (≥1.6), from the engine's own wording;
+  // "begins with" so that "Chưa đạt" is never taken for "Đạt".
+  const statusCol = tpl.columns.findIndex((c) => c.key === "status");
+  const rows = tpl.indicatorRows ? Object.keys(tpl.indicatorRows).map((k) => (tpl.indicatorRows as Record<string, number>)[k]) : [];
+  if (statusCol >= 0 && rows.length) {
+    if (caps.conditionalFormats) {
+      const first = Math.min(...rows);
+      const range = ws.getRange(rangeA1({ row: first, col: statusCol, rowCount: Math.max(...rows) - first + 1, colCount: 1 }));
+      range.conditionalFormats.clearAll();
+      const good = [STATUS_TEXT.achieved, STATUS_TEXT.exceeded, TREND_TEXT.better];
+      const bad = [STATUS_TEXT.notAchieved, TREND_TEXT.worse];
+      for (const [texts, font, fill] of [
+        [good, "#006100", "#C6EFCE"],
+        [bad, "#9C0006", "#FFC7CE"],
+      ] as const) {
+        for (const t of texts) {
+          for (const text of [t.vi, t.en]) {
+            const cf = range.conditionalFormats.add("ContainsText");
+            cf.textComparison.format.font.color = font;
+            cf.textComparison.format.fill.color = fill;
+            cf.textComparison.rule = { operator: "BeginsWith", text };
+          }
+        }
+      }
+    } else skipped.push("conditionalFormats");
+  }
 
   if (tpl.print) {
     if (caps.pageLayout) {
