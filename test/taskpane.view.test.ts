@@ -259,3 +259,20 @@ describe("use-case messages", () => {
     expect(insertMessage([]).vi).toBe("Không có trang nào cần chèn.");
   });
 });
+
+describe("pane sources", () => {
+  // The pane's only HTML sink is el(): a regression here would reopen the injection door.
+  test("no HTML string sinks or dynamic code in src/taskpane", () => {
+    const fs = jest.requireActual("fs") as typeof import("fs");
+    const path = jest.requireActual("path") as typeof import("path");
+    const dir = path.join(__dirname, "..", "src", "taskpane");
+    const offenders: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+      const code = fs.readFileSync(path.join(dir, file), "utf8");
+      for (const sink of [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /\beval\s*\(/, /new Function\b/]) {
+        if (sink.test(code)) offenders.push(file + ": " + sink.source);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
