@@ -170,6 +170,7 @@ describe("status chart", () => {
     const c = countStatuses(statuses);
     expect(c.pl1).toEqual({ achieved: 2, exceeded: 0, notAchieved: 1, noData: 1, notApplicable: 0, noTarget: 0 });
     expect(c.pl2).toEqual({ better: 2, worse: 1, unchanged: 0, increased: 0, decreased: 0 });
+    expect(c.pl2Unknown).toBe(1);
   });
 
   test("draws six PL1 bars and three PL2 bars, labelled and sized by count", () => {
@@ -193,6 +194,7 @@ describe("status chart", () => {
     expect(width("exceeded")).toBe(0);
     expect(chart.getAttribute("role")).toBe("img");
     expect(chart.getAttribute("aria-label")).toContain("Đạt 2");
+    expect(chart.querySelector(".chart-note")!.textContent).toBe("Chưa đủ số liệu để so sánh: 1 chỉ tiêu");
   });
 
   test("neutral trends get their own bars only when present", () => {

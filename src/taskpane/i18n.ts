@@ -97,6 +97,7 @@ export const STRINGS = {
   "trend.better": { vi: "Tốt hơn", en: "Better" },
   "trend.worse": { vi: "Kém hơn", en: "Worse" },
   "trend.unchanged": { vi: "Không đổi", en: "Unchanged" },
+  "trend.unknownNote": { vi: "Chưa đủ số liệu để so sánh: {n} chỉ tiêu", en: "Not enough data to compare: {n} indicators" },
   "trend.increased": { vi: "Tăng", en: "Increased" },
   "trend.decreased": { vi: "Giảm", en: "Decreased" },
   "status.chartLabel": { vi: "{title}: {parts}", en: "{title}: {parts}" },

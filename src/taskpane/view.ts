@@ -118,16 +118,20 @@ const BAR_COLOURS: Record<string, string> = {
 export interface StatusCounts {
   pl1: Record<TargetStatus, number>;
   pl2: Record<"better" | "worse" | "unchanged" | "increased" | "decreased", number>;
+  /** PL2 indicators with no trend (a value missing in 2013 or 2022, or not a number). */
+  pl2Unknown: number;
 }
 
 export function countStatuses(statuses: IndicatorStatus[]): StatusCounts {
   const pl1: Record<TargetStatus, number> = { achieved: 0, exceeded: 0, notAchieved: 0, noData: 0, notApplicable: 0, noTarget: 0 };
   const pl2 = { better: 0, worse: 0, unchanged: 0, increased: 0, decreased: 0 };
+  let pl2Unknown = 0;
   for (const s of statuses) {
     if (s.appendix === "PL1" && s.status && pl1[s.status] !== undefined) pl1[s.status]++;
     else if (s.appendix === "PL2" && s.trend !== "unknown" && pl2[s.trend] !== undefined) pl2[s.trend]++;
+    else if (s.appendix === "PL2") pl2Unknown++;
   }
-  return { pl1, pl2 };
+  return { pl1, pl2, pl2Unknown };
 }
 
 function labelKey(key: string): StringKey {
@@ -165,6 +169,13 @@ export function renderStatusChart(statuses: IndicatorStatus[], lang: Lang): SVGS
           svg("text", { class: "bar-count", x: CHART.labelWidth + w + 4, y: y + CHART.barHeight - 3, fill: "#323130", "font-size": 11 }, [String(n)]),
         ]),
       );
+      y += CHART.row;
+    }
+    if (g.id === "PL2" && counts.pl2Unknown > 0) {
+      // Said in words rather than drawn: a long grey bar would dwarf the trends that exist.
+      const note = t(lang, "trend.unknownNote", { n: counts.pl2Unknown });
+      pieces.push(note);
+      parts.push(svg("text", { class: "chart-note", x: 0, y: y + CHART.barHeight - 3, fill: "#605E5C", "font-size": 11, "data-count": counts.pl2Unknown }, [note]));
       y += CHART.row;
     }
     summary.push(t(lang, "status.chartLabel", { title: g.title, parts: pieces.join(", ") }));
