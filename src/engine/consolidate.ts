@@ -7,7 +7,6 @@
 import type { Catalogue, IndicatorRow, Text2 } from "../catalogue/types";
 import { isIndicator } from "../catalogue/types";
 import type { CheckResult, IndicatorReading } from "./check";
-import { a1 } from "./layout";
 import { STATUS_TEXT, TREND_TEXT, numericValue } from "./status";
 import type { Finding, ParsedValue } from "./types";
 
@@ -143,15 +142,20 @@ export function median(xs: number[]): number | undefined {
 
 /** Where one district's errors are, looked up once per district rather than per cell. */
 interface ErrorIndex {
-  cells: Set<string>;
+  /** sheet → row * 16384 + col of each cell with an error. */
+  cells: Map<string, Set<number>>;
   indicators: Set<string>;
 }
 
 function errorIndex(findings: Finding[]): ErrorIndex {
-  const idx: ErrorIndex = { cells: new Set(), indicators: new Set() };
+  const idx: ErrorIndex = { cells: new Map(), indicators: new Set() };
   for (const f of findings) {
     if (f.severity !== "error") continue;
-    if (f.cell) idx.cells.add(`${f.sheet}!${f.cell}`);
+    if (f.row !== undefined && f.col !== undefined) {
+      let set = idx.cells.get(f.sheet);
+      if (!set) idx.cells.set(f.sheet, (set = new Set()));
+      set.add(f.row * 16384 + f.col);
+    }
     if (f.indicatorId) idx.indicators.add(f.indicatorId);
   }
   return idx;
@@ -160,7 +164,7 @@ function errorIndex(findings: Finding[]): ErrorIndex {
 function hasErrorAt(errors: ErrorIndex, reading: IndicatorReading | undefined, year: Year): boolean {
   const cell = reading?.[year]?.address;
   if (!cell) return false;
-  return errors.cells.has(`${cell.sheet}!${a1(cell.row, cell.col)}`);
+  return errors.cells.get(cell.sheet)?.has(cell.row * 16384 + cell.col) ?? false;
 }
 
 function completenessOf(result: CheckResult, errors: ErrorIndex, ind: IndicatorRow): Completeness {
