@@ -53,6 +53,9 @@ describe("ribbon commands", () => {
       await run("insertSheets");
       expect(wb.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([SHEET_NAMES.PL1, SHEET_NAMES.PL2, SHEET_NAMES.cover]));
       expect(String(wb.cell(SHEET_NAMES.results, "B1").value)).toContain(SHEET_NAMES.PL1);
+      // A second click repairs our sheets in place instead of piling up copies.
+      await run("insertSheets");
+      expect(wb.sheets.map((s) => s.name).filter((n) => /\(2\)$/.test(n))).toEqual([]);
       await run("checkWorkbook");
       // The check's verdict is on the results sheet, which is shown.
       expect(wb.activeSheetId).toBe(wb.sheet(SHEET_NAMES.results).id);

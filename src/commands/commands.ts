@@ -64,7 +64,9 @@ export function makeHandlers(host: CommandHost): Record<"insertSheets" | "checkW
   };
   return {
     insertSheets: guarded(async () => {
-      const r = await host.run((context) => insertSheets(context, catalogue, { cover: true, onExisting: "rename" }));
+      // Repair rather than rename from the ribbon: a second click must not pile up "(2)" copies;
+      // our own sheets keep every typed value, anyone else's sheet is never touched.
+      const r = await host.run((context) => insertSheets(context, catalogue, { cover: true, onExisting: "repair" }));
       const names = r.sheets.filter((s) => s.action !== "kept").map((s) => s.name);
       const missing = r.unavailable.map((u) => u.message);
       await tell(host, {

@@ -1,5 +1,7 @@
 /**
- * Plan → live workbook, in one batch: status texts in cells the add-in owns, marks (fill +
+ * Plan → live workbook, in one batch (ExcelApi ≥1.9; below it one more sync first reads the
+ * fills of the cells about to be marked, and one more when the user has notes of their own
+ * on a sheet being marked, to find which cells carry them): status texts in cells the add-in owns, marks (fill +
  * note) on the cells with findings, the results sheet, the verdict, and the records that
  * let Clear undo exactly the marks. Records and marks travel in the same batch, so either
  * both land or neither does.
@@ -8,7 +10,7 @@ import type { CellAddress, Plan, StatusCellWrite } from "../../engine/types";
 import { SHEET_NAMES } from "../../engine/layout";
 import { AddinMetadata, NoteKind, StoredMark, encodeMetadata, markKey, META_WIDTH } from "../../engine/metadata";
 import { a1, parseAddress, quoteSheet, rangeA1 } from "./a1";
-import { Capabilities, UnavailableFeature, unavailableFeatures } from "./capabilities";
+import { Capabilities, hostCapabilities, UnavailableFeature, unavailableFeatures } from "./capabilities";
 import { ACTIONS, ErrorContext } from "./errors";
 import type { SheetInfo } from "./read";
 import { timed } from "./sync";
@@ -135,7 +137,7 @@ export function queueMetadata(context: Excel.RequestContext, meta: AddinMetadata
   block.values = rows;
 }
 
-export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev: PreviousState, opts: ApplyOptions): Promise<ApplyResult> {
+export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev: PreviousState, opts: ApplyOptions = { caps: hostCapabilities(), lang: "vi" }): Promise<ApplyResult> {
   const { caps, lang } = opts;
   let syncs = 0;
   const noteKind = noteKindFor(caps);

@@ -9,7 +9,7 @@ import { SHEET_NAMES } from "../../engine/layout";
 import { AddinMetadata, decodeMetadata, emptyMetadata } from "../../engine/metadata";
 import { a1 } from "./a1";
 import { isNoFill, metaSheet, protectionOptions, queueMetadata } from "./apply";
-import { Capabilities } from "./capabilities";
+import { Capabilities, hostCapabilities } from "./capabilities";
 import { ACTIONS, ErrorContext } from "./errors";
 import { readSheetList, resolveVaults } from "./read";
 import { timed } from "./sync";
@@ -37,7 +37,7 @@ export async function readMetadata(context: Excel.RequestContext, exists: boolea
   return { meta, rowCount: used.rowIndex + used.rowCount };
 }
 
-export async function clearMarks(context: Excel.RequestContext, caps: Capabilities): Promise<ClearResult> {
+export async function clearMarks(context: Excel.RequestContext, caps: Capabilities = hostCapabilities()): Promise<ClearResult> {
   const sheets = await readSheetList(context, caps);
   let syncs = 1;
   const names = new Set(sheets.map((s) => s.name));

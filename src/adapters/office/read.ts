@@ -13,7 +13,7 @@ import type { CellValue, CellValueType, RangeRect, SheetSnapshot, WorkbookSnapsh
 import { SHEET_NAMES } from "../../engine/layout";
 import { AddinMetadata, decodeMetadata, emptyMetadata } from "../../engine/metadata";
 import { a1, parseAddress, splitAreas } from "./a1";
-import { Capabilities } from "./capabilities";
+import { Capabilities, hostCapabilities } from "./capabilities";
 import { ACTIONS, AddinError } from "./errors";
 import { timed } from "./sync";
 
@@ -322,7 +322,7 @@ function rangeAddress(row: number, col: number, rowCount: number, colCount: numb
 }
 
 /** The snapshot alone, in two syncs: what the .xlsx adapter gives the engine, from a live workbook. */
-export async function readSnapshot(context: Excel.RequestContext, caps: Capabilities): Promise<WorkbookSnapshot> {
+export async function readSnapshot(context: Excel.RequestContext, caps: Capabilities = hostCapabilities()): Promise<WorkbookSnapshot> {
   const r = await readWorkbook(context, { caps });
   return r.snapshot;
 }

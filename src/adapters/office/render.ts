@@ -6,7 +6,7 @@ import type { RangeRect } from "../../engine/types";
 import { CellStyle, SheetTemplate, STYLES, StyleKey, TemplateCell } from "../../engine/layout";
 import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
 import { a1, rangeA1 } from "./a1";
-import { Capabilities } from "./capabilities";
+import { Capabilities, hostCapabilities } from "./capabilities";
 import { protectionOptions } from "./apply";
 import { ACTIONS } from "./errors";
 import { timed } from "./sync";
@@ -198,7 +198,7 @@ export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate,
 }
 
 /** One sheet in one sync. */
-export async function renderTemplate(context: Excel.RequestContext, tpl: SheetTemplate, opts: RenderOptions): Promise<RenderSummary> {
+export async function renderTemplate(context: Excel.RequestContext, tpl: SheetTemplate, opts: RenderOptions = { caps: hostCapabilities() }): Promise<RenderSummary> {
   const summary = queueTemplate(context, tpl, opts);
   await timed(context.sync(), { action: ACTIONS.insert, sheet: summary.sheet });
   return summary;
