@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
+  CHROMIUM,
   ROOT,
   buildFakeHost,
   buildPane,
@@ -25,12 +26,12 @@ const HAVE_CHROMIUM = chromiumAvailable();
 const IN_CI = process.env.CI === "true";
 
 if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn("Chromium not found at /usr/bin/chromium: browser tests skipped (apt-get install -y chromium).");
+  console.warn("Chromium not found at " + CHROMIUM + ": browser tests skipped (apt-get install -y chromium).");
 }
 
 if (!HAVE_CHROMIUM && IN_CI) {
   test("Chromium is installed for the browser tests", () => {
-    throw new Error("CI=true but /usr/bin/chromium is missing: apt-get install -y chromium");
+    throw new Error("CI=true but " + CHROMIUM + " is missing: apt-get install -y chromium");
   });
 }
 
