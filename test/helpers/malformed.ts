@@ -31,7 +31,7 @@ export interface MalformedCase {
   cliOnly?: boolean;
   /** Sheets whose protection is the point of the case: kept when the others are unprotected. */
   keepProtected?: string[];
-  /** The add-in refuses it with this error code (and says why) even once unprotected. */
+  /** The add-in may refuse it with this error code (and say why) even once unprotected. */
   refusedWith?: string;
 }
 
@@ -503,6 +503,11 @@ export function buildCli(root: string): string {
   const bin = join(ready, "bin", "nq24.js");
   if (existsSync(join(ready, "build", "cli", "nq24.js")) && existsSync(bin)) return bin;
   mkdirSync(base, { recursive: true });
+  // Builds of older states of src/ pile up as the code changes: drop those a day old.
+  for (const name of readdirSync(base)) {
+    const p = join(base, name);
+    if (statSync(p).mtimeMs < Date.now() - 86400000) rmSync(p, { recursive: true, force: true });
+  }
   const work = mkdtempSync(join(base, `${stamp}.tmp-`));
   execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.node.json"), "--outDir", join(work, "build")], { cwd: root, stdio: "inherit" });
   mkdirSync(join(work, "bin"));
