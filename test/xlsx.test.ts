@@ -298,6 +298,20 @@ describe("annotated copy", () => {
     expect(annotated.getWorksheet(SHEET_NAMES.meta)).toBeUndefined();
   });
 
+  test("a user's sheet named like the results sheet is kept; re-checking replaces only ours", async () => {
+    const buf = await workbookBuffer(FULL_COVER, readyFill());
+    const wb = await readBack(buf);
+    wb.addWorksheet(SHEET_NAMES.results).getCell("A1").value = "ghi chép của tôi";
+    const snap = await readWorkbookFile(buf, { name: "u.xlsx" });
+    const plan = checkWorkbook(snap, nationalCatalogue).plan;
+    applyPlanToWorkbook(wb, plan);
+    const again = await readBack(Buffer.from(await wb.xlsx.writeBuffer()));
+    applyPlanToWorkbook(again, plan);
+    expect(again.worksheets.map((w) => w.name).filter((n) => n.startsWith(SHEET_NAMES.results))).toEqual([SHEET_NAMES.results, `${SHEET_NAMES.results} (2)`]);
+    expect((again.getWorksheet(SHEET_NAMES.results) as ExcelJS.Worksheet).getCell("A1").value).toBe("ghi chép của tôi");
+    expect(String((again.getWorksheet(`${SHEET_NAMES.results} (2)`) as ExcelJS.Worksheet).getCell("A2").value)).toMatch(/^Sẵn sàng gửi/);
+  });
+
   test("no formula is written anywhere in our files", async () => {
     const wb = writeTemplate(buildWorkbookTemplate(nationalCatalogue, FULL_COVER, { "PL1-01": { y2013: "=1+1", y2022: "-1+2", note: "+SUM(A1)" } }));
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());

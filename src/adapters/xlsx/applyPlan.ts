@@ -51,7 +51,10 @@ function cellValueOf(ws: ExcelJS.Worksheet, r: number, c: number): unknown {
   return ws.findCell(r, c)?.value;
 }
 
-/** Undoes the marks a previous check recorded (fills restored, notes removed). */
+/**
+ * Undoes what a previous check recorded: fills restored, notes it added removed, status
+ * cells emptied, its results sheet deleted. Returns the number of marks undone.
+ */
 export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
   const meta = wb.getWorksheet(SHEET_NAMES.meta);
   if (!meta) return 0;
@@ -81,8 +84,25 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
     else cell.fill = { type: "pattern", pattern: "none" };
     if (!r.hadNote) (cell as unknown as { note: unknown }).note = undefined;
   }
+  // Only a sheet the metadata names as the add-in's results is deleted, never a user's sheet.
+  const results = new Set<string>(decoded.sheets.filter((x) => x.role === "results").map((x) => x.name));
+  if (decoded.run.resultsSheet) results.add(decoded.run.resultsSheet);
+  for (const name of results) {
+    const ws = wb.getWorksheet(name);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
   wb.removeWorksheet(meta.id);
   return records.length;
+}
+
+/** "Kết quả kiểm tra", or "Kết quả kiểm tra (2)"… when the user has a sheet of that name. */
+function freeSheetName(wb: ExcelJS.Workbook, base: string): string {
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const n = `${base} (${i})`.slice(0, 31);
+    if (!taken.has(n.toLowerCase())) return n;
+  }
 }
 
 function severityFill(s: Severity): string {
@@ -123,15 +143,14 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: A
     if (!hadNote) cell.note = text;
   }
 
-  writeResultsSheet(wb, plan, lang);
-  writeMetaSheet(wb, plan, lang, records);
+  const resultsName = freeSheetName(wb, SHEET_NAMES.results);
+  writeResultsSheet(wb, resultsName, plan, lang);
+  writeMetaSheet(wb, resultsName, plan, lang, records);
   return records;
 }
 
-function writeResultsSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
-  const old = wb.getWorksheet(SHEET_NAMES.results);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(SHEET_NAMES.results);
+function writeResultsSheet(wb: ExcelJS.Workbook, name: string, plan: Plan, lang: Lang): void {
+  const ws = wb.addWorksheet(name);
   const v = plan.verdict;
   const width = Math.max(plan.results.header.length, 4);
   const title = ws.getCell(1, 1);
@@ -193,7 +212,7 @@ function writeResultsSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang): void {
   ws.getColumn(1).width = Math.max(ws.getColumn(1).width ?? 10, 24);
 }
 
-function writeMetaSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang, records: StoredMark[]): void {
+function writeMetaSheet(wb: ExcelJS.Workbook, resultsName: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
   const old = wb.getWorksheet(SHEET_NAMES.meta);
   if (old) wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(SHEET_NAMES.meta, { state: "veryHidden" });
@@ -204,9 +223,9 @@ function writeMetaSheet(wb: ExcelJS.Workbook, plan: Plan, lang: Lang, records: S
       catalogueVersion: plan.verdict.catalogueVersion,
       lang,
       ready: plan.verdict.ready,
-      resultsSheet: SHEET_NAMES.results,
+      resultsSheet: resultsName,
     },
-    sheets: [{ name: SHEET_NAMES.results, role: "results", protectedByAddin: false }],
+    sheets: [{ name: resultsName, role: "results", protectedByAddin: false }],
     marks: records,
     statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col })),
   });
