@@ -53,6 +53,8 @@ Tùy chọn:
   --version             Phiên bản
 
 Mã thoát: 0 sẵn sàng gửi; 1 còn lỗi cần sửa; 2 sai cú pháp lệnh hoặc lỗi đọc/ghi file.
+  (consolidate: 2 khi có file không đọc được — các file còn lại vẫn được tổng hợp;
+   1 khi có huyện chưa sẵn sàng gửi)
 `,
   en: `nq24 — Resolution 24-NQ/TW report tools on Excel (.xlsx) files
 
@@ -74,6 +76,8 @@ Options:
   --version             Version
 
 Exit codes: 0 ready to send; 1 findings with errors; 2 usage or file read/write error.
+  (consolidate: 2 when a file could not be read — the others are still consolidated;
+   1 when a district is not ready to send)
 `,
 };
 
