@@ -83,8 +83,7 @@ function readFile(file: File): Promise<string> {
 
 let liveHandle: unknown = null;
 
-function services(): PaneServices {
-  const inExcel = officeAvailable();
+function services(inExcel: boolean): PaneServices {
   return {
     missingCapabilities: () => (inExcel ? unavailableFeatures(hostCapabilities()).map((f) => f.message) : null),
     insertSheets: (catalogue: Catalogue, mode) =>
@@ -138,16 +137,21 @@ function services(): PaneServices {
   };
 }
 
-function start(): void {
+/**
+ * office.js also loads in a plain browser, where onReady reports no host: the workbook
+ * actions then stay off instead of failing inside Excel.run.
+ */
+function start(host: string | null): void {
+  const inExcel = officeAvailable() && host === "Excel";
   const display = officeAvailable() && Office.context.displayLanguage ? Office.context.displayLanguage : null;
-  createPane(services(), { lang: chooseLanguage(display), catalogue: nationalCatalogue });
+  createPane(services(inExcel), { lang: chooseLanguage(display), catalogue: nationalCatalogue });
   document.body.setAttribute("data-ready", "true");
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady(() => start());
+  void Office.onReady((info) => start(info && info.host ? String(info.host) : null));
 } else {
   // Opened outside Office (a plain browser): the pane still shows, with the workbook actions off.
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => start(null));
+  else start(null);
 }

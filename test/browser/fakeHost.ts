@@ -11,6 +11,8 @@ import { rangeA1 } from "../../src/engine/layout";
 interface FakeConfig {
   displayLanguage?: string;
   level?: ApiLevel;
+  /** office.js in a plain browser: onReady reports no host. */
+  noHost?: boolean;
 }
 
 interface FakeWindow {
@@ -31,7 +33,14 @@ wb.displayLanguage = config.displayLanguage || "vi-VN";
 if (config.level) wb.level = config.level;
 // A new workbook, as Excel opens one.
 wb.addSheet("Sheet1");
-installGlobals(wb);
+const { office } = installGlobals(wb);
+if (config.noHost) {
+  const none = { host: null as unknown as string, platform: null as unknown as string };
+  office.onReady = (cb) => {
+    if (cb) cb(none);
+    return Promise.resolve(none);
+  };
+}
 
 /**
  * The fake has no charts; the consolidation draws one. A minimal chart collection,

@@ -80,7 +80,7 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function openPane(displayLanguage: string, options: { bypassCSP?: boolean; level?: string; fixedTime?: Date } = {}): Promise<Opened> {
+  async function openPane(displayLanguage: string, options: { bypassCSP?: boolean; level?: string; fixedTime?: Date; noHost?: boolean } = {}): Promise<Opened> {
     const context = await browser!.newContext({
       ignoreHTTPSErrors: true,
       viewport: { width: 360, height: 900 },
@@ -97,7 +97,7 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
         const w = window as unknown as { __cspViolations?: string[] };
         (w.__cspViolations = w.__cspViolations || []).push(e.violatedDirective + " " + e.blockedURI);
       });
-    }, { displayLanguage, level: options.level });
+    }, { displayLanguage, level: options.level, noHost: options.noHost });
     const page = await context.newPage();
     // A fixed clock keeps the time stamp in the screenshots, and so the files, unchanged between runs.
     if (options.fixedTime) await page.clock.setFixedTime(options.fixedTime);
@@ -383,6 +383,25 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
       expect(await page.getAttribute("#message [data-kind]", "data-kind")).toBe("error");
       expect(await page.textContent("#message")).toContain("Kiểm tra bảng tính");
       expect(await page.isChecked("#live-toggle")).toBe(false);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("outside Excel (office.js with no host) the workbook actions explain instead of running", async () => {
+    const { context, page, problems } = await openPane("vi-VN", { noHost: true });
+    try {
+      expect(await page.isVisible("#capabilities")).toBe(true);
+      expect(await page.textContent("#capabilities-list")).toContain("Không chạy trong Excel");
+      expect(await page.getAttribute("#btn-insert", "aria-disabled")).toBe("true");
+      // aria-disabled keeps the button focusable and clickable: the click must explain.
+      await page.click("#btn-insert", { force: true });
+      await settled(page, true);
+      expect(await page.getAttribute("#message [data-kind]", "data-kind")).toBe("error");
+      expect(await fake(page, (f) => f.sheetNames())).toEqual(["Sheet1"]);
+      // The catalogue part works without Excel.
+      expect(await page.textContent("#catalogue-counts")).toContain("130");
       expect(problems).toEqual([]);
     } finally {
       await context.close();
