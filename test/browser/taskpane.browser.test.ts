@@ -420,6 +420,12 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
       await page.click("#catalogue-url-load");
       await settled(page);
       expect(await page.textContent("#catalogue-version")).toMatch(/-tinh$/);
+      // The loaded catalogue is the one the next check uses.
+      await page.click("#btn-insert");
+      await settled(page);
+      await page.click("#btn-check");
+      await settled(page);
+      expect(await page.textContent("#verdict")).toMatch(/Catalogue version nq24-national [^ ]*-tinh/);
 
       await page.setInputFiles("#catalogue-file", {
         name: "broken.json",
