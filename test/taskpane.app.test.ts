@@ -260,3 +260,24 @@ test("a re-render keeps keyboard focus on the same finding", async () => {
   expect(document.activeElement!.getAttribute("data-cell")).toBe("D9");
   expect(document.activeElement!.querySelector(".finding-message")!.textContent).toBe("Ambiguous number");
 });
+
+test("insert, repair and sample buttons call their use cases and report success", async () => {
+  const s = services({
+    insertSheets: async (_c, mode) => {
+      s.calls.push("insert:" + mode);
+      return { vi: "Xong " + mode, en: "Done " + mode };
+    },
+  });
+  const pane = createPane(s, { lang: "vi", catalogue });
+  $(IDS.insert).click();
+  await pane.idle();
+  expect(text(IDS.message)).toBe("Xong rename");
+  $(IDS.repair).click();
+  await pane.idle();
+  expect(text(IDS.message)).toBe("Xong repair");
+  $(IDS.fillSample).click();
+  await pane.idle();
+  expect(s.calls).toEqual(["insert:rename", "insert:repair", "fill"]);
+  expect(text(IDS.message)).toBe("Đã điền số liệu mẫu Lai Châu.");
+  expect(document.querySelector("#message [data-kind]")!.getAttribute("data-kind")).toBe("success");
+});
