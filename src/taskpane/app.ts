@@ -377,8 +377,9 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
       let content: string;
       try {
         content = await services.readFile(file);
-      } catch {
-        setMessage("error", text2("catalogue.readFailed", { name: file.name }));
+      } catch (e) {
+        const own = e && typeof e === "object" && (e as { text?: Text2 }).text;
+        setMessage("error", own ? errorText(e) : text2("catalogue.readFailed", { name: file.name }));
         return;
       }
       useCatalogueText(content, file.name);

@@ -49,6 +49,10 @@ export const STRINGS = {
   "catalogue.timeout": { vi: "hết thời gian chờ ({s} giây)", en: "timed out ({s} s)" },
   "catalogue.httpStatus": { vi: "máy chủ trả lời {status}", en: "the server answered {status}" },
   "catalogue.readFailed": { vi: "Không đọc được tệp {name}.", en: "Could not read the file {name}." },
+  "catalogue.tooLarge": {
+    vi: "Tệp {name} lớn hơn {mb} MB, không phải danh mục chỉ tiêu.",
+    en: "The file {name} is larger than {mb} MB: not an indicator catalogue.",
+  },
   "catalogue.badUrl": { vi: "Địa chỉ phải bắt đầu bằng https://", en: "The address must start with https://" },
 
   "sheets.heading": { vi: "Trang tính", en: "Sheets" },

@@ -5,8 +5,8 @@
  */
 // The JSON itself rather than the catalogue index, which also carries the training sample.
 import nationalCatalogueJson from "../catalogue/nq24-catalogue.json";
-import { MAX_CATALOGUE_BYTES, parseCatalogue } from "../catalogue/loader";
-import type { Catalogue, Text2 } from "../catalogue/types";
+import { parseCatalogue } from "../catalogue/loader";
+import type { Catalogue } from "../catalogue/types";
 import {
   checkWorkbookInExcel,
   clearMarksInExcel,
@@ -22,63 +22,13 @@ import type { CheckSummary, PaneServices } from "./app";
 import { createPane } from "./app";
 import type { Lang } from "./i18n";
 import { chooseLanguage, t, text2 } from "./i18n";
+import { fetchText, readFile, textError } from "./io";
 import { insertMessage } from "./messages";
 
 const nationalCatalogue = nationalCatalogueJson as unknown as Catalogue;
 
 function officeAvailable(): boolean {
   return typeof Office !== "undefined" && !!Office.context && typeof Excel !== "undefined" && typeof Excel.run === "function";
-}
-
-/** An error that carries its own words, shown as is by the pane. */
-function textError(text: Text2): Error & { text: Text2 } {
-  return Object.assign(new Error(text.en), { text });
-}
-
-function fetchText(url: string, timeoutMs: number): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    let settled = false;
-    const controller = typeof AbortController !== "undefined" ? new AbortController() : null;
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      if (controller) controller.abort();
-      reject(textError(text2("catalogue.timeout", { s: Math.round(timeoutMs / 1000) })));
-    }, timeoutMs);
-    fetch(url, { credentials: "omit", cache: "no-store", signal: controller ? controller.signal : undefined })
-      .then((response) => {
-        if (!response.ok) throw textError(text2("catalogue.httpStatus", { status: response.status }));
-        return response.text();
-      })
-      .then(
-        (body) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          resolve(body);
-        },
-        (e) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          reject(e);
-        },
-      );
-  });
-}
-
-function readFile(file: File): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    if (file.size > MAX_CATALOGUE_BYTES) {
-      // Refused before reading: a wrong file picked by mistake can be very large.
-      reject(textError(text2("catalogue.readFailed", { name: file.name })));
-      return;
-    }
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result || ""));
-    reader.onerror = () => reject(textError(text2("catalogue.readFailed", { name: file.name })));
-    reader.readAsText(file, "utf-8");
-  });
 }
 
 let liveHandle: unknown = null;

@@ -1,0 +1,59 @@
+/**
+ * Getting a province catalogue's text: from a picked file or an https address, with a
+ * time limit, and errors that carry their own words for the pane.
+ */
+import { MAX_CATALOGUE_BYTES } from "../catalogue/loader";
+import type { Text2 } from "../catalogue/types";
+import { text2 } from "./i18n";
+
+/** An error that carries its own words, shown as is by the pane. */
+export function textError(text: Text2): Error & { text: Text2 } {
+  return Object.assign(new Error(text.en), { text });
+}
+
+export function fetchText(url: string, timeoutMs: number): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let settled = false;
+    const controller = typeof AbortController !== "undefined" ? new AbortController() : null;
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      if (controller) controller.abort();
+      reject(textError(text2("catalogue.timeout", { s: Math.round(timeoutMs / 1000) })));
+    }, timeoutMs);
+    fetch(url, { credentials: "omit", cache: "no-store", signal: controller ? controller.signal : undefined })
+      .then((response) => {
+        if (!response.ok) throw textError(text2("catalogue.httpStatus", { status: response.status }));
+        return response.text();
+      })
+      .then(
+        (body) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(body);
+        },
+        (e) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          reject(e);
+        },
+      );
+  });
+}
+
+export function readFile(file: File): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    if (file.size > MAX_CATALOGUE_BYTES) {
+      // Refused before reading: a wrong file picked by mistake can be very large.
+      reject(textError(text2("catalogue.tooLarge", { name: file.name, mb: Math.round(MAX_CATALOGUE_BYTES / 1048576) })));
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result || ""));
+    reader.onerror = () => reject(textError(text2("catalogue.readFailed", { name: file.name })));
+    reader.readAsText(file, "utf-8");
+  });
+}
+
