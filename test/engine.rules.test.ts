@@ -145,6 +145,16 @@ describe("rules", () => {
     expect(r.readings[DEATHS.id]).toBeDefined();
   });
 
+  it("words messages as sentences in both languages", () => {
+    const r = check({ [HAZARDOUS.id]: { y2013: "tốt" } });
+    const missing = r.findings.find((f) => f.code === "NQ24-E001" && f.indicatorId === HAZARDOUS.id)!;
+    expect(missing.message.en).toMatch(/^No 2022 value entered for “/);
+    expect(missing.message.vi).toMatch(/^Chưa nhập số liệu 2022 cho chỉ tiêu “/);
+    const kind = r.findings.find((f) => f.code === "NQ24-W003" && f.indicatorId === HAZARDOUS.id)!;
+    expect(kind.message.en).toMatch(/^The 2013 value of “/);
+    expect(kind.message.vi).toMatch(/^Số liệu 2013 của “/);
+  });
+
   it("publishes every rule with a unique code and both languages", () => {
     const rules = ruleCatalogue();
     expect(new Set(rules.map((r) => r.code)).size).toBe(rules.length);

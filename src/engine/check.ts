@@ -69,10 +69,10 @@ export interface CheckResult {
 }
 
 export const COLUMN_NAMES: Record<"y2013" | "y2022" | "note" | "target", Text2> = {
-  y2013: { vi: "số liệu 2013", en: "the 2013 value" },
-  y2022: { vi: "số liệu 2022", en: "the 2022 value" },
-  note: { vi: "ghi chú", en: "the note" },
-  target: { vi: "mục tiêu 2020", en: "the 2020 target" },
+  y2013: { vi: "số liệu 2013", en: "2013 value" },
+  y2022: { vi: "số liệu 2022", en: "2022 value" },
+  note: { vi: "ghi chú", en: "note" },
+  target: { vi: "mục tiêu 2020", en: "2020 target" },
 };
 
 class Findings {

@@ -27,6 +27,7 @@ const MAX_LISTED = 12;
 function listCells(cells: string[]): string {
   return cells.length > MAX_LISTED ? `${cells.slice(0, MAX_LISTED).join(", ")}, …` : cells.join(", ");
 }
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const q = (s: string) => `“${s.length > 80 ? s.slice(0, 77) + "…" : s}”`;
 
 function rule<P>(def: RuleDef<P>): RuleDef<P> {
@@ -52,8 +53,8 @@ export const RULES = {
     severity: "info",
     title: { vi: "Ô trống, có ghi chú", en: "Blank, explained by a note" },
     message: (p) => ({
-      vi: `${p.count} ô ${p.column.vi} để trống nhưng có ghi chú giải thích (${listCells(p.cells)}).`,
-      en: `${p.count} cell(s) of ${p.column.en} are blank but explained by a note (${listCells(p.cells)}).`,
+      vi: `${p.count} ô ở cột ${p.column.vi} để trống nhưng có ghi chú giải thích (${listCells(p.cells)}).`,
+      en: `${p.count} cell(s) in the ${p.column.en} column are blank but explained by a note (${listCells(p.cells)}).`,
     }),
   }),
   noDataWithoutNote: rule<CellGroup>({
@@ -61,8 +62,8 @@ export const RULES = {
     severity: "info",
     title: { vi: "Không có số liệu, không ghi chú", en: "No data declared without a note" },
     message: (p) => ({
-      vi: `${p.count} ô ${p.column.vi} ghi “-” (không có số liệu) nhưng cột Ghi chú không nêu lý do (${listCells(p.cells)}).`,
-      en: `${p.count} cell(s) of ${p.column.en} read “-” (no data) with no reason in the Note column (${listCells(p.cells)}).`,
+      vi: `${p.count} ô ở cột ${p.column.vi} ghi “-” (không có số liệu) nhưng cột Ghi chú không nêu lý do (${listCells(p.cells)}).`,
+      en: `${p.count} cell(s) in the ${p.column.en} column read “-” (no data) with no reason in the Note column (${listCells(p.cells)}).`,
     }),
     fix: () => ({ vi: "Nêu lý do không có số liệu ở cột Ghi chú.", en: "Say in the Note column why there is no data." }),
   }),
@@ -71,8 +72,8 @@ export const RULES = {
     severity: "warning",
     title: { vi: "Sai loại giá trị", en: "Wrong kind of value" },
     message: (p) => ({
-      vi: `${p.column.vi} của ${q(p.label)} cần ${p.expected.vi}, nhưng ô ghi ${q(p.seen)}.`,
-      en: `${p.column.en} of ${q(p.label)} should be ${p.expected.en}, but the cell holds ${q(p.seen)}.`,
+      vi: `${cap(p.column.vi)} của ${q(p.label)} cần ${p.expected.vi}, nhưng ô ghi ${q(p.seen)}.`,
+      en: `The ${p.column.en} of ${q(p.label)} should be ${p.expected.en}, but the cell holds ${q(p.seen)}.`,
     }),
     fix: (p) => ({ vi: `Nhập ${p.expected.vi}.`, en: `Enter ${p.expected.en}.` }),
   }),
@@ -81,8 +82,8 @@ export const RULES = {
     severity: "error",
     title: { vi: "Giá trị ngoài phạm vi", en: "Value out of range" },
     message: (p) => ({
-      vi: `${p.column.vi} của ${q(p.label)} là ${q(p.seen)}: ${p.why.vi}.`,
-      en: `${p.column.en} of ${q(p.label)} is ${q(p.seen)}: ${p.why.en}.`,
+      vi: `${cap(p.column.vi)} của ${q(p.label)} là ${q(p.seen)}: ${p.why.vi}.`,
+      en: `The ${p.column.en} of ${q(p.label)} is ${q(p.seen)}: ${p.why.en}.`,
     }),
   }),
   wrongUnit: rule<Cell & { seen: string; unit: string; expected: string }>({
@@ -90,8 +91,8 @@ export const RULES = {
     severity: "warning",
     title: { vi: "Sai đơn vị", en: "Wrong unit" },
     message: (p) => ({
-      vi: `${p.column.vi} của ${q(p.label)} ghi đơn vị “${p.unit}” (${q(p.seen)}), chỉ tiêu tính bằng “${p.expected}”.`,
-      en: `${p.column.en} of ${q(p.label)} is in “${p.unit}” (${q(p.seen)}); the indicator is measured in “${p.expected}”.`,
+      vi: `${cap(p.column.vi)} của ${q(p.label)} ghi đơn vị “${p.unit}” (${q(p.seen)}), chỉ tiêu tính bằng “${p.expected}”.`,
+      en: `The ${p.column.en} of ${q(p.label)} is in “${p.unit}” (${q(p.seen)}); the indicator is measured in “${p.expected}”.`,
     }),
     fix: (p) => ({ vi: `Quy đổi sang “${p.expected}”.`, en: `Convert to “${p.expected}”.` }),
   }),
@@ -100,8 +101,8 @@ export const RULES = {
     severity: "warning",
     title: { vi: "Số viết có thể hiểu hai cách", en: "Number can be read two ways" },
     message: (p) => ({
-      vi: `${p.column.vi} của ${q(p.label)} ghi ${q(p.seen)}: có thể là ${p.readings.join(" hoặc ")}.`,
-      en: `${p.column.en} of ${q(p.label)} reads ${q(p.seen)}: it could be ${p.readings.join(" or ")}.`,
+      vi: `${cap(p.column.vi)} của ${q(p.label)} ghi ${q(p.seen)}: có thể là ${p.readings.join(" hoặc ")}.`,
+      en: `The ${p.column.en} of ${q(p.label)} reads ${q(p.seen)}: it could be ${p.readings.join(" or ")}.`,
     }),
     fix: () => ({
       vi: "Viết theo kiểu Việt Nam: dấu chấm phân cách hàng nghìn, dấu phẩy thập phân (1.234 = một nghìn hai trăm ba mươi tư; 1,234 = một phẩy hai ba bốn).",
@@ -133,7 +134,7 @@ export const RULES = {
     title: { vi: "Mâu thuẫn với “Không có”", en: "Contradicts “Không có”" },
     message: (p) => ({
       vi: `${q(p.label)} được ghi là không có (${q(p.na)}) nhưng ${p.column.vi} lại ghi ${q(p.seen)}.`,
-      en: `${q(p.label)} is declared not applicable (${q(p.na)}) but ${p.column.en} holds ${q(p.seen)}.`,
+      en: `${q(p.label)} is declared not applicable (${q(p.na)}) but the ${p.column.en} holds ${q(p.seen)}.`,
     }),
     fix: () => ({ vi: "Bỏ một trong hai: số liệu hoặc ghi chú “Không có”.", en: "Keep either the figure or the “Không có” note, not both." }),
   }),
@@ -142,8 +143,8 @@ export const RULES = {
     severity: "error",
     title: { vi: "Số đạt lớn hơn tổng số", en: "Count exceeds its total" },
     message: (p) => ({
-      vi: `${p.column.vi} của ${q(p.label)} ghi ${q(p.seen)}: số đạt lớn hơn tổng số.`,
-      en: `${p.column.en} of ${q(p.label)} reads ${q(p.seen)}: the count is larger than the total.`,
+      vi: `${cap(p.column.vi)} của ${q(p.label)} ghi ${q(p.seen)}: số đạt lớn hơn tổng số.`,
+      en: `The ${p.column.en} of ${q(p.label)} reads ${q(p.seen)}: the count is larger than the total.`,
     }),
   }),
   labelEdited: rule<{ label: string; expected: string }>({
@@ -224,8 +225,8 @@ export const RULES = {
     severity: "error",
     title: { vi: "Ô chứa lỗi", en: "Cell holds an error" },
     message: (p) => ({
-      vi: `${p.column.vi} của ${q(p.label)} chứa lỗi ${p.seen}.`,
-      en: `${p.column.en} of ${q(p.label)} holds the error ${p.seen}.`,
+      vi: `${cap(p.column.vi)} của ${q(p.label)} chứa lỗi ${p.seen}.`,
+      en: `The ${p.column.en} of ${q(p.label)} holds the error ${p.seen}.`,
     }),
     fix: () => ({ vi: "Sửa công thức hoặc nhập giá trị.", en: "Fix the formula or type the value." }),
   }),
@@ -234,8 +235,8 @@ export const RULES = {
     severity: "error",
     title: { vi: "Excel đã đổi thành ngày tháng", en: "Excel turned it into a date" },
     message: (p) => ({
-      vi: `${p.column.vi} của ${q(p.label)} đang là ngày tháng (${p.seen}); có lẽ đã nhập dạng “x/y”.`,
-      en: `${p.column.en} of ${q(p.label)} is a date (${p.seen}); it was probably typed as “x/y”.`,
+      vi: `${cap(p.column.vi)} của ${q(p.label)} đang là ngày tháng (${p.seen}); có lẽ đã nhập dạng “x/y”.`,
+      en: `The ${p.column.en} of ${q(p.label)} is a date (${p.seen}); it was probably typed as “x/y”.`,
     }),
     fix: () => ({ vi: "Định dạng ô là Văn bản rồi nhập lại, ví dụ 2/2.", en: "Format the cell as Text and type it again, e.g. 2/2." }),
   }),
