@@ -91,7 +91,7 @@ function benchEngine() {
 }
 
 function runScript(name, script, args) {
-  const file = path.join(__dirname, script);
+  const file = path.resolve(__dirname, script);
   const r = spawnSync(process.execPath, [file].concat(args || []), { stdio: "inherit", cwd: root });
   if (r.status !== 0) {
     results.push({ name, value: `exit ${r.status}`, within: false });
@@ -103,7 +103,10 @@ const fs = require("fs");
 for (const part of parts) {
   if (part === "engine") benchEngine();
   else if (part === "addin") {
-    if (fs.existsSync(path.join(__dirname, "bench-addin.js"))) runScript("add-in", "bench-addin.js");
+    // The add-in bench drives the strict fake (TypeScript under test/): compile it alongside.
+    const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.bench.json"], { stdio: "inherit", cwd: root });
+    if (tsc.status !== 0) results.push({ name: "add-in (compile)", value: "failed", within: false });
+    else runScript("add-in", path.join("..", "build", "bench", "scripts", "bench", "addin.js"));
   } else if (part === "files") {
     if (fs.existsSync(path.join(__dirname, "bench-files.js"))) runScript("files", "bench-files.js");
   } else if (part === "fuzz") {
