@@ -25,8 +25,8 @@ async function naiveRead(context: Ctx): Promise<number> {
   let cells = 0;
   for (const sheet of sheets.items) {
     const used = sheet.getUsedRange();
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the anti-pattern under measurement
     used.load("rowIndex,columnIndex,rowCount,columnCount");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the anti-pattern under measurement
     await context.sync();
     for (let r = 0; r < used.rowCount; r++) {
       const row = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, 1, used.columnCount);
