@@ -212,9 +212,15 @@ test("live check switch starts and stops, clear marks empties the results", asyn
   expect(s.calls).toEqual(["live:on", "live:off"]);
   $(IDS.check).click();
   await pane.idle();
+  box.checked = true;
+  box.dispatchEvent(new Event("change"));
+  await pane.idle();
   $(IDS.clearMarks).click();
   await pane.idle();
-  expect(s.calls).toContain("clear");
+  // Clearing stops the live check first, or it would mark the cells again.
+  expect(s.calls.slice(-3)).toEqual(["live:on", "live:off", "clear"]);
+  expect(box.checked).toBe(false);
+  expect(text(IDS.message)).toContain("Đã tắt kiểm tra khi nhập.");
   expect(document.querySelectorAll("#findings button")).toHaveLength(0);
 });
 

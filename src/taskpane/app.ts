@@ -342,11 +342,20 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
   function clearMarks(): void {
     if (!guardExcel()) return;
     void run("progress.clear", async () => {
+      // A live check would put the marks straight back on the next edit (or on the
+      // clear's own writes): clearing means the user wants a clean workbook, so it stops.
+      const wasLive = state.live;
+      if (wasLive) {
+        await services.stopLive();
+        state.live = false;
+      }
       const result = await services.clearMarks();
       state.summary = null;
       renderResults();
-      setMessage("success", result || text2("marks.cleared"));
-    });
+      const done = result || text2("marks.cleared");
+      const stopped = text2("check.liveStopped");
+      setMessage("success", wasLive ? { vi: done.vi + " " + stopped.vi, en: done.en + " " + stopped.en } : done);
+    }).then(renderLive);
   }
 
   function useCatalogueText(textContent: string, source: string): void {
