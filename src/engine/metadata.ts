@@ -8,7 +8,7 @@
  *   ["run", "<key>", "<value>"]                          one row per run field
  *   ["sheet", "<name>", "<role>", "protected" | ""]      sheets the add-in made
  *   ["mark", "<sheet>", "<row>", "<col>", "<previous fill>", "1" | "0", "<note kind>", "<vault>"]
- *   ["status", "<sheet>", "<row>", "<col>"]             status cells the add-in wrote
+ *   ["status", "<sheet>", "<row>", "<col>", "<text>"]   status cells the add-in wrote, and what it wrote
  * Rows and columns are absolute and 0-based, as in MarkRecord.
  *
  * "<vault>" (Office.js only, may be empty): the A1 address of a cell on the metadata sheet
@@ -21,6 +21,18 @@ export const META_MAGIC = "NQ24_META";
 export const META_FORMAT_VERSION = "1";
 /** Every encoded row has this many cells, so the block is a rectangle. */
 export const META_WIDTH = 8;
+
+/**
+ * What A1 of a results sheet says when the add-in wrote it (either adapter, or the ribbon's
+ * message): with the recorded name, the proof that a sheet is the add-in's to clear.
+ */
+export const RESULTS_SIGNATURES = [
+  "KẾT QUẢ KIỂM TRA BÁO CÁO NGHỊ QUYẾT 24-NQ/TW",
+  "CHECK RESULTS — RESOLUTION 24-NQ/TW REPORT",
+  "RESOLUTION 24-NQ/TW REPORT CHECK",
+  "Thông báo",
+  "Message",
+];
 
 export type NoteKind = "note" | "comment" | "none";
 
@@ -39,6 +51,8 @@ export interface RunMetadata {
   ready?: boolean;
   /** Where the results sheet is (it may carry a suffix if the user had a sheet of that name). */
   resultsSheet?: string;
+  /** Its worksheet id when the add-in created it: a sheet of that name with another id is the user's. */
+  resultsSheetId?: string;
 }
 
 /** A mark as stored; `hadNote` means the add-in added a note (or comment) to that cell. */
@@ -49,20 +63,25 @@ export interface StoredMark extends MarkRecord {
   vault?: string;
 }
 
+/** A status cell and the text written there: cleared later only if it still holds that text. */
+export interface StatusRecord extends CellAddress {
+  text?: string;
+}
+
 export interface AddinMetadata {
   formatVersion: string;
   run: RunMetadata;
   sheets: AddinSheetRecord[];
   marks: StoredMark[];
   /** Cells the add-in wrote status text into (beside a user's own table too), so Clear empties them. */
-  statusCells?: CellAddress[];
+  statusCells?: StatusRecord[];
 }
 
 export function emptyMetadata(): AddinMetadata {
   return { formatVersion: META_FORMAT_VERSION, run: {}, sheets: [], marks: [], statusCells: [] };
 }
 
-const RUN_KEYS: (keyof RunMetadata)[] = ["lastCheckAt", "catalogueId", "catalogueVersion", "lang", "ready", "resultsSheet"];
+const RUN_KEYS: (keyof RunMetadata)[] = ["lastCheckAt", "catalogueId", "catalogueVersion", "lang", "ready", "resultsSheet", "resultsSheetId"];
 
 function pad(row: string[]): string[] {
   const out = row.slice(0, META_WIDTH);
@@ -81,7 +100,7 @@ export function encodeMetadata(meta: AddinMetadata): string[][] {
   for (const m of meta.marks) {
     rows.push(pad(["mark", m.sheet, String(m.row), String(m.col), m.previousFill, m.hadNote ? "1" : "0", m.noteKind, m.vault ?? ""]));
   }
-  for (const c of meta.statusCells ?? []) rows.push(pad(["status", c.sheet, String(c.row), String(c.col)]));
+  for (const c of meta.statusCells ?? []) rows.push(pad(["status", c.sheet, String(c.row), String(c.col), c.text ?? ""]));
   return rows;
 }
 
@@ -117,7 +136,9 @@ export function decodeMetadata(rows: CellValue[][]): AddinMetadata {
       const sheet = str(r[1]);
       const row = nonNegInt(str(r[2]));
       const col = nonNegInt(str(r[3]));
-      if (sheet && row !== null && col !== null) (meta.statusCells = meta.statusCells ?? []).push({ sheet, row, col });
+      // Records from before the text was kept have none: only a status column vouches for those.
+      const text = r[4] === null || r[4] === undefined || r[4] === "" ? undefined : String(r[4]);
+      if (sheet && row !== null && col !== null) (meta.statusCells = meta.statusCells ?? []).push(text === undefined ? { sheet, row, col } : { sheet, row, col, text });
     } else if (kind === "mark") {
       const sheet = str(r[1]);
       const row = nonNegInt(str(r[2]));

@@ -33,7 +33,9 @@ import {
   parseAddress,
   readMetadata,
   readSheetList,
+  RESULTS_SIGNATURES,
   resultsSheetName,
+  snapshotValue,
   readWorkbook,
   rangeA1,
   SheetInfo,
@@ -356,8 +358,11 @@ let lastTables: LocatedTable[] = [];
 /** The add-in's own sheets are not part of the report: never given to recognition. */
 function withoutAddinSheets(snapshot: WorkbookSnapshot, meta: AddinMetadata): WorkbookSnapshot {
   const own = new Set<string>([SHEET_NAMES.meta, SHEET_NAMES.lists]);
-  for (const s of meta.sheets) if (s.role === "results" || s.role === "lists") own.add(s.name);
-  if (meta.run.resultsSheet) own.add(meta.run.resultsSheet);
+  for (const s of meta.sheets) if (s.role === "lists") own.add(s.name);
+  // A recorded results sheet only if it still carries our title: a record naming a user's sheet hides nothing.
+  const results = meta.sheets.filter((s) => s.role === "results").map((s) => s.name);
+  if (meta.run.resultsSheet) results.push(meta.run.resultsSheet);
+  for (const name of results) if (RESULTS_SIGNATURES.indexOf(String(snapshotValue(snapshot, name, 0, 0))) >= 0) own.add(name);
   return { ...snapshot, sheets: snapshot.sheets.filter((s) => !own.has(s.name)) };
 }
 
@@ -375,7 +380,7 @@ export async function checkWorkbookInExcel(context: Excel.RequestContext, catalo
   const applied = await applyPlan(
     context,
     result.plan,
-    { sheets: read.sheets, meta: read.meta, metaRowCount: read.metaRowCount, noteCounts: read.noteCounts },
+    { sheets: read.sheets, meta: read.meta, metaRowCount: read.metaRowCount, noteCounts: read.noteCounts, snapshot: read.snapshot, tables: result.tables },
     { caps, lang: opts.lang, catalogueId: catalogue.id, onWriting: noteOwnWrites },
   );
   return {
@@ -415,8 +420,10 @@ export async function writeMessage(context: Excel.RequestContext, text: Text2, l
   const caps = opts.caps ?? hostCapabilities();
   const sheets = await readSheetList(context, caps);
   const metaExists = sheets.some((s) => s.name === SHEET_NAMES.meta);
-  const { meta, rowCount } = await readMetadata(context, metaExists, caps);
-  const target = resultsSheetName({ sheets, meta, metaRowCount: rowCount, noteCounts: new Map() });
+  // A1 of every sheet comes with the records, to prove the results sheet ours before clearing it.
+  const others = metaExists ? sheets.filter((s) => s.name !== SHEET_NAMES.meta).map((s) => s.name) : [];
+  const { meta, rowCount, values } = await readMetadata(context, metaExists, caps, others, true);
+  const target = resultsSheetName({ sheets, meta, metaRowCount: rowCount, noteCounts: new Map(), snapshot: values });
   const ws = target.exists ? context.workbook.worksheets.getItem(target.name) : context.workbook.worksheets.add(target.name);
   if (target.exists) ws.getRange().clear("All");
   const cells = ws.getRange("A1:C1");

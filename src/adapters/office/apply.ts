@@ -6,9 +6,9 @@
  * let Clear undo exactly the marks. Records and marks travel in the same batch, so either
  * both land or neither does.
  */
-import type { CellAddress, Plan, StatusCellWrite } from "../../engine/types";
+import type { CellAddress, CellValue, LocatedTable, Plan, StatusCellWrite, WorkbookSnapshot } from "../../engine/types";
 import { SHEET_NAMES } from "../../engine/layout";
-import { AddinMetadata, NoteKind, StoredMark, encodeMetadata, markKey, META_WIDTH } from "../../engine/metadata";
+import { AddinMetadata, NoteKind, RESULTS_SIGNATURES, StatusRecord, StoredMark, encodeMetadata, markKey, META_WIDTH } from "../../engine/metadata";
 import { a1, parseAddress, quoteSheet, rangeA1 } from "./a1";
 import { Capabilities, hostCapabilities, UnavailableFeature, unavailableFeatures } from "./capabilities";
 import { ACTIONS, ErrorContext } from "./errors";
@@ -21,6 +21,10 @@ export interface PreviousState {
   meta: AddinMetadata;
   metaRowCount: number;
   noteCounts: Map<string, number>;
+  /** The values read by the same check: a recorded status cell is emptied only if it still holds our text. */
+  snapshot?: WorkbookSnapshot;
+  /** Tables located by the same check: a status column vouches for records that carry no text. */
+  tables?: LocatedTable[];
 }
 
 export interface ApplyOptions {
@@ -59,7 +63,7 @@ const STATUS_COLORS: Record<string, string> = {
 export const VAULT_COL = META_WIDTH + 1;
 
 /** Consecutive cells of one column, written as one range. */
-function columnRuns<T extends CellAddress>(cells: T[]): { sheet: string; col: number; row: number; items: T[] }[] {
+export function columnRuns<T extends CellAddress>(cells: T[]): { sheet: string; col: number; row: number; items: T[] }[] {
   const sorted = cells.slice().sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row));
   const runs: { sheet: string; col: number; row: number; items: T[] }[] = [];
   for (const c of sorted) {
@@ -93,16 +97,60 @@ function queueRestoreFill(range: Excel.Range, previousFill: string): void {
   else range.format.fill.color = previousFill;
 }
 
-/** Where the results go: our recorded sheet, else the standard name unless a user sheet has it. */
+/** The value a cell holds in a snapshot (null when empty or outside its used range). */
+export function snapshotValue(snapshot: WorkbookSnapshot, sheet: string, row: number, col: number): CellValue {
+  const s = snapshot.sheets.find((x) => x.name === sheet);
+  if (!s) return null;
+  const r = s.values[row - s.origin.row];
+  const v = r ? r[col - s.origin.col] : undefined;
+  return v === undefined || v === "" ? null : v;
+}
+
+/**
+ * Whether a recorded status cell is still the add-in's to empty: it holds the text we wrote
+ * (or, for records without text, sits in a located table's status column). After a column
+ * insert the recorded address holds the user's cell, which must stay.
+ */
+export function ownsStatusCell(rec: StatusRecord, current: CellValue, tables: LocatedTable[] = []): boolean {
+  if (current === null || current === "") return false;
+  if (rec.text !== undefined) return String(current) === rec.text;
+  return tables.some((t) => t.sheet === rec.sheet && t.columns.status === rec.col && rec.row >= t.headerRow);
+}
+
+export { RESULTS_SIGNATURES };
+
+/** Names of the report's own sheets (and their renamed copies): never a results sheet. */
+function isReportSheetName(name: string): boolean {
+  const fixed = [SHEET_NAMES.cover, SHEET_NAMES.PL1, SHEET_NAMES.PL2, SHEET_NAMES.lists, SHEET_NAMES.meta].map((n) => n.toLowerCase());
+  return fixed.indexOf(name.toLowerCase()) >= 0 || /^(Phụ lục [12]|Bìa)( \(\d+\))?$/i.test(name);
+}
+
+/**
+ * A sheet the add-in may clear and rewrite as its results: recorded as ours (by worksheet
+ * id once known; by name for a sheet made in the last check, whose id is recorded on the
+ * next one), still carrying our title in A1, and neither a report sheet nor a sheet holding
+ * a located table. A user sheet that took the name after ours was deleted fails the test.
+ */
+export function isOurResultsSheet(prev: PreviousState, name: string): boolean {
+  const info = prev.sheets.find((s) => s.name === name);
+  if (!info || isReportSheetName(name) || !prev.snapshot) return false;
+  if ((prev.tables ?? []).some((t) => t.sheet === name)) return false;
+  const recordedId = prev.meta.run.resultsSheetId;
+  const recorded = recordedId ? name === prev.meta.run.resultsSheet && info.id === recordedId : name === prev.meta.run.resultsSheet || prev.meta.sheets.some((s) => s.name === name && s.role === "results");
+  if (!recorded) return false;
+  const title = snapshotValue(prev.snapshot, name, 0, 0);
+  return title !== null && RESULTS_SIGNATURES.indexOf(String(title)) >= 0;
+}
+
+/** Where the results go: our proven results sheet, else the standard name or the first free "(n)" after it. */
 export function resultsSheetName(prev: PreviousState): { name: string; exists: boolean } {
-  const names = prev.sheets.map((s) => s.name);
+  const taken = new Set(prev.sheets.map((s) => s.name.toLowerCase()));
   const recorded = prev.meta.run.resultsSheet;
-  if (recorded && names.indexOf(recorded) >= 0) return { name: recorded, exists: true };
-  const ours = prev.meta.sheets.some((s) => s.name === SHEET_NAMES.results);
-  if (names.indexOf(SHEET_NAMES.results) < 0) return { name: SHEET_NAMES.results, exists: false };
-  if (ours) return { name: SHEET_NAMES.results, exists: true };
+  if (recorded && isOurResultsSheet(prev, recorded)) return { name: recorded, exists: true };
+  if (!taken.has(SHEET_NAMES.results.toLowerCase())) return { name: SHEET_NAMES.results, exists: false };
+  if (isOurResultsSheet(prev, SHEET_NAMES.results)) return { name: SHEET_NAMES.results, exists: true };
   let i = 2;
-  while (names.indexOf(`${SHEET_NAMES.results} (${i})`) >= 0) i++;
+  while (taken.has(`${SHEET_NAMES.results} (${i})`.toLowerCase())) i++;
   return { name: `${SHEET_NAMES.results} (${i})`, exists: false };
 }
 
@@ -233,7 +281,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
   // 3. Status texts: runs of one column written at once, as text so nothing is parsed.
   const newStatusKeys = new Set(plan.statusCells.map((s) => markKey(s)));
   for (const old of prev.meta.statusCells ?? []) {
-    if (!newStatusKeys.has(markKey(old)) && sheetNames.has(old.sheet)) ws(old.sheet).getRange(a1(old.row, old.col)).clear("Contents");
+    if (newStatusKeys.has(markKey(old)) || !sheetNames.has(old.sheet) || !prev.snapshot) continue;
+    // Not ours any more (the user's text is there now): left as it is, and the record dropped.
+    if (ownsStatusCell(old, snapshotValue(prev.snapshot, old.sheet, old.row, old.col), prev.tables)) ws(old.sheet).getRange(a1(old.row, old.col)).clear("Contents");
   }
   const statusRanges: { sheet: string; rect: { row: number; col: number; rowCount: number; colCount: number } }[] = [];
   for (const run of columnRuns<StatusCellWrite>(plan.statusCells.filter((s) => sheetNames.has(s.sheet)))) {
@@ -270,12 +320,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
       lang,
       ready: plan.verdict.ready,
       resultsSheet: results.name,
+      // A sheet added in this batch has no id yet: the next check, having proved it ours, records it.
+      resultsSheetId: results.exists ? prev.sheets.find((s) => s.name === results.name)?.id : undefined,
     },
     sheets: prev.meta.sheets.some((s) => s.name === results.name)
       ? prev.meta.sheets
       : prev.meta.sheets.concat([{ name: results.name, role: "results", protectedByAddin: false }]),
     marks,
-    statusCells: plan.statusCells.filter((s) => sheetNames.has(s.sheet)).map((s) => ({ sheet: s.sheet, row: s.row, col: s.col })),
+    statusCells: plan.statusCells.filter((s) => sheetNames.has(s.sheet)).map((s) => ({ sheet: s.sheet, row: s.row, col: s.col, text: s.text })),
   };
   queueMetadata(context, meta, { exists: metaExists, rowCount: prev.metaRowCount }, metaWs);
 

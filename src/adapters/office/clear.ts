@@ -4,13 +4,14 @@
  * nothing else. User values are never written.
  */
 import type { Text2 } from "../../catalogue/types";
-import type { CellValue } from "../../engine/types";
+import type { CellAddress, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../engine/types";
 import { SHEET_NAMES } from "../../engine/layout";
+import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
 import { AddinMetadata, decodeMetadata, emptyMetadata } from "../../engine/metadata";
-import { a1 } from "./a1";
-import { isNoFill, metaSheet, protectionOptions, queueMetadata } from "./apply";
+import { a1, rangeA1 } from "./a1";
+import { columnRuns, isNoFill, metaSheet, ownsStatusCell, protectionOptions, queueMetadata, snapshotValue } from "./apply";
 import { Capabilities, hostCapabilities } from "./capabilities";
-import { ACTIONS, ErrorContext } from "./errors";
+import { ACTIONS, AddinError, ErrorContext } from "./errors";
 import { readSheetList, resolveVaults } from "./read";
 import { timed } from "./sync";
 
@@ -22,19 +23,56 @@ export interface ClearResult {
   message: Text2;
 }
 
-/** The records, with the fills of their format copies read in the same sync (≥1.9). */
-export async function readMetadata(context: Excel.RequestContext, exists: boolean, caps: Capabilities): Promise<{ meta: AddinMetadata; rowCount: number }> {
-  if (!exists) return { meta: emptyMetadata(), rowCount: 0 };
+/**
+ * The records, with the fills of their format copies read in the same sync (≥1.9), and
+ * the values of the sheets named in `valuesOf` (what the recorded cells hold now; only A1
+ * with `firstCellOnly`, enough to recognise a results sheet).
+ */
+export async function readMetadata(
+  context: Excel.RequestContext,
+  exists: boolean,
+  caps: Capabilities,
+  valuesOf: string[] = [],
+  firstCellOnly = false,
+): Promise<{ meta: AddinMetadata; rowCount: number; values: WorkbookSnapshot }> {
+  const values: WorkbookSnapshot = { sheets: [], previousMarks: [] };
+  if (!exists) return { meta: emptyMetadata(), rowCount: 0, values };
   const used = context.workbook.worksheets.getItem(SHEET_NAMES.meta).getUsedRange();
   used.load("values,rowIndex,columnIndex,rowCount");
   const fills = caps.cellProperties ? used.getCellProperties({ format: { fill: { color: true } } }) : null;
+  const others = valuesOf.map((name) => {
+    const ws = context.workbook.worksheets.getItem(name);
+    const r = firstCellOnly ? ws.getRange("A1") : ws.getUsedRange();
+    r.load("values,rowIndex,columnIndex");
+    return { name, r };
+  });
   await timed(context.sync(), { action: ACTIONS.clear, sheet: SHEET_NAMES.meta });
+  for (const { name, r } of others) values.sheets.push({ name, origin: { row: r.rowIndex, col: r.columnIndex }, values: r.values as CellValue[][] } as SheetSnapshot);
   const meta = decodeMetadata(used.values as CellValue[][]);
   if (fills) {
     const colors = fills.value.map((r) => r.map((c) => (c.format && c.format.fill && c.format.fill.color ? String(c.format.fill.color) : "#FFFFFF")));
     resolveVaults(meta, { origin: { row: used.rowIndex, col: used.columnIndex }, colors });
   }
-  return { meta, rowCount: used.rowIndex + used.rowCount };
+  return { meta, rowCount: used.rowIndex + used.rowCount, values };
+}
+
+/** The engine's own status wordings: what a record written before texts were kept begins with. */
+const STATUS_WORDINGS: string[] = [STATUS_TEXT, TREND_TEXT].flatMap((group) => Object.keys(group).flatMap((k) => [(group as Record<string, Text2>)[k].vi, (group as Record<string, Text2>)[k].en]));
+
+const RESULTS_NAME = new RegExp(`^${SHEET_NAMES.results}( \\(\\d+\\))?$`);
+
+/** The values of recorded status cells, one range per run of a column, in one sync. */
+async function readStatusCells(context: Excel.RequestContext, cells: CellAddress[], names: Set<string>): Promise<WorkbookSnapshot> {
+  const reads = columnRuns(cells.filter((c) => names.has(c.sheet))).map((run) => {
+    const r = context.workbook.worksheets.getItem(run.sheet).getRange(rangeA1({ row: run.row, col: run.col, rowCount: run.items.length, colCount: 1 }));
+    r.load("values");
+    return { run, r };
+  });
+  await timed(context.sync(), { action: ACTIONS.clear });
+  return {
+    sheets: reads.map(({ run, r }) => ({ name: run.sheet, origin: { row: run.row, col: run.col }, values: r.values as CellValue[][] }) as SheetSnapshot),
+    previousMarks: [],
+  };
 }
 
 export async function clearMarks(context: Excel.RequestContext, caps: Capabilities = hostCapabilities()): Promise<ClearResult> {
@@ -42,10 +80,27 @@ export async function clearMarks(context: Excel.RequestContext, caps: Capabiliti
   let syncs = 1;
   const names = new Set(sheets.map((s) => s.name));
   const metaExists = names.has(SHEET_NAMES.meta);
-  const { meta, rowCount } = await readMetadata(context, metaExists, caps);
-  if (metaExists) syncs++;
-  const statusCells = meta.statusCells ?? [];
-  if (meta.marks.length === 0 && statusCells.length === 0) {
+  // The report sheets' values come in the same sync, to see which status cells still hold our
+  // text (results sheets, never holding status cells, are left out of the request).
+  const others = metaExists ? sheets.filter((s) => s.name !== SHEET_NAMES.meta && !RESULTS_NAME.test(s.name)).map((s) => s.name) : [];
+  let read: Awaited<ReturnType<typeof readMetadata>>;
+  try {
+    read = await readMetadata(context, metaExists, caps, others);
+    if (metaExists) syncs++;
+  } catch (e) {
+    if (!(e instanceof AddinError) || e.code !== "RequestPayloadSizeLimitExceeded") throw e;
+    // Too big for one request: the records first, then only the recorded cells.
+    read = await readMetadata(context, metaExists, caps);
+    read.values = await readStatusCells(context, read.meta.statusCells ?? [], names);
+    syncs += 3;
+  }
+  const { meta, rowCount, values } = read;
+  // A recorded cell that holds something else now (a column was inserted, the user typed there) is the user's.
+  const statusCells = (meta.statusCells ?? []).filter((c) => {
+    const current = snapshotValue(values, c.sheet, c.row, c.col);
+    return c.text !== undefined ? ownsStatusCell(c, current) : current !== null && STATUS_WORDINGS.some((w) => String(current).startsWith(w));
+  });
+  if (meta.marks.length === 0 && (meta.statusCells ?? []).length === 0) {
     return { fillsRestored: 0, notesRemoved: 0, statusCleared: 0, syncs, message: { vi: "Không có đánh dấu nào cần xóa.", en: "There are no marks to clear." } };
   }
 

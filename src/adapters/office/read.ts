@@ -19,6 +19,8 @@ import { timed } from "./sync";
 
 export interface SheetInfo {
   name: string;
+  /** Worksheet id (ExcelApi 1.1): tells the add-in's results sheet from a user sheet given its name. */
+  id?: string;
   visibility: string;
   protected: boolean;
 }
@@ -74,10 +76,11 @@ interface Pending {
 
 export async function readSheetList(context: Excel.RequestContext, caps: Capabilities): Promise<SheetInfo[]> {
   const sheets = context.workbook.worksheets;
-  sheets.load(caps.protection ? "items/name,items/visibility,items/protection/protected" : "items/name,items/visibility");
+  sheets.load(caps.protection ? "items/name,items/id,items/visibility,items/protection/protected" : "items/name,items/id,items/visibility");
   await timed(context.sync(), { action: ACTIONS.read });
   return sheets.items.map((ws) => ({
     name: ws.name,
+    id: ws.id,
     visibility: String(ws.visibility),
     protected: caps.protection ? ws.protection.protected : false,
   }));

@@ -6,7 +6,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import { SHEET_NAMES, a1 } from "../../engine/layout";
-import { META_FORMAT_VERSION, decodeMetadata, encodeMetadata, type StoredMark } from "../../engine/metadata";
+import { META_FORMAT_VERSION, RESULTS_SIGNATURES, decodeMetadata, encodeMetadata, type StoredMark } from "../../engine/metadata";
 import type { CellValue, Plan, Severity, StatusCellWrite } from "../../engine/types";
 import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
 import { applyStyle, argb, setLiteral } from "./write";
@@ -89,7 +89,8 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
   if (decoded.run.resultsSheet) results.add(decoded.run.resultsSheet);
   for (const name of results) {
     const ws = wb.getWorksheet(name);
-    if (ws) wb.removeWorksheet(ws.id);
+    // Still carrying our title: a user sheet that took the name of a deleted results sheet stays.
+    if (ws && RESULTS_SIGNATURES.indexOf(String(cellValueOf(ws, 1, 1) ?? "")) >= 0 && !/^(Phụ lục [12]|Bìa)( \(\d+\))?$/.test(name)) wb.removeWorksheet(ws.id);
   }
   wb.removeWorksheet(meta.id);
   return records.length;

@@ -1,0 +1,188 @@
+/**
+ * The first promise, against the strict fake: whatever the user did to the workbook since
+ * the last check (columns inserted, the results sheet replaced by one of their own), a
+ * check or a clear changes no cell the add-in cannot prove it wrote.
+ */
+import { nationalCatalogue, laiChauSample } from "../src/catalogue";
+import { APPENDIX_COLUMNS, buildWorkbookTemplate, SHEET_NAMES } from "../src/engine/layout";
+import { decodeMetadata, META_WIDTH } from "../src/engine/metadata";
+import { a1 } from "../src/adapters/office/a1";
+import { checkWorkbookInExcel, clearMarksInExcel, fillSample, insertSheets } from "../src/usecases/office";
+import { DEFAULT_CELL, FakeWorkbook, FSheet, getCell, key } from "./fake";
+import { capsFor, changedCells, userCells } from "./fake/helpers";
+
+const cat = nationalCatalogue;
+const PL1 = SHEET_NAMES.PL1;
+const col = (k: string) => APPENDIX_COLUMNS.PL1.findIndex((c) => c.key === k);
+const tpl = buildWorkbookTemplate(cat);
+const pl1Rows = (() => {
+  const t = tpl.sheets.find((s) => s.role === "PL1");
+  return Object.values(t && t.indicatorRows ? t.indicatorRows : {}).sort((a, b) => a - b);
+})();
+
+function newBook(): FakeWorkbook {
+  const wb = new FakeWorkbook();
+  wb.addSheet("Sheet1");
+  return wb;
+}
+
+async function insertAndFill(wb: FakeWorkbook): Promise<void> {
+  const caps = capsFor(wb);
+  await wb.run((ctx) => insertSheets(ctx as unknown as Excel.RequestContext, cat, { cover: true, onExisting: "rename", caps }));
+  await wb.run((ctx) => fillSample(ctx as unknown as Excel.RequestContext, cat, laiChauSample, { caps }));
+}
+
+function check(wb: FakeWorkbook) {
+  return wb.run((ctx) => checkWorkbookInExcel(ctx as unknown as Excel.RequestContext, cat, { lang: "vi", caps: capsFor(wb), now: new Date("2026-11-28T10:00:00Z") }));
+}
+
+function clear(wb: FakeWorkbook) {
+  return wb.run((ctx) => clearMarksInExcel(ctx as unknown as Excel.RequestContext, { caps: capsFor(wb) }));
+}
+
+function meta(wb: FakeWorkbook) {
+  const rows: (string | number | boolean | null)[][] = [];
+  wb.sheet(SHEET_NAMES.meta).cells.forEach((c, k) => {
+    const [r, cc] = k.split(",").map(Number);
+    while (rows.length <= r) rows.push([]);
+    rows[r][cc] = c.value;
+  });
+  return decodeMetadata(rows.map((r) => Array.from({ length: META_WIDTH }, (_, i) => (r[i] === undefined ? null : r[i]))));
+}
+
+/** What Excel does when the user inserts a column: every cell, note and merge at or right of it moves one right. */
+function insertColumn(s: FSheet, at: number): void {
+  const shift = <T>(m: Map<string, T>) => {
+    const out = new Map<string, T>();
+    m.forEach((v, k) => {
+      const [r, c] = k.split(",").map(Number);
+      out.set(key(r, c >= at ? c + 1 : c), v);
+    });
+    return out;
+  };
+  s.cells = shift(s.cells);
+  s.notes = shift(s.notes);
+  s.merges = s.merges.map((m) => (m.col >= at ? { ...m, col: m.col + 1 } : m.col + m.colCount > at ? { ...m, colCount: m.colCount + 1 } : m));
+  s.hiddenCols = new Set(Array.from(s.hiddenCols).map((c) => (c >= at ? c + 1 : c)));
+}
+
+describe("recorded status cells that hold the user's text now", () => {
+  async function checkedWithNotes(): Promise<{ wb: FakeWorkbook; noted: number[] }> {
+    const wb = newBook();
+    await insertAndFill(wb);
+    // The user's own notes beside some indicators (the note column, G).
+    const noted = pl1Rows.slice(0, 5);
+    for (const r of noted) wb.userType(PL1, a1(r, col("note")), `Ghi chú của huyện ${r}`);
+    await check(wb);
+    const recorded = (meta(wb).statusCells ?? []).filter((c) => c.sheet === PL1 && c.col === col("status"));
+    // The rows with the user's notes got a status in H: those are the records at stake.
+    expect(noted.filter((r) => recorded.some((c) => c.row === r)).length).toBeGreaterThan(0);
+    expect(recorded.every((c) => typeof c.text === "string" && c.text.length > 0)).toBe(true);
+    return { wb, noted };
+  }
+
+  test("a column inserted before the notes: the next check leaves the notes that moved into the old status column", async () => {
+    const { wb, noted } = await checkedWithNotes();
+    insertColumn(wb.sheet(PL1), col("note"));
+    const oldStatus = col("status");
+    for (const r of noted) expect(wb.cell(PL1, a1(r, oldStatus)).value).toBe(`Ghi chú của huyện ${r}`);
+    // Every user cell but the add-in's own status texts (they moved to I with the insert).
+    const before = userCells(wb, [PL1]);
+    for (const k of Array.from(before.keys())) if (k.startsWith(`${PL1}!${a1(0, oldStatus + 1).replace(/\d+$/, "")}`)) before.delete(k);
+    await check(wb);
+    expect(changedCells(wb, before)).toEqual([]);
+    for (const r of noted) expect(wb.cell(PL1, a1(r, oldStatus)).value).toBe(`Ghi chú của huyện ${r}`);
+    // The records of H are dropped: a later clear does not touch the notes either.
+    expect((meta(wb).statusCells ?? []).some((c) => c.sheet === PL1 && c.col === oldStatus && noted.indexOf(c.row) >= 0)).toBe(false);
+    await clear(wb);
+    for (const r of noted) expect(wb.cell(PL1, a1(r, oldStatus)).value).toBe(`Ghi chú của huyện ${r}`);
+  });
+
+  test("a column inserted before the notes, then clear: the notes in the recorded cells stay, other statuses go", async () => {
+    const { wb, noted } = await checkedWithNotes();
+    insertColumn(wb.sheet(PL1), col("note"));
+    const before = userCells(wb, [PL1]);
+    for (const k of Array.from(before.keys())) if (k.startsWith(`${PL1}!${a1(0, col("status") + 1).replace(/\d+$/, "")}`)) before.delete(k);
+    const syncsBefore = wb.syncCount;
+    const c = await clear(wb);
+    expect(c.syncs).toBeLessThanOrEqual(3);
+    expect(wb.syncCount - syncsBefore).toBe(c.syncs);
+    for (const r of noted) expect(wb.cell(PL1, a1(r, col("status"))).value).toBe(`Ghi chú của huyện ${r}`);
+    expect(changedCells(wb, before)).toEqual([]);
+  });
+
+  test("without a column insert, clear still empties every status cell it wrote", async () => {
+    const { wb } = await checkedWithNotes();
+    const recorded = meta(wb).statusCells ?? [];
+    const c = await clear(wb);
+    expect(c.statusCleared).toBe(recorded.length);
+    for (const r of recorded) expect(wb.cell(r.sheet, a1(r.row, r.col)).value).toBeNull();
+  });
+});
+
+describe("the results sheet: only one the add-in can prove it made is rewritten", () => {
+  function userSheet(wb: FakeWorkbook, name: string, a1Text: string): void {
+    const s = wb.addSheet(name);
+    s.cells.set(key(0, 0), { ...DEFAULT_CELL, value: a1Text });
+    s.cells.set(key(4, 1), { ...DEFAULT_CELL, value: 1234 });
+  }
+  function deleteSheet(wb: FakeWorkbook, name: string): void {
+    wb.sheets = wb.sheets.filter((s) => s.name !== name);
+  }
+
+  test("deleted, and a user sheet of that name made in its place: left as it is, results go to a sheet of their own", async () => {
+    const wb = newBook();
+    await insertAndFill(wb);
+    const first = await check(wb);
+    expect(first.resultsSheet).toBe(SHEET_NAMES.results);
+    deleteSheet(wb, SHEET_NAMES.results);
+    userSheet(wb, SHEET_NAMES.results, "Số liệu của tôi");
+    const before = userCells(wb, [SHEET_NAMES.results]);
+    const s = await check(wb);
+    expect(changedCells(wb, before)).toEqual([]);
+    expect(s.resultsSheet).toBe(`${SHEET_NAMES.results} (2)`);
+    expect(wb.cell(s.resultsSheet, "A1").value).toBe("KẾT QUẢ KIỂM TRA BÁO CÁO NGHỊ QUYẾT 24-NQ/TW");
+    // The next check finds its own "(2)" again rather than adding a third sheet.
+    const again = await check(wb);
+    expect(again.resultsSheet).toBe(`${SHEET_NAMES.results} (2)`);
+    expect(wb.sheets.filter((x) => x.name.startsWith(SHEET_NAMES.results)).length).toBe(2);
+    expect(changedCells(wb, before)).toEqual([]);
+  });
+
+  test("a user sheet that copies our title in A1 is still not ours: the recorded worksheet id differs", async () => {
+    const wb = newBook();
+    await insertAndFill(wb);
+    await check(wb);
+    await check(wb);
+    expect(meta(wb).run.resultsSheetId).toBe(wb.sheet(SHEET_NAMES.results).id);
+    deleteSheet(wb, SHEET_NAMES.results);
+    userSheet(wb, SHEET_NAMES.results, "KẾT QUẢ KIỂM TRA BÁO CÁO NGHỊ QUYẾT 24-NQ/TW");
+    const before = userCells(wb, [SHEET_NAMES.results]);
+    const s = await check(wb);
+    expect(s.resultsSheet).not.toBe(SHEET_NAMES.results);
+    expect(changedCells(wb, before)).toEqual([]);
+  });
+
+  test("a record naming an appendix as the results sheet neither wipes it nor hides it from the check", async () => {
+    const wb = newBook();
+    await insertAndFill(wb);
+    await check(wb);
+    const m = wb.sheet(SHEET_NAMES.meta);
+    let patched = false;
+    m.cells.forEach((c, k) => {
+      const [r, cc] = k.split(",").map(Number);
+      if (cc === 1 && c.value === "resultsSheet") {
+        m.cells.set(key(r, 2), { ...getCell(m, r, 2), value: PL1 });
+        patched = true;
+      }
+      if (cc === 1 && c.value === "resultsSheetId") m.cells.set(key(r, 2), { ...getCell(m, r, 2), value: wb.sheet(PL1).id });
+    });
+    expect(patched).toBe(true);
+    expect(meta(wb).run.resultsSheet).toBe(PL1);
+    const before = userCells(wb, [PL1]);
+    const s = await check(wb);
+    expect(changedCells(wb, before)).toEqual([]);
+    expect(s.resultsSheet).not.toBe(PL1);
+    expect(s.tables.map((t) => t.sheet)).toContain(PL1);
+  });
+});
