@@ -199,4 +199,24 @@ describe("strict fake of Excel", () => {
     expect(back.sheet("Data").protected).toBe(true);
     expect(back.sheet("Hidden").visibility).toBe("Hidden");
   });
+
+  test("a formula whose cached result is an error loads as an error cell, readable through the API", async () => {
+    const x = new ExcelJS.Workbook();
+    const ws = x.addWorksheet("Data");
+    ws.getCell("A1").value = 0;
+    ws.getCell("B1").value = { formula: "1/A1", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue;
+    const wb = await loadXlsx(Buffer.from(await x.xlsx.writeBuffer()));
+    const c = wb.cell("Data", "B1");
+    expect(c).toMatchObject({ value: "#DIV/0!", error: true, formula: "=1/A1" });
+    expect(wb.text("Data", "B1")).toBe("#DIV/0!");
+    const ctx = new FakeContext(wb);
+    const r = ctx.workbook.worksheets.getItem("Data").getRange("B1");
+    r.load("values,valueTypes,text");
+    await ctx.sync();
+    expect(r.valueTypes).toEqual([["Error"]]);
+    expect(r.text).toEqual([["#DIV/0!"]]);
+    // Saved back as a formula with an error result.
+    const again = await loadXlsx(await saveXlsx(wb));
+    expect(again.cell("Data", "B1")).toMatchObject({ value: "#DIV/0!", error: true, formula: "=1/A1" });
+  });
 });

@@ -53,7 +53,12 @@ function fromExcelJS(ws: ExcelJS.Worksheet, s: FSheet): void {
           c.error = true;
         } else if (o.formula !== undefined) {
           c.formula = `=${o.formula}`;
-          c.value = (o.result as string | number | boolean | undefined) ?? null;
+          // A formula whose result is an error ({ error: "#DIV/0!" }) is an error cell, as in Excel.
+          const res = o.result as string | number | boolean | { error?: string } | undefined;
+          if (res !== null && typeof res === "object" && typeof res.error === "string") {
+            c.value = res.error;
+            c.error = true;
+          } else c.value = (res as string | number | boolean | undefined) ?? null;
         } else if (o.richText) c.value = o.richText.map((t) => t.text).join("");
         else if (o.hyperlink !== undefined) {
           c.value = o.text ?? "";
@@ -126,7 +131,10 @@ export async function toExcelJS(wb: FakeWorkbook): Promise<ExcelJS.Workbook> {
       if (c.hyperlink) {
         const target = c.hyperlink.documentReference ? `#${c.hyperlink.documentReference}` : c.hyperlink.address ?? "";
         cell.value = { text: String(c.value ?? c.hyperlink.textToDisplay ?? ""), hyperlink: target };
-      } else if (c.formula) cell.value = { formula: c.formula.slice(1), result: (c.value ?? undefined) as string | number | boolean | undefined } as ExcelJS.CellFormulaValue;
+      } else if (c.formula) {
+        const result = c.error ? { error: c.value as ExcelJS.CellErrorValue["error"] } : ((c.value ?? undefined) as string | number | boolean | undefined);
+        cell.value = { formula: c.formula.slice(1), result } as ExcelJS.CellFormulaValue;
+      }
       else if (c.error) cell.value = { error: c.value as ExcelJS.CellErrorValue["error"] };
       else cell.value = c.value;
       if (c.numberFormat !== "General") cell.numFmt = c.numberFormat;
