@@ -9,6 +9,7 @@ import {
   formatTime,
   groupFindings,
   indicatorCounts,
+  MAX_PER_GROUP,
   PL1_BARS,
   PL2_BARS,
   renderCatalogueErrors,
@@ -142,6 +143,14 @@ describe("findings list", () => {
     (buttons[1] as HTMLButtonElement).click();
     expect(selected.map((f) => f.sheet + "!" + f.cell)).toEqual(["Phụ lục 1!F10"]);
     expect(root.querySelector(".finding--info .finding-where")!.textContent).toBe("Whole workbook");
+  });
+
+  test("a very long group is cut, and says how many more there are", () => {
+    const many = Array.from({ length: MAX_PER_GROUP + 7 }, (_, i) => finding({ cell: "E" + (i + 1) }));
+    const root = renderFindings(many, "vi", () => undefined);
+    expect(root.querySelectorAll("button.finding")).toHaveLength(MAX_PER_GROUP);
+    expect(root.querySelector("h3")!.textContent).toBe("Lỗi (" + (MAX_PER_GROUP + 7) + ")");
+    expect(root.querySelector(".finding-more")!.textContent).toContain("7 phát hiện khác");
   });
 
   test("Vietnamese headings", () => {

@@ -83,6 +83,10 @@ export const STRINGS = {
   "findings.none": { vi: "Không có phát hiện nào.", en: "No findings." },
   "findings.total": { vi: "{n} phát hiện", en: "{n} findings" },
   "findings.hint": { vi: "Bấm vào một phát hiện để chọn ô.", en: "Click a finding to select its cell." },
+  "findings.more": {
+    vi: "… và {n} phát hiện khác: xem trang “{sheet}”.",
+    en: "… and {n} more: see the “{sheet}” sheet (check results).",
+  },
   "findings.workbook": { vi: "Cả bảng tính", en: "Whole workbook" },
   "findings.selected": { vi: "Đã chọn ô {where}.", en: "Selected cell {where}." },
   "severity.error": { vi: "Lỗi", en: "Errors" },

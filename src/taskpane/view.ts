@@ -4,6 +4,7 @@
  */
 import type { Catalogue, Text2 } from "../catalogue/types";
 import { isIndicator } from "../catalogue/types";
+import { SHEET_NAMES } from "../engine/layout";
 import type { Finding, IndicatorStatus, Severity, TargetStatus, Trend, Verdict } from "../engine/types";
 import { el, svg } from "./dom";
 import type { Lang, StringKey } from "./i18n";
@@ -87,7 +88,7 @@ export function renderFindings(findings: Finding[], lang: Lang, onSelect: Select
           { class: "finding-list" },
           shown.map((f) => el("li", undefined, [renderFinding(f, lang, onSelect)])),
         ),
-        more > 0 ? el("p", { class: "finding-more" }, ["+" + more]) : null,
+        more > 0 ? el("p", { class: "finding-more" }, [t(lang, "findings.more", { n: more, sheet: SHEET_NAMES.results })]) : null,
       ]),
     );
   }
