@@ -3,12 +3,14 @@
  * the last check (columns inserted, the results sheet replaced by one of their own), a
  * check or a clear changes no cell the add-in cannot prove it wrote.
  */
+import ExcelJS from "exceljs";
 import { nationalCatalogue, laiChauSample } from "../src/catalogue";
 import { APPENDIX_COLUMNS, buildWorkbookTemplate, SHEET_NAMES } from "../src/engine/layout";
 import { decodeMetadata, META_WIDTH } from "../src/engine/metadata";
 import { a1 } from "../src/adapters/office/a1";
+import { clearRecordedMarks } from "../src/adapters/xlsx";
 import { checkWorkbookInExcel, clearMarksInExcel, fillSample, insertSheets } from "../src/usecases/office";
-import { DEFAULT_CELL, FakeWorkbook, FSheet, getCell, key } from "./fake";
+import { DEFAULT_CELL, FakeWorkbook, FSheet, getCell, key, saveXlsx } from "./fake";
 import { capsFor, changedCells, userCells } from "./fake/helpers";
 
 const cat = nationalCatalogue;
@@ -184,5 +186,41 @@ describe("the results sheet: only one the add-in can prove it made is rewritten"
     expect(changedCells(wb, before)).toEqual([]);
     expect(s.resultsSheet).not.toBe(PL1);
     expect(s.tables.map((t) => t.sheet)).toContain(PL1);
+  });
+});
+
+describe("a workbook checked in Excel, cleared from the command line", () => {
+  test("the fill a mark replaced comes back from its format copy on NQ24_Meta; the add-in's note goes, the user's stays", async () => {
+    const wb = newBook();
+    await insertAndFill(wb);
+    const pct = cat.rows.find((x) => x.appendix === "PL1" && x.type === "indicator" && (x as { kind: string }).kind === "percent");
+    const t = tpl.sheets.find((s) => s.role === "PL1");
+    const r = (t && t.indicatorRows ? t.indicatorRows : {})[(pct as { id: string }).id];
+    const bad = a1(r, col("y2022"));
+    wb.userFill(PL1, bad, "#FFFF00");
+    wb.userType(PL1, bad, "150%");
+    // A note of the user's own, on a cell the check marks as well.
+    const other = a1(r, col("y2013"));
+    wb.userType(PL1, other, "abc");
+    wb.sheet(PL1).notes.set(key(r, col("y2013")), "ghi chú của tôi");
+    const s = await check(wb);
+    expect(s.findings.some((f) => f.sheet === PL1 && f.cell === bad)).toBe(true);
+    expect(s.findings.some((f) => f.sheet === PL1 && f.cell === other)).toBe(true);
+    // What makes this case: Excel recorded no colour, only the address of the format copy.
+    const rec = meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("y2022"));
+    expect(rec).toMatchObject({ previousFill: "", hadNote: true, noteKind: "note" });
+    expect(rec?.vault).toMatch(/^[A-Z]+\d+$/);
+    expect(wb.cell(PL1, bad).fill).not.toBe("#FFFF00");
+
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.load((await saveXlsx(wb)) as unknown as ArrayBuffer);
+    expect(clearRecordedMarks(x)).toBeGreaterThan(0);
+    const ws = x.getWorksheet(PL1) as ExcelJS.Worksheet;
+    const fill = ws.getCell(bad).fill as ExcelJS.FillPattern;
+    expect(fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } });
+    expect(ws.getCell(bad).note).toBeUndefined();
+    expect(ws.getCell(bad).value).toBe("150%");
+    expect(ws.getCell(other).note).toBe("ghi chú của tôi");
+    expect(ws.getCell(other).value).toBe("abc");
   });
 });

@@ -6,7 +6,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import { SHEET_NAMES, a1 } from "../../engine/layout";
-import { META_FORMAT_VERSION, RESULTS_SIGNATURES, decodeMetadata, encodeMetadata, type StoredMark } from "../../engine/metadata";
+import { META_FORMAT_VERSION, META_WIDTH, RESULTS_SIGNATURES, decodeMetadata, encodeMetadata, type StoredMark } from "../../engine/metadata";
 import type { CellValue, Plan, Severity, StatusCellWrite } from "../../engine/types";
 import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
 import { applyStyle, argb, setLiteral } from "./write";
@@ -38,6 +38,15 @@ function cellFill(cell: ExcelJS.Cell): string {
   return "";
 }
 
+/**
+ * A cell of a loaded file shares its style object with every cell of the same look: it
+ * gets a copy of its own before its fill changes, or the change would reach all of them.
+ */
+function ownStyle(cell: ExcelJS.Cell): ExcelJS.Cell {
+  cell.style = { ...cell.style };
+  return cell;
+}
+
 function hasNote(cell: ExcelJS.Cell): boolean {
   return cell.note !== undefined && cell.note !== null && cell.note !== "";
 }
@@ -61,7 +70,7 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
   const rows: CellValue[][] = [];
   for (let r = 1; r <= meta.rowCount; r++) {
     const vals: CellValue[] = [];
-    for (let c = 1; c <= 7; c++) {
+    for (let c = 1; c <= META_WIDTH; c++) {
       const v = cellValueOf(meta, r, c);
       vals.push(v === null || v === undefined ? null : typeof v === "object" ? String((v as { text?: unknown }).text ?? "") : (v as CellValue));
     }
@@ -73,16 +82,23 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
   for (const c of decoded.statusCells ?? []) {
     const cell = wb.getWorksheet(c.sheet)?.findCell(c.row + 1, c.col + 1);
     if (!cell) continue;
+    // Holding something other than what was written (a column was inserted): the user's now.
+    if (c.text !== undefined && String(cell.value ?? "") !== c.text) continue;
     cell.value = null;
-    cell.fill = { type: "pattern", pattern: "none" };
+    ownStyle(cell).fill = { type: "pattern", pattern: "none" };
   }
   for (const r of records) {
     const ws = wb.getWorksheet(r.sheet);
     if (!ws) continue;
-    const cell = ws.getCell(r.row + 1, r.col + 1);
-    if (r.previousFill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(r.previousFill) } };
+    const cell = ownStyle(ws.getCell(r.row + 1, r.col + 1));
+    // Excel keeps the fill a mark replaced in a format copy on the metadata sheet (its address
+    // in the record) when it could not read the colour first: that copy's fill is the one to restore.
+    const vaulted = !r.previousFill && r.vault ? cellFill(meta.getCell(r.vault)) : "";
+    const previousFill = r.previousFill || (vaulted.toUpperCase() === "#FFFFFF" ? "" : vaulted);
+    if (previousFill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(previousFill) } };
     else cell.fill = { type: "pattern", pattern: "none" };
-    if (!r.hadNote) (cell as unknown as { note: unknown }).note = undefined;
+    // noteKind "note" says the add-in wrote that note (either adapter); a user's note has "none".
+    if (r.noteKind === "note") (cell as unknown as { note: unknown }).note = undefined;
   }
   // Only a sheet the metadata names as the add-in's results is deleted, never a user's sheet.
   const results = new Set<string>(decoded.sheets.filter((x) => x.role === "results").map((x) => x.name));
@@ -121,7 +137,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: A
   for (const s of plan.statusCells) {
     const ws = wb.getWorksheet(s.sheet);
     if (!ws) continue;
-    const cell = ws.getCell(s.row + 1, s.col + 1);
+    const cell = ownStyle(ws.getCell(s.row + 1, s.col + 1));
     setLiteral(cell, s.text);
     if (s.kind === "header") {
       applyStyle(cell, { bold: true, fill: "#D9E2F3", hAlign: "center", wrap: true, border: true });
@@ -135,13 +151,14 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: A
   for (const m of plan.marks) {
     const ws = wb.getWorksheet(m.sheet);
     if (!ws) continue;
-    const cell = ws.getCell(m.row + 1, m.col + 1);
-    const hadNote = hasNote(cell);
-    records.push({ sheet: m.sheet, row: m.row, col: m.col, previousFill: cellFill(cell), hadNote, noteKind: hadNote ? "none" : "note" });
+    const cell = ownStyle(ws.getCell(m.row + 1, m.col + 1));
+    const userNote = hasNote(cell);
+    // As metadata.ts defines it: hadNote is true when the add-in added the note.
+    records.push({ sheet: m.sheet, row: m.row, col: m.col, previousFill: cellFill(cell), hadNote: !userNote, noteKind: userNote ? "none" : "note" });
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(m.fill || severityFill(m.severity)) } };
     const text = `${m.note[lang]}${m.codes.length ? ` [${m.codes.join(", ")}]` : ""}`;
     // A note the user wrote is theirs: it stays, and the results sheet carries the finding.
-    if (!hadNote) cell.note = text;
+    if (!userNote) cell.note = text;
   }
 
   const resultsName = freeSheetName(wb, SHEET_NAMES.results);
@@ -228,7 +245,7 @@ function writeMetaSheet(wb: ExcelJS.Workbook, resultsName: string, plan: Plan, l
     },
     sheets: [{ name: resultsName, role: "results", protectedByAddin: false }],
     marks: records,
-    statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col })),
+    statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, text: c.text })),
   });
   rows.forEach((row, i) => {
     row.forEach((v, j) => {
