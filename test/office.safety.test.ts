@@ -224,3 +224,34 @@ describe("a workbook checked in Excel, cleared from the command line", () => {
     expect(ws.getCell(other).value).toBe("abc");
   });
 });
+
+describe("inserted sheets: text is written as text", () => {
+  test("the fake reads '- …' and '+…' written as General as formulas, as Excel does", async () => {
+    const wb = newBook();
+    await wb.run(async (ctx) => {
+      const r = (ctx as unknown as Excel.RequestContext).workbook.worksheets.getItem("Sheet1").getRange("A1:D1");
+      r.values = [["- Số người chết, mất tích", "+x", "-5", "-"]];
+      await ctx.sync();
+    });
+    expect(wb.cell("Sheet1", "A1")).toMatchObject({ formula: "=- Số người chết, mất tích", error: true });
+    expect(wb.cell("Sheet1", "B1").formula).toBe("=+x");
+    expect(wb.cell("Sheet1", "C1")).toMatchObject({ value: -5, formula: null });
+    expect(wb.cell("Sheet1", "D1")).toMatchObject({ value: "-", formula: null });
+  });
+
+  test("every label, title, id, STT and unit of every template sheet lands as the template's own text", async () => {
+    const wb = newBook();
+    await wb.run((ctx) => insertSheets(ctx as unknown as Excel.RequestContext, cat, { cover: true, onExisting: "rename", caps: capsFor(wb) }));
+    let dashLabels = 0;
+    for (const t of tpl.sheets) {
+      for (const c of t.cells) {
+        if (c.value === null || c.value === "") continue;
+        const got = wb.cell(t.name, a1(c.row, c.col));
+        expect({ at: `${t.name}!${a1(c.row, c.col)}`, value: got.value, formula: got.formula }).toEqual({ at: `${t.name}!${a1(c.row, c.col)}`, value: c.value, formula: null });
+        if (typeof c.value === "string" && /^[-+=]/.test(c.value)) dashLabels++;
+      }
+    }
+    // The national catalogue has many labels beginning "- ": the case that matters is covered.
+    expect(dashLabels).toBeGreaterThan(100);
+  });
+});

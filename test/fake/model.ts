@@ -208,7 +208,9 @@ export function textOf(c: FCell): string {
 
 /**
  * How Excel stores a value written through `range.values`: text parsed as en-US unless
- * the cell has the text format "@"; a leading apostrophe keeps text; "=" makes a formula.
+ * the cell has the text format "@"; a leading apostrophe keeps text; "=" makes a formula,
+ * and so does "+" or "-" before anything that is not a number ("- Số người" is read as the
+ * formula "=- Số người", which shows #NAME?). A lone "+" or "-" stays text.
  */
 export function parseWrittenValue(input: unknown, numberFormat: string): { value: CellValue; formula: string | null; error?: boolean; numberFormat?: string } {
   if (input === null || input === undefined || input === "") return { value: null, formula: null };
@@ -216,15 +218,21 @@ export function parseWrittenValue(input: unknown, numberFormat: string): { value
   const s = String(input);
   if (numberFormat === "@") return { value: s, formula: null };
   if (s.startsWith("'")) return { value: s.slice(1), formula: null };
-  if (s.startsWith("=") && s.length > 1) return { value: evalFormula(s), formula: s };
+  if (s.startsWith("=") && s.length > 1) return formulaCell(s);
   if (ERRORS.indexOf(s) >= 0) return { value: s, formula: null, error: true };
   if (/^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(s)) return { value: Number(s), formula: null };
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return { value: Number(s.replace(/,/g, "")), formula: null, numberFormat: "#,##0" };
   const pct = /^([+-]?\d+(?:\.\d+)?)%$/.exec(s);
   if (pct) return { value: Number(pct[1]) / 100, formula: null, numberFormat: "0%" };
+  if (/^[+-]./.test(s)) return formulaCell(`=${s}`);
   if (/^true$/i.test(s)) return { value: true, formula: null };
   if (/^false$/i.test(s)) return { value: false, formula: null };
   return { value: s, formula: null };
+}
+
+function formulaCell(f: string): { value: CellValue; formula: string; error?: boolean } {
+  const value = evalFormula(f);
+  return ERRORS.indexOf(String(value)) >= 0 ? { value, formula: f, error: true } : { value, formula: f };
 }
 
 /** Only what the tests need: HYPERLINK shows its friendly name; anything else shows "#NAME?". */

@@ -124,10 +124,12 @@ export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate,
     if (opts.existing) ws.getRange(rangeA1({ row: 0, col: 0, rowCount: lastRow + 1, colCount: width })).unmerge();
   } else skipped.push("merges", "columnWidths", "protection");
 
-  // Number formats before values, so "2/2" or "27,5" typed into a text cell stays text.
+  // Number formats before values, so "2/2" or "27,5" typed into a text cell stays text, and
+  // every text of the template (labels, titles, ids, STT, units) is text: through `values`,
+  // Excel would run "- Số người chết…" as a formula.
   for (const run of rowRuns(cells)) {
     const r = ws.getRange(rangeA1({ row: run[0].row, col: run[0].col, rowCount: 1, colCount: run.length }));
-    r.numberFormat = [run.map((c) => c.numberFormat ?? "General")];
+    r.numberFormat = [run.map((c) => c.numberFormat ?? (typeof c.value === "string" && c.value !== "" ? "@" : "General"))];
     r.values = [run.map((c) => (c.value === null ? "" : c.value))];
   }
   for (const b of styleBlocks(tpl.cells)) applyStyle(ws.getRange(rangeA1(b.rect)), STYLES[b.style]);
