@@ -20,7 +20,7 @@ import type {
   SheetSnapshot,
   WorkbookSnapshot,
 } from "./types";
-import { foldForMatch, formatViNumber, normaliseUnit, parseCell, parseText } from "./values";
+import { foldForMatch, formatViNumber, normaliseUnit, parseCell, parseText, type ValueHint } from "./values";
 import { buildPlan } from "./plan";
 
 export interface CheckOptions {
@@ -77,23 +77,28 @@ export const COLUMN_NAMES: Record<"y2013" | "y2022" | "note" | "target", Text2> 
 
 class Findings {
   list: Finding[] = [];
-  private groups = new Map<string, { rule: RuleDef<CellGroupParams>; column: Text2; cells: ReadCell[] }>();
+  // Few columns ever group (two rules × a handful of columns): a short list beats string keys.
+  private groups: { rule: RuleDef<CellGroupParams>; sheet: string; col: number; column: Text2; cells: ReadCell[] }[] = [];
 
   /** Info about many cells of one column becomes one finding that lists them, at the first. */
   group(rule: RuleDef<CellGroupParams>, column: Text2, cell: ReadCell): void {
-    const key = `${rule.code}\u0000${cell.address.sheet}\u0000${cell.address.col}`;
-    const g = this.groups.get(key);
-    if (g) g.cells.push(cell);
-    else this.groups.set(key, { rule, column, cells: [cell] });
+    const { sheet, col } = cell.address;
+    for (const g of this.groups) {
+      if (g.rule === rule && g.col === col && g.sheet === sheet) {
+        g.cells.push(cell);
+        return;
+      }
+    }
+    this.groups.push({ rule, sheet, col, column, cells: [cell] });
   }
 
   flushGroups(): void {
-    this.groups.forEach((g) => {
+    for (const g of this.groups) {
       const first = g.cells[0].address;
       const params = { column: g.column, count: g.cells.length, cells: g.cells.map((c) => a1(c.address.row, c.address.col)) };
       this.add(g.rule, params, { sheet: first.sheet, row: first.row, col: first.col, indicatorId: g.cells.length === 1 ? g.cells[0].indicatorId : undefined });
-    });
-    this.groups.clear();
+    }
+    this.groups = [];
   }
   add<P>(rule: RuleDef<P>, params: P, where: { sheet: string; row?: number; col?: number; indicatorId?: string }, severity?: Severity): void {
     const f: Finding = {
@@ -140,7 +145,7 @@ const NO_MERGES: RangeRect[] = [];
  * same row — unless the merge starts left of the value columns (a heading's label spanning
  * the row), which holds no value of this column.
  */
-function readCell(sheet: SheetSnapshot, row: number, col: number, hint: { kind?: IndicatorRow["kind"]; unit?: string }, firstValueCol = 0): ReadCell {
+function readCell(sheet: SheetSnapshot, row: number, col: number, hint: ValueHint, firstValueCol = 0, indicatorId?: string): ReadCell {
   let r = row;
   let c = col;
   for (const m of mergesOnRow(sheet, row)) {
@@ -153,19 +158,23 @@ function readCell(sheet: SheetSnapshot, row: number, col: number, hint: { kind?:
   const i = r - sheet.origin.row;
   const j = c - sheet.origin.col;
   const inside = r >= 0 && i >= 0 && j >= 0 && i < sheet.values.length && j < (sheet.values[i]?.length ?? 0);
-  const value = inside
-    ? parseCell(
-        {
-          value: sheet.values[i][j],
-          valueType: sheet.valueTypes[i]?.[j],
-          numberFormat: sheet.numberFormats[i]?.[j],
-          text: sheet.text[i]?.[j],
-        },
-        hint,
-      )
-    : parseText("", hint);
-  return { address: { sheet: sheet.name, row, col }, value };
+  let value: ParsedValue;
+  if (!inside) value = parseText("", hint);
+  else {
+    const v = sheet.values[i][j];
+    const text = sheet.text[i]?.[j];
+    // Most cells of a large table are empty: skip the parser for them.
+    value =
+      (v === "" || v === null) && (text === "" || text === undefined)
+        ? { state: "blank", raw: "" }
+        : parseCell({ value: v, valueType: sheet.valueTypes[i]?.[j], numberFormat: sheet.numberFormats[i]?.[j], text }, hint);
+  }
+  return { address: { sheet: sheet.name, row, col }, value, indicatorId };
 }
+
+const NO_HINT: ValueHint = {};
+const VALUE_KEYS = ["y2013", "y2022", "note", "target"] as const;
+const TARGET_HINT: ValueHint = { kind: "percent", unit: "%" };
 
 function pickTables(all: TableRows[], snapshot: WorkbookSnapshot, idx: CatalogueIndex, findings: Findings) {
   const chosen: Partial<Record<AppendixId, { t: TableRows; outcome: ReturnType<typeof matchRows> }>> = {};
@@ -262,13 +271,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
     for (const m of outcome.matches) {
       matches.push(m);
       const indicator = idx.byId.get(m.indicatorId) as IndicatorRow;
-      const hint = { kind: indicator.kind, unit: indicator.unit };
       const reading: IndicatorReading = { indicator, match: m };
-      for (const key of ["y2013", "y2022", "note", "target"] as const) {
+      for (const key of VALUE_KEYS) {
         const col = t.table.columns[key];
         if (col === undefined) continue;
-        reading[key] = readCell(sheet, m.row, col, key === "note" ? {} : key === "target" ? { kind: "percent", unit: "%" } : hint, firstValueCol);
-        (reading[key] as ReadCell).indicatorId = indicator.id;
+        // The indicator row itself carries the parser's hint (its kind and unit).
+        reading[key] = readCell(sheet, m.row, col, key === "note" ? NO_HINT : key === "target" ? TARGET_HINT : indicator, firstValueCol, indicator.id);
       }
       readings[indicator.id] = reading;
       const labelCol = t.table.columns.label ?? 0;
@@ -284,7 +292,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
     if (noteCol !== undefined) {
       const headingNotes = new Map<string, ReadCell>();
       for (const h of outcome.headings) {
-        const cell = readCell(sheet, h.row, noteCol, {}, firstValueCol);
+        const cell = readCell(sheet, h.row, noteCol, NO_HINT, firstValueCol);
         if (cell.value.state !== "blank") headingNotes.set(h.headingId, cell);
       }
       if (headingNotes.size > 0) {

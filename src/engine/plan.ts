@@ -26,6 +26,16 @@ export const RESULTS_HEADER: Record<"vi" | "en", string[]> = {
 
 export const STATUS_HEADER: Text2 = { vi: "Tình trạng (NQ24)", en: "Status (NQ24)" };
 
+const rowIndexes = new WeakMap<Catalogue, Map<string, Catalogue["rows"][number]>>();
+function rowIndex(catalogue: Catalogue): Map<string, Catalogue["rows"][number]> {
+  let m = rowIndexes.get(catalogue);
+  if (!m) {
+    m = new Map(catalogue.rows.map((r) => [r.id, r]));
+    rowIndexes.set(catalogue, m);
+  }
+  return m;
+}
+
 export interface PlanInput {
   snapshot: WorkbookSnapshot;
   tables: LocatedTable[];
@@ -100,7 +110,7 @@ export function buildPlan(input: PlanInput): Plan {
     marks.push(m);
   }
 
-  const rowsById = new Map(input.catalogue.rows.map((r) => [r.id, r]));
+  const rowsById = rowIndex(input.catalogue);
   const labelOf = (id?: string) => {
     if (!id) return "";
     const row = rowsById.get(id);

@@ -38,6 +38,16 @@ interface HeaderHit {
   columns: Partial<Record<TableColumn, number>>; // absolute columns
 }
 
+function restartsTable(sheet: SheetSnapshot, i: number, first: HeaderHit): boolean {
+  for (const key of ["stt", "label"] as const) {
+    const c = first.columns[key];
+    if (c === undefined) continue;
+    const raw = cellString(sheet, i, c - sheet.origin.col);
+    if (raw.length > 0 && raw.length <= 60 && classifyHeader(foldShort(raw)) === key) return true;
+  }
+  return false;
+}
+
 function findHeaderRows(sheet: SheetSnapshot): HeaderHit[] {
   const hits: HeaderHit[] = [];
   const rows = sheet.values.length;
@@ -46,7 +56,9 @@ function findHeaderRows(sheet: SheetSnapshot): HeaderHit[] {
     if (!rowVals) continue;
     // Cheap pre-filter before folding every cell: a header row names a year column in a
     // short cell. Values are rarely strings that short and year-like, so most rows cost a
-    // type and length test per cell.
+    // type and length test per cell. Below a first table, a second one (both appendices on
+    // one sheet) starts with its own header in the same STT or label column.
+    if (hits.length > 0 && !restartsTable(sheet, i, hits[0])) continue;
     let yearish = false;
     for (let j = 0; j < rowVals.length && !yearish; j++) {
       const v = sheet.values[i]?.[j];
