@@ -3,14 +3,19 @@
  * the last check (columns inserted, the results sheet replaced by one of their own), a
  * check or a clear changes no cell the add-in cannot prove it wrote.
  */
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import ExcelJS from "exceljs";
 import { nationalCatalogue, laiChauSample } from "../src/catalogue";
 import { APPENDIX_COLUMNS, buildWorkbookTemplate, SHEET_NAMES } from "../src/engine/layout";
 import { decodeMetadata, META_WIDTH } from "../src/engine/metadata";
 import { a1 } from "../src/adapters/office/a1";
-import { clearRecordedMarks } from "../src/adapters/xlsx";
+import { applyPlanToWorkbook, clearRecordedMarks, workbookToSnapshot } from "../src/adapters/xlsx";
+import { checkWorkbook } from "../src/engine/check";
 import { checkWorkbookInExcel, clearMarksInExcel, fillSample, insertSheets } from "../src/usecases/office";
-import { DEFAULT_CELL, FakeWorkbook, FSheet, getCell, key, saveXlsx } from "./fake";
+import { makeSample } from "../src/usecases/files";
+import { DEFAULT_CELL, FakeWorkbook, FSheet, getCell, key, loadXlsx, saveXlsx } from "./fake";
 import { capsFor, changedCells, userCells } from "./fake/helpers";
 
 const cat = nationalCatalogue;
@@ -253,5 +258,95 @@ describe("inserted sheets: text is written as text", () => {
     }
     // The national catalogue has many labels beginning "- ": the case that matters is covered.
     expect(dashLabels).toBeGreaterThan(100);
+  });
+});
+
+describe("a sample made by the command line, checked in Excel", () => {
+  async function cliSample(): Promise<FakeWorkbook> {
+    const dir = mkdtempSync(join(tmpdir(), "nq24-sample-"));
+    const file = join(dir, "sample.xlsx");
+    await makeSample(file);
+    const wb = await loadXlsx(file);
+    rmSync(dir, { recursive: true, force: true });
+    return wb;
+  }
+
+  test("the file records its sheets as the add-in's: check writes statuses in the protected appendices, clear undoes them, user cells unchanged", async () => {
+    const wb = await cliSample();
+    expect(wb.sheet(SHEET_NAMES.meta).visibility).toBe("VeryHidden");
+    const protectedByTemplate = tpl.sheets.filter((t) => t.protect).map((t) => t.name);
+    expect(protectedByTemplate).toEqual(expect.arrayContaining([PL1, SHEET_NAMES.PL2]));
+    expect(meta(wb).sheets.filter((s) => s.protectedByAddin).map((s) => s.name).sort()).toEqual(protectedByTemplate.sort());
+    expect(wb.sheet(PL1).protected).toBe(true);
+    const sheets = [SHEET_NAMES.cover, PL1, SHEET_NAMES.PL2];
+    const before = userCells(wb, sheets);
+    const s = await check(wb);
+    expect(s.tables.map((t) => t.sheet).sort()).toEqual([PL1, SHEET_NAMES.PL2]);
+    const withStatus = s.statuses.filter((x) => x.appendix === "PL1");
+    expect(withStatus.length).toBeGreaterThan(20);
+    const statusCells = (meta(wb).statusCells ?? []).filter((c) => c.sheet === PL1);
+    expect(statusCells.length).toBeGreaterThan(20);
+    for (const c of statusCells) expect(wb.cell(PL1, a1(c.row, c.col)).value).toBe(c.text);
+    expect(changedCells(wb, before)).toEqual([]);
+    expect(wb.sheet(PL1).protected).toBe(true);
+    // The records of the report sheets survive the check.
+    expect(meta(wb).sheets.filter((x) => x.protectedByAddin).length).toBe(protectedByTemplate.length);
+    await clear(wb);
+    for (const c of statusCells) expect(wb.cell(PL1, a1(c.row, c.col)).value).toBeNull();
+    expect(changedCells(wb, before)).toEqual([]);
+    expect(wb.sheet(PL1).protected).toBe(true);
+  });
+
+  test("repair accepts the command line's appendices as the add-in's own", async () => {
+    const wb = await cliSample();
+    // The typed values (repair re-lays labels and titles out, and keeps every input).
+    const inputCols = (ap: "PL1" | "PL2") => ["y2013", "y2022", "note"].map((k) => a1(0, APPENDIX_COLUMNS[ap].findIndex((c) => c.key === k)).replace(/\d+$/, ""));
+    const before = userCells(wb, [PL1, SHEET_NAMES.PL2]);
+    for (const k of Array.from(before.keys())) {
+      const [sheet, addr] = k.split("!");
+      const row = Number(addr.replace(/^[A-Z]+/, "")) - 1;
+      // Merged group rows are labels (ExcelJS repeats a merge's text in each of its cells).
+      const merged = wb.sheet(sheet).merges.some((m) => row >= m.row && row < m.row + m.rowCount);
+      if (inputCols(sheet === PL1 ? "PL1" : "PL2").indexOf(addr.replace(/\d+$/, "")) < 0 || row < 5 || merged) before.delete(k);
+    }
+    expect(before.size).toBeGreaterThan(50);
+    const res = await wb.run((ctx) => insertSheets(ctx as unknown as Excel.RequestContext, cat, { cover: true, onExisting: "repair", caps: capsFor(wb) }));
+    expect(res.sheets.filter((x) => x.template === PL1 || x.template === SHEET_NAMES.PL2).map((x) => x.action)).toEqual(["repaired", "repaired"]);
+    expect(changedCells(wb, before)).toEqual([]);
+    expect(wb.sheet(SHEET_NAMES.PL2).protected).toBe(true);
+  });
+
+  test("an appendix the user protected with a password is still refused with AccessDenied, nothing written", async () => {
+    const wb = await cliSample();
+    wb.sheet(PL1).protected = false;
+    wb.userProtect(PL1, "mật khẩu");
+    const before = userCells(wb, [PL1]);
+    await expect(check(wb)).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(changedCells(wb, before)).toEqual([]);
+    expect(wb.sheets.some((x) => x.name === SHEET_NAMES.results)).toBe(false);
+  });
+
+  test("checked by the command line first, then in Excel: the records of the report sheets survive the command line's check", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nq24-sample-"));
+    const file = join(dir, "sample.xlsx");
+    await makeSample(file);
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.readFile(file);
+    rmSync(dir, { recursive: true, force: true });
+    applyPlanToWorkbook(x, checkWorkbook(workbookToSnapshot(x), cat, { lang: "vi" }).plan, { lang: "vi" });
+    const wb = await loadXlsx(Buffer.from(await x.xlsx.writeBuffer()));
+    expect(meta(wb).sheets.filter((r) => r.protectedByAddin).map((r) => r.name)).toEqual(expect.arrayContaining([PL1, SHEET_NAMES.PL2]));
+    const before = userCells(wb, [SHEET_NAMES.cover, PL1, SHEET_NAMES.PL2]);
+    for (const k of Array.from(before.keys())) if ((meta(wb).statusCells ?? []).some((c) => k === `${c.sheet}!${a1(c.row, c.col)}`)) before.delete(k);
+    // The notes the command line added are in the file, on empty input cells too.
+    expect(meta(wb).marks.filter((m) => m.hadNote && !wb.sheet(m.sheet).notes.has(key(m.row, m.col)))).toEqual([]);
+    const s = await check(wb);
+    expect(s.tables.length).toBe(2);
+    expect(changedCells(wb, before)).toEqual([]);
+    // And the command line's clear keeps them too.
+    expect(clearRecordedMarks(x)).toBeGreaterThanOrEqual(0);
+    const y = await loadXlsx(Buffer.from(await x.xlsx.writeBuffer()));
+    expect(meta(y).sheets.filter((r) => r.protectedByAddin).map((r) => r.name)).toEqual(expect.arrayContaining([PL1, SHEET_NAMES.PL2]));
+    expect(meta(y).statusCells).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { rangeA1 } from "../../src/engine/layout";
 import { parseAddress } from "../../src/adapters/office/a1";
 import { FakeWorkbook } from "./excel";
-import { DEFAULT_CELL, FCell, FSheet, key } from "./model";
+import { DEFAULT_CELL, FCell, FSheet, isDefault, key } from "./model";
 
 function argbToHex(argb: string | undefined): string | null {
   if (!argb) return null;
@@ -40,7 +40,8 @@ function fromExcelJS(ws: ExcelJS.Worksheet, s: FSheet): void {
   s.protected = !!(prot && prot.sheet);
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (row.hidden) s.hiddenRows.add(rowNumber - 1);
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    // Empty cells too: an empty input cell still has its fill, lock and perhaps a note.
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       const c: FCell = { ...DEFAULT_CELL };
       const v = cell.value as unknown;
       if (v === null || v === undefined) c.value = null;
@@ -82,8 +83,9 @@ function fromExcelJS(ws: ExcelJS.Worksheet, s: FSheet): void {
       }
       if (cell.border && Object.keys(cell.border).length) c.border = true;
       if (cell.protection && cell.protection.locked === false) c.locked = false;
-      s.cells.set(key(rowNumber - 1, colNumber - 1), c);
       const n = noteText(cell.note);
+      if (isDefault(c) && n === null) return;
+      s.cells.set(key(rowNumber - 1, colNumber - 1), c);
       if (n !== null) s.notes.set(key(rowNumber - 1, colNumber - 1), n);
     });
   });

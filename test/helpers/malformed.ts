@@ -290,7 +290,9 @@ const SPECS: CaseSpec[] = [
     }
   } },
   { name: "forged-metadata", tweak: (wb) => {
-    // A metadata sheet from nowhere: garbage records must not crash the reader.
+    // A metadata sheet from nowhere (in place of the template's records): garbage records must not crash the reader.
+    const own = wb.getWorksheet(SHEET_NAMES.meta);
+    if (own) wb.removeWorksheet(own.id);
     const ws = wb.addWorksheet(SHEET_NAMES.meta, { state: "hidden" });
     ws.addRow(["NQ24_META", "x", "{not json", null, 42]);
     ws.addRow(["mark", PL1, "-1", "999999", "#ZZZ", "??"]);

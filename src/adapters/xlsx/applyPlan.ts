@@ -6,10 +6,10 @@
  */
 import type * as ExcelJS from "exceljs";
 import { SHEET_NAMES, a1 } from "../../engine/layout";
-import { META_FORMAT_VERSION, META_WIDTH, RESULTS_SIGNATURES, decodeMetadata, encodeMetadata, type StoredMark } from "../../engine/metadata";
+import { META_FORMAT_VERSION, META_WIDTH, RESULTS_SIGNATURES, decodeMetadata, emptyMetadata, type AddinMetadata, type AddinSheetRecord, type StoredMark } from "../../engine/metadata";
 import type { CellValue, Plan, Severity, StatusCellWrite } from "../../engine/types";
 import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
-import { applyStyle, argb, setLiteral } from "./write";
+import { applyStyle, argb, setLiteral, writeMetaSheet } from "./write";
 
 export type Lang = "vi" | "en";
 
@@ -64,9 +64,7 @@ function cellValueOf(ws: ExcelJS.Worksheet, r: number, c: number): unknown {
  * Undoes what a previous check recorded: fills restored, notes it added removed, status
  * cells emptied, its results sheet deleted. Returns the number of marks undone.
  */
-export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
-  const meta = wb.getWorksheet(SHEET_NAMES.meta);
-  if (!meta) return 0;
+function readRecords(meta: ExcelJS.Worksheet): AddinMetadata {
   const rows: CellValue[][] = [];
   for (let r = 1; r <= meta.rowCount; r++) {
     const vals: CellValue[] = [];
@@ -76,7 +74,19 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
     }
     rows.push(vals);
   }
-  const decoded = decodeMetadata(rows);
+  return decodeMetadata(rows);
+}
+
+/** The sheets the records name as the add-in's (still in the workbook). */
+function recordedSheets(wb: ExcelJS.Workbook): AddinSheetRecord[] {
+  const meta = wb.getWorksheet(SHEET_NAMES.meta);
+  return meta ? readRecords(meta).sheets.filter((x) => wb.getWorksheet(x.name)) : [];
+}
+
+export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
+  const meta = wb.getWorksheet(SHEET_NAMES.meta);
+  if (!meta) return 0;
+  const decoded = readRecords(meta);
   const records = decoded.marks;
   // Status cells are the add-in's own: emptied, so a re-check starts from a clean column.
   for (const c of decoded.statusCells ?? []) {
@@ -108,7 +118,10 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
     // Still carrying our title: a user sheet that took the name of a deleted results sheet stays.
     if (ws && RESULTS_SIGNATURES.indexOf(String(cellValueOf(ws, 1, 1) ?? "")) >= 0 && !/^(Phụ lục [12]|Bìa)( \(\d+\))?$/.test(name)) wb.removeWorksheet(ws.id);
   }
-  wb.removeWorksheet(meta.id);
+  // The records of the report sheets stay (the add-in may still unprotect them); the rest goes.
+  const kept = decoded.sheets.filter((x) => x.role !== "results" && !results.has(x.name) && wb.getWorksheet(x.name));
+  if (kept.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept });
+  else wb.removeWorksheet(meta.id);
   return records.length;
 }
 
@@ -163,7 +176,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: A
 
   const resultsName = freeSheetName(wb, SHEET_NAMES.results);
   writeResultsSheet(wb, resultsName, plan, lang);
-  writeMetaSheet(wb, resultsName, plan, lang, records);
+  writeRecords(wb, resultsName, plan, lang, records);
   return records;
 }
 
@@ -230,11 +243,9 @@ function writeResultsSheet(wb: ExcelJS.Workbook, name: string, plan: Plan, lang:
   ws.getColumn(1).width = Math.max(ws.getColumn(1).width ?? 10, 24);
 }
 
-function writeMetaSheet(wb: ExcelJS.Workbook, resultsName: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
-  const old = wb.getWorksheet(SHEET_NAMES.meta);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(SHEET_NAMES.meta, { state: "veryHidden" });
-  const rows = encodeMetadata({
+function writeRecords(wb: ExcelJS.Workbook, resultsName: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
+  const kept = recordedSheets(wb).filter((x) => x.name !== resultsName);
+  writeMetaSheet(wb, {
     formatVersion: META_FORMAT_VERSION,
     run: {
       lastCheckAt: plan.verdict.checkedAt,
@@ -243,15 +254,8 @@ function writeMetaSheet(wb: ExcelJS.Workbook, resultsName: string, plan: Plan, l
       ready: plan.verdict.ready,
       resultsSheet: resultsName,
     },
-    sheets: [{ name: resultsName, role: "results", protectedByAddin: false }],
+    sheets: kept.concat([{ name: resultsName, role: "results", protectedByAddin: false }]),
     marks: records,
     statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, text: c.text })),
-  });
-  rows.forEach((row, i) => {
-    row.forEach((v, j) => {
-      const c = ws.getCell(i + 1, j + 1);
-      c.numFmt = "@";
-      setLiteral(c, v);
-    });
   });
 }

@@ -4,7 +4,8 @@
  */
 import * as ExcelJS from "exceljs";
 import type { CellStyle, SheetTemplate, StyleKey, WorkbookTemplate } from "../../engine/layout";
-import { STYLES } from "../../engine/layout";
+import { SHEET_NAMES, STYLES } from "../../engine/layout";
+import { AddinMetadata, emptyMetadata, encodeMetadata } from "../../engine/metadata";
 
 export function argb(hex: string): string {
   return "FF" + hex.replace(/^#/, "").toUpperCase();
@@ -120,9 +121,27 @@ export function renderSheet(wb: ExcelJS.Workbook, t: SheetTemplate): ExcelJS.Wor
   return ws;
 }
 
+/** The records sheet (metadata.ts rows, every cell text), replacing any earlier one; veryHidden. */
+export function writeMetaSheet(wb: ExcelJS.Workbook, meta: AddinMetadata): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(SHEET_NAMES.meta);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(SHEET_NAMES.meta, { state: "veryHidden" });
+  encodeMetadata(meta).forEach((row, i) => {
+    row.forEach((v, j) => {
+      const c = ws.getCell(i + 1, j + 1);
+      c.numFmt = "@";
+      setLiteral(c, v);
+    });
+  });
+  return ws;
+}
+
 export function writeTemplate(template: WorkbookTemplate): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "NQ24";
   for (const t of template.sheets) renderSheet(wb, t);
+  // Recorded as the Office insert records them, so the add-in knows these sheets (and the
+  // protection it may lift to write its status cells) are its own.
+  writeMetaSheet(wb, { ...emptyMetadata(), sheets: template.sheets.map((t) => ({ name: t.name, role: t.role, protectedByAddin: !!t.protect })) });
   return wb;
 }
