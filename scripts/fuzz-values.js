@@ -12,18 +12,7 @@
 
 const path = require("path");
 
-const enginePath = path.join(__dirname, "..", "build", "engine", "values.js");
-let values;
-try {
-  values = require(enginePath);
-} catch (err) {
-  console.error("Cannot load " + enginePath + " (run `npx tsc -p tsconfig.node.json` first): " + err.message);
-  process.exit(2);
-}
-
-const COUNT = Number(process.argv[2]) > 0 ? Math.floor(Number(process.argv[2])) : 1000000;
-let seed = Number(process.argv[3]) >>> 0 || 0x24a11ce;
-
+let seed = 0x24a11ce;
 /** mulberry32: small, fast, deterministic. */
 function rand() {
   seed = (seed + 0x6d2b79f5) >>> 0;
@@ -112,25 +101,46 @@ function generate(i) {
   return randomUnicode(int(30));
 }
 
-const started = Date.now();
-let exceptions = 0;
-const examples = [];
-for (let i = 0; i < COUNT; i++) {
-  const s = generate(i);
-  try {
-    const r = values.parseText(s);
-    if (!r || typeof r.state !== "string") throw new Error("no state");
-  } catch (err) {
-    exceptions++;
-    if (examples.length < 10) examples.push({ input: s.length > 200 ? s.slice(0, 200) + "…" : s, error: String(err && err.message) });
+/**
+ * Runs `count` generated strings through `parseText`; the test suite calls this with the
+ * TypeScript source, the command line with the compiled build.
+ */
+function run(parseText, count, startSeed) {
+  seed = startSeed >>> 0 || 0x24a11ce;
+  const started = Date.now();
+  let exceptions = 0;
+  const examples = [];
+  for (let i = 0; i < count; i++) {
+    const s = generate(i);
+    try {
+      const r = parseText(s);
+      if (!r || typeof r.state !== "string") throw new Error("no state");
+    } catch (err) {
+      exceptions++;
+      if (examples.length < 10) examples.push({ input: s.length > 200 ? s.slice(0, 200) + "…" : s, error: String(err && err.message) });
+    }
   }
+  return { strings: count, exceptions, seconds: (Date.now() - started) / 1000, examples };
 }
-const seconds = (Date.now() - started) / 1000;
 
-console.log("strings: " + COUNT);
-console.log("exceptions: " + exceptions);
-console.log("time: " + seconds.toFixed(2) + " s");
-if (exceptions > 0) {
-  for (const e of examples) console.log(JSON.stringify(e));
-  process.exit(1);
+module.exports = { run, generate };
+
+if (require.main === module) {
+  const enginePath = path.join(__dirname, "..", "build", "engine", "values.js");
+  let values;
+  try {
+    values = require(enginePath);
+  } catch (err) {
+    console.error("Cannot load " + enginePath + " (run `npx tsc -p tsconfig.node.json` first): " + err.message);
+    process.exit(2);
+  }
+  const count = Number(process.argv[2]) > 0 ? Math.floor(Number(process.argv[2])) : 1000000;
+  const r = run(values.parseText, count, Number(process.argv[3]));
+  console.log("strings: " + r.strings);
+  console.log("exceptions: " + r.exceptions);
+  console.log("time: " + r.seconds.toFixed(2) + " s");
+  if (r.exceptions > 0) {
+    for (const e of r.examples) console.log(JSON.stringify(e));
+    process.exit(1);
+  }
 }
