@@ -31,7 +31,9 @@ const N = Number(arg("files", process.env.NQ24_BENCH_FILES || 700));
 const reuse = arg("dir", "");
 const keep = process.argv.includes("--keep") || !!reuse;
 const asJson = process.argv.includes("--json");
-const workers = Number(arg("workers", "0"));
+// Like the command line: worker threads chosen automatically unless --workers is given.
+const workersArg = arg("workers", "");
+const workers = workersArg === "" ? undefined : Number(workersArg);
 const log = (s) => { if (!asJson) process.stdout.write(s + "\n"); };
 
 /** Deterministic pseudo-random numbers, so every run benches the same files. */
@@ -78,6 +80,9 @@ async function main() {
       log(`Đã tạo ${N} sổ tính huyện / generated ${N} district workbooks in ${((Date.now() - g0) / 1000).toFixed(1)} s`);
     }
     const files = fs.readdirSync(dir).filter((n) => n.endsWith(".xlsx")).sort().map((n) => path.join(dir, n));
+    const { defaultWorkers } = require(build("usecases/files.js"));
+    const used = workers === undefined ? defaultWorkers(files.length) : workers;
+    log(`Luồng đọc file / file-reading threads: ${used === 0 ? "1 (luồng chính / main thread)" : used + " worker"}`);
     // Warm both paths up so neither pays for compiling the code.
     const warm = files.slice(0, Math.min(30, files.length));
     await excelJsLoadOnly(warm);

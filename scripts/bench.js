@@ -97,7 +97,8 @@ function benchEngine() {
 
 function runScript(name, script, args) {
   const file = path.resolve(__dirname, script);
-  const r = spawnSync(process.execPath, [file].concat(args || []), { stdio: "inherit", cwd: root });
+  // The child runs with the same Node options as the bench itself.
+  const r = spawnSync(process.execPath, process.execArgv.concat([file], args || []), { stdio: "inherit", cwd: root });
   if (r.status !== 0) {
     results.push({ name, value: `exit ${r.status}`, within: false });
     console.log(`  ${name}: failed (exit ${r.status})`);

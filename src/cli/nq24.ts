@@ -48,7 +48,7 @@ Tùy chọn:
   --json                In kết quả dạng JSON (cho script)
   --lang vi|en          Ngôn ngữ (mặc định: vi)
   --catalogue <file|url> Dùng danh mục chỉ tiêu riêng của tỉnh
-  --workers <n>         Đọc file song song trên n luồng (consolidate; mặc định 0 = một luồng)
+  --workers <n>         Đọc file song song trên n luồng (consolidate; mặc định: tự chọn, từ 200 file)
   -h, --help            Trợ giúp (tiếng Anh: nq24 --help --lang en)
   --version             Phiên bản
 
@@ -71,7 +71,7 @@ Options:
   --json                Print the result as JSON (for scripts)
   --lang vi|en          Language (default: vi)
   --catalogue <file|url> Use a province's own indicator catalogue
-  --workers <n>         Read files on n worker threads (consolidate; default 0 = one thread)
+  --workers <n>         Read files on n worker threads (consolidate; default: automatic, from 200 files)
   -h, --help            This help (Vietnamese: nq24 --help)
   --version             Version
 
@@ -304,7 +304,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (out && !/\.xlsx$/i.test(out)) return usageError(io, lang, "--out phải là file .xlsx", "--out must be an .xlsx file");
         const workersArg = args.values.workers;
         if (workersArg !== undefined && !/^\d{1,2}$/.test(workersArg)) return usageError(io, lang, "--workers phải là số từ 0 đến 99", "--workers must be a number from 0 to 99");
-        const res = await consolidateFiles(args.positional, { out, lang, catalogue, workers: workersArg ? Number(workersArg) : 0, onProgress: progress(io, lang) });
+        const res = await consolidateFiles(args.positional, { out, lang, catalogue, workers: workersArg !== undefined ? Number(workersArg) : undefined, onProgress: progress(io, lang) });
         const c = res.consolidation;
         if (json) io.out(JSON.stringify(consolidationJson(c, lang, res.out), null, 2) + "\n");
         else io.out(consolidationReport(c, lang, res.out));

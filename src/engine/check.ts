@@ -26,6 +26,12 @@ import { buildPlan } from "./plan";
 export interface CheckOptions {
   now?: Date;
   lang?: "vi" | "en";
+  /**
+   * "summary" is for batch work (province consolidation): warnings and info keep their code
+   * and place but get no message text, and the plan has only its verdict — what a roll-up
+   * reads, at a fraction of the cost. Default "full".
+   */
+  detail?: "full" | "summary";
 }
 
 export interface ReadCell {
@@ -75,8 +81,11 @@ export const COLUMN_NAMES: Record<"y2013" | "y2022" | "note" | "target", Text2> 
   target: { vi: "mục tiêu 2020", en: "2020 target" },
 };
 
+const NO_TEXT: Text2 = { vi: "", en: "" };
+
 class Findings {
   list: Finding[] = [];
+  constructor(private readonly summary = false) {}
   // Few columns ever group (two rules × a handful of columns): a short list beats string keys.
   private groups: { rule: RuleDef<CellGroupParams>; sheet: string; col: number; column: Text2; cells: ReadCell[] }[] = [];
 
@@ -101,17 +110,19 @@ class Findings {
     this.groups = [];
   }
   add<P>(rule: RuleDef<P>, params: P, where: { sheet: string; row?: number; col?: number; indicatorId?: string }, severity?: Severity): void {
+    const sev = severity ?? rule.severity;
+    const text = !this.summary || sev === "error";
     const f: Finding = {
       code: rule.code,
-      severity: severity ?? rule.severity,
+      severity: sev,
       sheet: where.sheet,
       cell: where.row !== undefined && where.col !== undefined ? a1(where.row, where.col) : "",
-      message: rule.message(params),
+      message: text ? rule.message(params) : NO_TEXT,
     };
     if (where.row !== undefined) f.row = where.row;
     if (where.col !== undefined) f.col = where.col;
     if (where.indicatorId) f.indicatorId = where.indicatorId;
-    if (rule.fix) f.fix = rule.fix(params);
+    if (rule.fix && text) f.fix = rule.fix(params);
     this.list.push(f);
   }
 }
@@ -247,7 +258,8 @@ function readCover(snapshot: WorkbookSnapshot, tables: TableRows[]): { cover: Co
 export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, options: CheckOptions = {}): CheckResult {
   const lang = options.lang ?? "vi";
   const idx = indexCatalogue(catalogue);
-  const findings = new Findings();
+  const summary = options.detail === "summary";
+  const findings = new Findings(summary);
   const all = locateTables(snapshot);
   const chosen = pickTables(all, snapshot, idx, findings);
 
@@ -338,7 +350,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
   }
 
   const sorted = sortFindings(findings.list, idx);
-  const plan = buildPlan({ snapshot, tables, readings, findings: sorted, statuses, catalogue, lang, now: options.now });
+  const plan = buildPlan({ snapshot, tables, readings, findings: sorted, statuses, catalogue, lang, now: options.now, verdictOnly: summary });
   return { tables, matches, readings, findings: sorted, statuses, cover: coverRead.cover, plan };
 }
 

@@ -45,6 +45,8 @@ export interface PlanInput {
   catalogue: Catalogue;
   lang: "vi" | "en";
   now?: Date;
+  /** Batch work needs only the verdict: no status cells, marks or results rows. */
+  verdictOnly?: boolean;
 }
 
 /**
@@ -67,6 +69,7 @@ export function statusColumn(table: LocatedTable, sheet: SheetSnapshot, rows: nu
 
 export function buildPlan(input: PlanInput): Plan {
   const { lang } = input;
+  if (input.verdictOnly) return { statusCells: [], marks: [], results: { header: RESULTS_HEADER[lang], rows: [] }, verdict: verdictOf(input) };
   const statusCells: StatusCellWrite[] = [];
   const byId = new Map(input.statuses.map((s) => [s.indicatorId, s]));
   for (const table of input.tables) {

@@ -139,8 +139,9 @@ export interface ConsolidateOptions extends CommonOptions {
   out?: string;
   limits?: XlsxLimits;
   /**
-   * Worker threads reading files; 0 (the default) reads in this thread. Workers pay for
-   * their start-up and for copying results back: worth it only with many files and idle cores.
+   * Worker threads reading files; 0 reads in this thread. Workers pay for their start-up and
+   * for copying results back: worth it only with many files. By default (undefined) they are
+   * used from AUTO_WORKERS_FROM files up, one per core, at most four.
    */
   workers?: number;
   /** Called after each file, for progress display. */
@@ -166,6 +167,15 @@ export function refusal(file: string, e: unknown): RefusedFile {
 function workerScript(): string | null {
   const p = join(__dirname, "..", "adapters", "xlsx", "checkWorker.js");
   return existsSync(p) ? p : null;
+}
+
+/** From this many files a province run reads them on worker threads by default. */
+export const AUTO_WORKERS_FROM = 200;
+
+/** Worker threads for a run of `fileCount` files when the caller does not say. */
+export function defaultWorkers(fileCount: number): number {
+  const cores = coreCount();
+  return fileCount >= AUTO_WORKERS_FROM && cores >= 2 ? Math.min(cores, 4) : 0;
 }
 
 /** Cores available, for callers that opt into worker threads. */
@@ -216,7 +226,8 @@ export async function consolidateFiles(paths: string[], options: ConsolidateOpti
   // Last run's output in the same folder is not a district report.
   const files = (await collectXlsxFiles(paths)).filter((p) => !outPath || resolve(p) !== outPath);
   let done = 0;
-  const outcomes = await readAndCheckAll(files, catalogue, { lang, now: options.now, limits: options.limits, slim: true }, options.workers ?? 0, (file) => {
+  const workers = options.workers ?? defaultWorkers(files.length);
+  const outcomes = await readAndCheckAll(files, catalogue, { lang, now: options.now, limits: options.limits, slim: true }, workers, (file) => {
     done++;
     options.onProgress?.(done, files.length, basename(file));
   });

@@ -87,7 +87,7 @@ export async function readAndCheck(path: string, catalogue: Catalogue, options: 
     const wb = await loadWorkbookBytes(ExcelJS, bytes, name, limits, CHECK_IGNORE_NODES);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const snapshot = workbookToSnapshot(wb, { name });
-    const result = checkWorkbook(snapshot, catalogue, { lang: options.lang, now: options.now });
+    const result = checkWorkbook(snapshot, catalogue, { lang: options.lang, now: options.now, detail: options.slim ? "summary" : "full" });
     const check: FileCheck = { name, sha256, result: options.slim ? forConsolidation(result) : result };
     const run = recordedRun(wb);
     if (run?.catalogueVersion) check.recordedCatalogueVersion = run.catalogueVersion;
