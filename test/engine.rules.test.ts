@@ -155,6 +155,19 @@ describe("rules", () => {
     expect(kind.message.vi).toMatch(/^Số liệu 2013 của “/);
   });
 
+  it("in summary detail (batch consolidation) keeps every finding's code and place and the verdict, with texts for errors only", () => {
+    const fill = { [HAZARDOUS.id]: { y2013: "tốt", y2022: "120%" }, [DEATHS.id]: { y2013: "1,5" } };
+    const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, COVER, fill));
+    const full = checkWorkbook(snapshot, nationalCatalogue, { now: new Date(0) });
+    const summary = checkWorkbook(snapshot, nationalCatalogue, { now: new Date(0), detail: "summary" });
+    expect(summary.findings.map((f) => [f.code, f.severity, f.sheet, f.cell])).toEqual(full.findings.map((f) => [f.code, f.severity, f.sheet, f.cell]));
+    for (const f of summary.findings) expect(f.message.vi === "").toBe(f.severity !== "error");
+    expect(summary.plan.verdict).toEqual(full.plan.verdict);
+    expect(summary.plan.marks).toEqual([]);
+    expect(full.plan.marks.length).toBeGreaterThan(0);
+    expect(summary.statuses).toEqual(full.statuses);
+  });
+
   it("publishes every rule with a unique code and both languages", () => {
     const rules = ruleCatalogue();
     expect(new Set(rules.map((r) => r.code)).size).toBe(rules.length);
