@@ -466,7 +466,7 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
       await settled(page);
       const afterCheck = await audit();
       await page.click("#lang-toggle");
-      // The resting page: the pointer would otherwise leave the toggle in its hover colours.
+      // The resting page first; hover colours are checked per button below.
       await page.mouse.move(1, 1);
       const english = await audit();
       const all = initial.concat(afterCheck, english);
@@ -475,6 +475,19 @@ describeBrowser("task pane in Chromium with the fake Excel host", () => {
           (all.map((v) => v.id + "(" + v.impact + ")").join(", ") || "none"),
       );
       expect(all.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id + ": " + v.nodes.join("; "))).toEqual([]);
+
+      // Hover states: the pointer rests on a button after every click.
+      const hovered: string[] = [];
+      for (const id of ["lang-toggle", "btn-insert", "btn-check", "btn-clear", "catalogue-national"]) {
+        await page.hover("#" + id);
+        const bad = await page.evaluate(async (target) => {
+          const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string }[] }> } }).axe;
+          const r = await axe.run({ include: [[target]] }, { runOnly: { type: "rule", values: ["color-contrast"] } });
+          return r.violations.map((v) => v.id);
+        }, "#" + id);
+        if (bad.length) hovered.push(id + ": " + bad.join(","));
+      }
+      expect(hovered).toEqual([]);
     } finally {
       await context.close();
     }
