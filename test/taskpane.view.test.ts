@@ -191,8 +191,8 @@ describe("status chart", () => {
     expect(pl2).toHaveLength(PL2_BARS.length);
     expect(Array.from(pl1).map((g) => g.querySelector(".bar-label")!.textContent)).toEqual([
       "Đạt",
-      "Vượt",
-      "Không đạt",
+      "Vượt mục tiêu",
+      "Chưa đạt",
       "Không có số liệu",
       "Không áp dụng",
       "Không có mục tiêu",

@@ -3,6 +3,8 @@
  * or the catalogue carry their own {vi, en} and are not listed here.
  */
 import type { Text2 } from "../catalogue/types";
+import { STATUS_TEXT, TREND_TEXT } from "../engine/status";
+// Status words come from the engine, so the chart says what the status column says.
 
 export type Lang = "vi" | "en";
 
@@ -96,18 +98,18 @@ export const STRINGS = {
   "status.heading": { vi: "Tình trạng chỉ tiêu", en: "Indicator status" },
   "status.pl1": { vi: "Phụ lục 1 – mục tiêu", en: "Appendix 1 – targets" },
   "status.pl2": { vi: "Phụ lục 2 – xu hướng 2013 → 2022", en: "Appendix 2 – trend 2013 → 2022" },
-  "status.achieved": { vi: "Đạt", en: "Achieved" },
-  "status.exceeded": { vi: "Vượt", en: "Exceeded" },
-  "status.notAchieved": { vi: "Không đạt", en: "Not achieved" },
-  "status.noData": { vi: "Không có số liệu", en: "No data" },
-  "status.notApplicable": { vi: "Không áp dụng", en: "Not applicable" },
-  "status.noTarget": { vi: "Không có mục tiêu", en: "No target" },
-  "trend.better": { vi: "Tốt hơn", en: "Better" },
-  "trend.worse": { vi: "Kém hơn", en: "Worse" },
-  "trend.unchanged": { vi: "Không đổi", en: "Unchanged" },
+  "status.achieved": STATUS_TEXT.achieved,
+  "status.exceeded": STATUS_TEXT.exceeded,
+  "status.notAchieved": STATUS_TEXT.notAchieved,
+  "status.noData": STATUS_TEXT.noData,
+  "status.notApplicable": STATUS_TEXT.notApplicable,
+  "status.noTarget": STATUS_TEXT.noTarget,
+  "trend.better": TREND_TEXT.better,
+  "trend.worse": TREND_TEXT.worse,
+  "trend.unchanged": TREND_TEXT.unchanged,
   "trend.unknownNote": { vi: "Chưa đủ số liệu để so sánh: {n} chỉ tiêu", en: "Not enough data to compare: {n} indicators" },
-  "trend.increased": { vi: "Tăng", en: "Increased" },
-  "trend.decreased": { vi: "Giảm", en: "Decreased" },
+  "trend.increased": TREND_TEXT.increased,
+  "trend.decreased": TREND_TEXT.decreased,
   "status.chartLabel": { vi: "{title}: {parts}", en: "{title}: {parts}" },
 
   "verdict.heading": { vi: "Kết luận", en: "Verdict" },
