@@ -39,13 +39,11 @@ interface HeaderHit {
 }
 
 function restartsTable(sheet: SheetSnapshot, i: number, first: HeaderHit): boolean {
-  for (const key of ["stt", "label"] as const) {
-    const c = first.columns[key];
-    if (c === undefined) continue;
-    const raw = cellString(sheet, i, c - sheet.origin.col);
-    if (raw.length > 0 && raw.length <= 60 && classifyHeader(foldShort(raw)) === key) return true;
-  }
-  return false;
+  // With an STT column, the next header says "STT" there: a short cell is all to test.
+  const key = first.columns.stt !== undefined ? "stt" : "label";
+  const c = first.columns[key] as number;
+  const raw = cellString(sheet, i, c - sheet.origin.col);
+  return raw.length > 0 && raw.length <= (key === "stt" ? 20 : 60) && classifyHeader(foldShort(raw)) === key;
 }
 
 function findHeaderRows(sheet: SheetSnapshot): HeaderHit[] {
