@@ -380,7 +380,7 @@ export async function checkWorkbookInExcel(context: Excel.RequestContext, catalo
   const applied = await applyPlan(
     context,
     result.plan,
-    { sheets: read.sheets, meta: read.meta, metaRowCount: read.metaRowCount, noteCounts: read.noteCounts, snapshot: read.snapshot, tables: result.tables },
+    { sheets: read.sheets, meta: read.meta, metaRowCount: read.metaRowCount, noteCounts: read.noteCounts, snapshot: read.snapshot, tables: result.tables, markFills: read.markFills, ourNotes: read.ourNotes },
     { caps, lang: opts.lang, catalogueId: catalogue.id, onWriting: noteOwnWrites },
   );
   return {

@@ -267,6 +267,24 @@ export class FakeWorkbook {
     const { rect } = parseAddress(address);
     for (const c of rectCells(rect)) s.cells.set(key(c.row, c.col), { ...getCell(s, c.row, c.col), fill: color });
   }
+  /** The user inserts whole rows: cells, notes, comments and merges at or below `at` move down. */
+  insertRows(sheet: string, at: number, count: number): void {
+    const s = this.sheet(sheet);
+    const shift = <T>(m: Map<string, T>): Map<string, T> => {
+      const out = new Map<string, T>();
+      m.forEach((v, k) => {
+        const [row, col] = k.split(",").map(Number);
+        out.set(key(row >= at ? row + count : row, col), v);
+      });
+      return out;
+    };
+    s.cells = shift(s.cells);
+    s.notes = shift(s.notes);
+    s.comments = shift(s.comments);
+    s.merges = s.merges.map((r) => (r.row >= at ? { ...r, row: r.row + count } : r));
+    s.hiddenRows = new Set([...s.hiddenRows].map((r) => (r >= at ? r + count : r)));
+    this.fire(s, [{ row: at, col: 0, rowCount: count, colCount: 16384 }]);
+  }
   userProtect(sheet: string, password: string | null = null): void {
     const s = this.sheet(sheet);
     s.protected = true;
@@ -358,6 +376,15 @@ class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   constructor(readonly context: FakeContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
+  }
+  /** Every note (1.18) or comment (1.10) of the workbook; items load their content. */
+  get notes(): WorkbookNoteCollectionProxy {
+    this.context._gate("1.18", "Workbook.notes");
+    return new WorkbookNoteCollectionProxy(this.context, "notes");
+  }
+  get comments(): WorkbookNoteCollectionProxy {
+    this.context._gate("1.10", "Workbook.comments");
+    return new WorkbookNoteCollectionProxy(this.context, "comments");
   }
   getSelectedRange(): RangeProxy {
     const ws = new WorksheetProxy(this.context, (tx) => (tx.selection ? tx.byId(tx.selection.sheetId) ?? null : null), false);
@@ -744,6 +771,38 @@ class NoteCollectionProxy {
   }
 }
 
+class WorkbookNoteCollectionProxy {
+  private _items: NoteProxy[] | null = null;
+  constructor(
+    readonly context: FakeContext,
+    private readonly kind: "notes" | "comments",
+  ) {}
+  load(arg?: LoadArg): this {
+    const props = loadPaths(arg).filter((p) => p !== "items");
+    for (const p of props) if (p !== "items/content") throw new FakeError("InvalidArgument", `Cannot load '${p}' on a note collection.`);
+    this.context._queue((tx, commits) => {
+      const proxies: NoteProxy[] = [];
+      for (const s of tx.sheets) {
+        (this.kind === "notes" ? s.notes : s.comments).forEach((_v, k) => {
+          const id = s.id;
+          const [row, col] = k.split(",").map(Number);
+          // An item stays with the note it was loaded as (the fake shifts no cells between syncs).
+          proxies.push(new NoteProxy(this.context, (t) => ({ s: t.byId(id) as FSheet, k, addr: a1(row, col) }), this.kind, false));
+        });
+      }
+      if (props.length) for (const pr of proxies) pr._loadNow(tx, commits);
+      commits.push(() => {
+        this._items = proxies;
+      });
+    });
+    return this;
+  }
+  get items(): NoteProxy[] {
+    if (!this._items) throw notLoaded("items");
+    return this._items;
+  }
+}
+
 class NoteProxy extends FObj {
   private _isNull: boolean | null = null;
   constructor(
@@ -775,6 +834,12 @@ class NoteProxy extends FObj {
   }
   get content(): string {
     return this._get("content");
+  }
+  /** Loads the content within a batch already running (collection "items/content"). */
+  _loadNow(tx: Tx, commits: Commit[]): void {
+    const v = this._read(tx).content;
+    tx.payload += bytes(v);
+    commits.push(() => this._loaded.set("content", v));
   }
   delete(): void {
     this.context._queue((tx) => {
@@ -823,7 +888,8 @@ export class RangeProxy extends FObj {
     return this._cached;
   }
   protected override _nullCheck(tx: Tx): boolean {
-    return this.nullable && this.rectOf(tx) === null;
+    // A range of a null worksheet is a null object too, as in Excel.
+    return this.nullable && (this.ws._isNullIn(tx) || this.rectOf(tx) === null);
   }
   protected _props(): string[] {
     return RANGE_PROPS;

@@ -12,6 +12,7 @@ import { AddinMetadata, NoteKind, RESULTS_SIGNATURES, StatusRecord, StoredMark, 
 import { a1, parseAddress, quoteSheet, rangeA1 } from "./a1";
 import { Capabilities, hostCapabilities, UnavailableFeature, unavailableFeatures } from "./capabilities";
 import { ACTIONS, ErrorContext } from "./errors";
+import { isMarkFill, NoteItem, stillMarked } from "./marks";
 import type { SheetInfo } from "./read";
 import { timed } from "./sync";
 
@@ -25,6 +26,10 @@ export interface PreviousState {
   snapshot?: WorkbookSnapshot;
   /** Tables located by the same check: a status column vouches for records that carry no text. */
   tables?: LocatedTable[];
+  /** Current fills of the recorded cells (from the read): a record whose cell lost its mark colour is dropped. */
+  markFills?: Map<string, string>;
+  /** The add-in's notes wherever they are now; null: none can be listed. Without it, recorded addresses are used. */
+  ourNotes?: NoteItem[] | null;
 }
 
 export interface ApplyOptions {
@@ -92,8 +97,12 @@ function queueDeleteNote(ws: Excel.Worksheet, kind: NoteKind, address: string): 
   else if (kind === "comment") ws.comments.getItemByCell(address).delete();
 }
 
-function queueRestoreFill(range: Excel.Range, previousFill: string): void {
-  if (isNoFill(previousFill)) range.format.fill.clear();
+/**
+ * A recorded mark colour comes from a copy taken of a cell that a row insert had moved a
+ * mark onto: put back, it would read as a finding, so it is cleared instead.
+ */
+export function queueRestoreFill(range: Excel.Range, previousFill: string): void {
+  if (isNoFill(previousFill) || isMarkFill(previousFill)) range.format.fill.clear();
   else range.format.fill.color = previousFill;
 }
 
@@ -189,8 +198,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
   const { caps, lang } = opts;
   let syncs = 0;
   const noteKind = noteKindFor(caps);
+  // After a row or column insert a recorded address names another cell: only records whose
+  // cell still wears a mark colour are undone or kept; the rest are dropped untouched.
+  const liveMarks = prev.meta.marks.filter((m) => stillMarked(m, prev.markFills));
   const oldMarks = new Map<string, StoredMark>();
-  for (const m of prev.meta.marks) oldMarks.set(markKey(m), m);
+  for (const m of liveMarks) oldMarks.set(markKey(m), m);
   const newKeys = new Set(plan.marks.map((m) => markKey(m)));
   const sheetNames = new Set(prev.sheets.map((s) => s.name));
 
@@ -238,13 +250,20 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
   const metaWs = metaSheet(context, metaExists);
   let nextVaultRow = prev.meta.marks.reduce((m, x) => (x.vault ? Math.max(m, parseAddress(x.vault).rect.row + 1) : m), 0);
 
-  // 1. Marks of the previous check that are gone: put the user's fill back, remove our note.
+  // 1. Our notes go first, each through the item found by its text (wherever a row insert
+  // moved it); this check's notes are added again below.
+  const blindNotes = prev.ourNotes === undefined;
+  if (prev.ourNotes) for (const n of prev.ourNotes) n.delete();
   for (const old of prev.meta.marks) {
+    if (old.vault && !oldMarks.has(markKey(old))) metaWs.getRange(old.vault).clear("Formats");
+  }
+  // Marks of the previous check that are gone: put the user's fill back.
+  for (const old of liveMarks) {
     if (newKeys.has(markKey(old)) || !sheetNames.has(old.sheet)) continue;
     if (old.vault) metaWs.getRange(old.vault).clear("Formats");
     const addr = a1(old.row, old.col);
     queueRestoreFill(ws(old.sheet).getRange(addr), old.previousFill);
-    if (old.hadNote) queueDeleteNote(ws(old.sheet), old.noteKind, addr);
+    if (blindNotes && old.hadNote) queueDeleteNote(ws(old.sheet), old.noteKind, addr);
   }
 
   // 2. This check's marks. A cell marked before keeps the fill recorded the first time.
@@ -263,7 +282,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
       vault = a1(nextVaultRow++, VAULT_COL);
       metaWs.getRange(vault).copyFrom(sheet.getRange(addr), "Formats");
     }
-    if (old && old.hadNote) queueDeleteNote(sheet, old.noteKind, addr);
+    if (blindNotes && old && old.hadNote) queueDeleteNote(sheet, old.noteKind, addr);
     sheet.getRange(addr).format.fill.color = m.fill;
     let hadNote = false;
     const commentsBlocked = noteKind === "comment" && sheetsWithUserNotes.has(m.sheet);

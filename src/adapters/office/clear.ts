@@ -9,10 +9,11 @@ import { SHEET_NAMES } from "../../engine/layout";
 import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
 import { AddinMetadata, decodeMetadata, emptyMetadata } from "../../engine/metadata";
 import { a1, rangeA1 } from "./a1";
-import { columnRuns, isNoFill, metaSheet, ownsStatusCell, protectionOptions, queueMetadata, snapshotValue } from "./apply";
+import { columnRuns, metaSheet, ownsStatusCell, protectionOptions, queueMetadata, queueRestoreFill, snapshotValue } from "./apply";
 import { Capabilities, hostCapabilities } from "./capabilities";
 import { ACTIONS, AddinError, ErrorContext } from "./errors";
-import { readSheetList, resolveVaults } from "./read";
+import { queueMarkFills, stillMarked } from "./marks";
+import { readSheetListWithMarks, resolveVaults } from "./read";
 import { timed } from "./sync";
 
 export interface ClearResult {
@@ -76,7 +77,8 @@ async function readStatusCells(context: Excel.RequestContext, cells: CellAddress
 }
 
 export async function clearMarks(context: Excel.RequestContext, caps: Capabilities = hostCapabilities()): Promise<ClearResult> {
-  const sheets = await readSheetList(context, caps);
+  // The records and our notes come with the sheet list, so the next read has the recorded cells' fills.
+  const { sheets, pre } = await readSheetListWithMarks(context, caps);
   let syncs = 1;
   const names = new Set(sheets.map((s) => s.name));
   const metaExists = names.has(SHEET_NAMES.meta);
@@ -84,17 +86,22 @@ export async function clearMarks(context: Excel.RequestContext, caps: Capabiliti
   // text (results sheets, never holding status cells, are left out of the request).
   const others = metaExists ? sheets.filter((s) => s.name !== SHEET_NAMES.meta && !RESULTS_NAME.test(s.name)).map((s) => s.name) : [];
   let read: Awaited<ReturnType<typeof readMetadata>>;
+  const queueFills = () => (metaExists ? queueMarkFills(context, pre.marks, names) : () => new Map<string, string>());
+  let markFills = queueFills();
   try {
     read = await readMetadata(context, metaExists, caps, others);
     if (metaExists) syncs++;
   } catch (e) {
     if (!(e instanceof AddinError) || e.code !== "RequestPayloadSizeLimitExceeded") throw e;
     // Too big for one request: the records first, then only the recorded cells.
+    markFills = queueFills();
     read = await readMetadata(context, metaExists, caps);
     read.values = await readStatusCells(context, read.meta.statusCells ?? [], names);
     syncs += 3;
   }
   const { meta, rowCount, values } = read;
+  // Fills known only for the records read with the sheet list (≥1.4); others are undone as recorded.
+  const fills = pre.marks ? markFills() : undefined;
   // A recorded cell that holds something else now (a column was inserted, the user typed there) is the user's.
   const statusCells = (meta.statusCells ?? []).filter((c) => {
     const current = snapshotValue(values, c.sheet, c.row, c.col);
@@ -124,14 +131,20 @@ export async function clearMarks(context: Excel.RequestContext, caps: Capabiliti
   let fillsRestored = 0;
   let notesRemoved = 0;
   let statusCleared = 0;
+  // Our notes, found by their text wherever they are now: never deleted by a recorded address.
+  if (pre.ourNotes) {
+    for (const n of pre.ourNotes) n.delete();
+    notesRemoved += pre.ourNotes.length;
+  }
   for (const m of meta.marks) {
     // A sheet deleted since the check has nothing left to undo.
     if (!names.has(m.sheet)) continue;
+    // A cell no longer in a mark colour is not the one marked (rows or columns were inserted): left alone.
+    if (!stillMarked(m, fills)) continue;
     const addr = a1(m.row, m.col);
-    const range = ws(m.sheet).getRange(addr);
-    if (isNoFill(m.previousFill)) range.format.fill.clear();
-    else range.format.fill.color = m.previousFill;
+    queueRestoreFill(ws(m.sheet).getRange(addr), m.previousFill);
     fillsRestored++;
+    if (pre.ourNotes) continue;
     if (m.hadNote && m.noteKind === "note" && caps.notes) {
       ws(m.sheet).notes.getItem(addr).delete();
       notesRemoved++;

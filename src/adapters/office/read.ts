@@ -15,6 +15,7 @@ import { AddinMetadata, decodeMetadata, emptyMetadata } from "../../engine/metad
 import { a1, parseAddress, splitAreas } from "./a1";
 import { Capabilities, hostCapabilities } from "./capabilities";
 import { ACTIONS, AddinError } from "./errors";
+import { markPrefetch, MarkPrefetch, NoteItem, queueMarkFills, queueMarkPrefetch } from "./marks";
 import { timed } from "./sync";
 
 export interface SheetInfo {
@@ -49,6 +50,10 @@ export interface ReadResult {
   vaultFills: FillGrid | null;
   /** Notes (≥1.18) or comments (≥1.10) per sheet, to know whether a user has their own. */
   noteCounts: Map<string, number>;
+  /** Current fills of the recorded cells (≥1.4), keyed by markKey: which records still describe their cell. */
+  markFills?: Map<string, string>;
+  /** The add-in's notes/comments wherever they are now (≥1.10), to delete through the item. */
+  ourNotes?: NoteItem[] | null;
   syncs: number;
 }
 
@@ -75,32 +80,49 @@ interface Pending {
 }
 
 export async function readSheetList(context: Excel.RequestContext, caps: Capabilities): Promise<SheetInfo[]> {
+  return (await listSheets(context, caps, false)).sheets;
+}
+
+/** The sheet list, with the mark records and the add-in's notes read in the same sync. */
+export async function readSheetListWithMarks(context: Excel.RequestContext, caps: Capabilities): Promise<{ sheets: SheetInfo[]; pre: MarkPrefetch }> {
+  return listSheets(context, caps, true) as Promise<{ sheets: SheetInfo[]; pre: MarkPrefetch }>;
+}
+
+async function listSheets(context: Excel.RequestContext, caps: Capabilities, withMarks: boolean): Promise<{ sheets: SheetInfo[]; pre: MarkPrefetch | null }> {
   const sheets = context.workbook.worksheets;
   sheets.load(caps.protection ? "items/name,items/id,items/visibility,items/protection/protected" : "items/name,items/id,items/visibility");
+  const prefetch = withMarks ? queueMarkPrefetch(context, caps) : null;
   await timed(context.sync(), { action: ACTIONS.read });
-  return sheets.items.map((ws) => ({
+  const pre = prefetch ? markPrefetch(prefetch) : null;
+  const list = sheets.items.map((ws) => ({
     name: ws.name,
     id: ws.id,
     visibility: String(ws.visibility),
     protected: caps.protection ? ws.protection.protected : false,
   }));
+  return { sheets: list, pre };
 }
 
 export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions): Promise<ReadResult> {
   const { caps } = opts;
-  const sheets = await readSheetList(context, caps);
+  const { sheets, pre } = await readSheetListWithMarks(context, caps);
+  const names = new Set(sheets.map((s) => s.name));
   const wanted = sheets.filter((s) => !opts.onlySheets || opts.onlySheets.indexOf(s.name) >= 0 || s.name === SHEET_NAMES.meta);
   let syncs = 1;
   let pending: Pending[];
+  let markFills: () => Map<string, string>;
   try {
     pending = queueWholeRanges(context, wanted, opts);
+    markFills = queueMarkFills(context, pre.marks, names);
     await timed(context.sync(), { action: ACTIONS.read });
     syncs++;
   } catch (e) {
     if (!(e instanceof AddinError) || e.code !== "RequestPayloadSizeLimitExceeded") throw e;
     syncs++;
+    // The fills ride with the first sync of the block read.
+    markFills = queueMarkFills(context, pre.marks, names);
     const big = await readInBlocks(context, wanted, opts);
-    return finish(sheets, big.snapshots, big.vaultFills, big.noteCounts, syncs + big.syncs, opts);
+    return withMarks(finish(sheets, big.snapshots, big.vaultFills, big.noteCounts, syncs + big.syncs, opts), markFills(), pre);
   }
   const snapshots: SheetSnapshot[] = [];
   let vaultFills: FillGrid | null = null;
@@ -110,7 +132,12 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     if (p.fills) vaultFills = { origin: { row: p.range.rowIndex, col: p.range.columnIndex }, colors: p.fills.value.map((r) => r.map(fillOf)) };
     if (p.noteCount) noteCounts.set(p.name, p.noteCount.value);
   }
-  return finish(sheets, snapshots, vaultFills, noteCounts, syncs, opts);
+  return withMarks(finish(sheets, snapshots, vaultFills, noteCounts, syncs, opts), markFills(), pre);
+}
+
+function withMarks(r: ReadResult, markFills: Map<string, string>, pre: MarkPrefetch): ReadResult {
+  // Fills were read for the records of sync 1; a record written in between is left as it was.
+  return { ...r, markFills: pre.marks ? markFills : undefined, ourNotes: pre.ourNotes };
 }
 
 function fillOf(c: Excel.CellProperties): string {
