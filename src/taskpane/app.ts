@@ -152,9 +152,9 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
     const counts = byId(IDS.findingsCounts);
     if (counts) fill(counts, s ? [findingCountsText(s.findings, state.lang)] : []);
     const verdict = byId(IDS.verdict);
-    if (verdict) fill(verdict, [s ? renderVerdict(s.verdict, state.lang) : el("p", { class: "placeholder" }, [t(state.lang, "check.notYet")])]);
+    if (verdict) fill(verdict, [s ? renderVerdict(s.verdict, state.lang) : el("p", { class: "not-yet" }, [t(state.lang, "check.notYet")])]);
     const chart = byId(IDS.statusChart);
-    if (chart) fill(chart, [s ? renderStatusChart(s.statuses, state.lang) : el("p", { class: "placeholder" }, [t(state.lang, "check.notYet")])]);
+    if (chart) fill(chart, [s ? renderStatusChart(s.statuses, state.lang) : el("p", { class: "not-yet" }, [t(state.lang, "check.notYet")])]);
     const findings = byId(IDS.findings);
     if (!findings) return;
     // A live re-check or a language switch rebuilds the list: a keyboard user keeps their place.
