@@ -9,14 +9,13 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { nationalCatalogue, laiChauSample } from "../src/catalogue";
 import { APPENDIX_COLUMNS, buildWorkbookTemplate, SHEET_NAMES } from "../src/engine/layout";
-import { decodeMetadata, META_WIDTH } from "../src/engine/metadata";
 import { a1 } from "../src/adapters/office/a1";
 import { applyPlanToWorkbook, clearRecordedMarks, workbookToSnapshot } from "../src/adapters/xlsx";
 import { checkWorkbook } from "../src/engine/check";
 import { checkWorkbookInExcel, clearMarksInExcel, fillSample, insertSheets } from "../src/usecases/office";
 import { makeSample } from "../src/usecases/files";
 import { DEFAULT_CELL, FakeWorkbook, FSheet, getCell, key, loadXlsx, saveXlsx } from "./fake";
-import { capsFor, changedCells, userCells } from "./fake/helpers";
+import { capsFor, changedCells, metaRecords as meta, userCells } from "./fake/helpers";
 
 const cat = nationalCatalogue;
 const PL1 = SHEET_NAMES.PL1;
@@ -47,15 +46,6 @@ function clear(wb: FakeWorkbook) {
   return wb.run((ctx) => clearMarksInExcel(ctx as unknown as Excel.RequestContext, { caps: capsFor(wb) }));
 }
 
-function meta(wb: FakeWorkbook) {
-  const rows: (string | number | boolean | null)[][] = [];
-  wb.sheet(SHEET_NAMES.meta).cells.forEach((c, k) => {
-    const [r, cc] = k.split(",").map(Number);
-    while (rows.length <= r) rows.push([]);
-    rows[r][cc] = c.value;
-  });
-  return decodeMetadata(rows.map((r) => Array.from({ length: META_WIDTH }, (_, i) => (r[i] === undefined ? null : r[i]))));
-}
 
 /** What Excel does when the user inserts a column: every cell, note and merge at or right of it moves one right. */
 function insertColumn(s: FSheet, at: number): void {

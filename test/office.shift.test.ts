@@ -5,12 +5,12 @@
  */
 import { laiChauSample, nationalCatalogue } from "../src/catalogue";
 import { SHEET_NAMES } from "../src/engine/layout";
-import { decodeMetadata, markKey, META_WIDTH } from "../src/engine/metadata";
+import { markKey } from "../src/engine/metadata";
 import { MARK_FILLS } from "../src/engine/plan";
 import { a1 } from "../src/adapters/office/a1";
 import { checkWorkbookInExcel, clearMarksInExcel, fillSample, insertSheets } from "../src/usecases/office";
 import { ApiLevel, FakeWorkbook, FSheet, key } from "./fake";
-import { capsFor, changedCells, userCells } from "./fake/helpers";
+import { capsFor, changedCells, metaRecords as meta, userCells } from "./fake/helpers";
 
 const cat = nationalCatalogue;
 const PL2 = SHEET_NAMES.PL2;
@@ -39,15 +39,6 @@ function clear(wb: FakeWorkbook) {
   return wb.run((ctx) => clearMarksInExcel(ctx as unknown as Excel.RequestContext, { caps: capsFor(wb) }));
 }
 
-function meta(wb: FakeWorkbook) {
-  const rows: (string | number | boolean | null)[][] = [];
-  wb.sheet(SHEET_NAMES.meta).cells.forEach((c, k) => {
-    const [r, cc] = k.split(",").map(Number);
-    while (rows.length <= r) rows.push([]);
-    rows[r][cc] = c.value;
-  });
-  return decodeMetadata(rows.map((r) => Array.from({ length: META_WIDTH }, (_, i) => (r[i] === undefined ? null : r[i]))));
-}
 
 // Sheets are looked up afresh each time: a write batch replaces the fake's sheet objects.
 function notesOf(s: FSheet, kind: "notes" | "comments"): Map<string, string> {

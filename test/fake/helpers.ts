@@ -2,6 +2,8 @@
 import { detectCapabilities, Capabilities } from "../../src/adapters/office/capabilities";
 import { a1 } from "../../src/adapters/office/a1";
 import type { Catalogue } from "../../src/catalogue/types";
+import { SHEET_NAMES } from "../../src/engine/layout";
+import { decodeMetadata, META_WIDTH } from "../../src/engine/metadata";
 import { FakeWorkbook } from "./excel";
 import { textOf, key, DEFAULT_CELL } from "./model";
 import { createFakeOffice } from "./office";
@@ -69,4 +71,15 @@ export function bigWorkbook(catalogue: Catalogue, rows: number): FakeWorkbook {
     i++;
   }
   return wb;
+}
+
+/** The records the add-in keeps in its hidden metadata sheet, decoded. */
+export function metaRecords(wb: FakeWorkbook): ReturnType<typeof decodeMetadata> {
+  const rows: (string | number | boolean | null)[][] = [];
+  wb.sheet(SHEET_NAMES.meta).cells.forEach((c, k) => {
+    const [r, cc] = k.split(",").map(Number);
+    while (rows.length <= r) rows.push([]);
+    rows[r][cc] = c.value as string | number | boolean | null;
+  });
+  return decodeMetadata(rows.map((r) => Array.from({ length: META_WIDTH }, (_, i) => (r[i] === undefined ? null : r[i]))));
 }
