@@ -154,7 +154,7 @@ export function hasKey(key: string): key is StringKey {
   return Object.prototype.hasOwnProperty.call(STRINGS, key);
 }
 
-/** Fills {name} placeholders; values are plain text and stay text when rendered. */
+/** Fills {name} slots in a text; values are plain text and stay text when rendered. */
 export function format(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
