@@ -4,7 +4,8 @@
  * workbook. Configured before the page loads through `window.__NQ24_FAKE_CONFIG__`.
  * Only the fake's core is bundled: its .xlsx loader (ExcelJS) is not needed here.
  */
-import { FakeWorkbook, WorksheetProxy, type ApiLevel } from "../fake/excel";
+import { proxyConnector, WorksheetProxy } from "../fake/excel";
+import { FakeWorkbook, type ApiLevel } from "../fake/workbook";
 import { installGlobals } from "../fake/office";
 import { rangeA1 } from "../../src/engine/layout";
 
@@ -28,6 +29,7 @@ if (!g.Buffer) {
 
 const w = window as unknown as FakeWindow;
 const config: FakeConfig = w.__NQ24_FAKE_CONFIG__ || {};
+FakeWorkbook.connect = proxyConnector;
 const wb = new FakeWorkbook();
 wb.displayLanguage = config.displayLanguage || "vi-VN";
 if (config.level) wb.level = config.level;

@@ -1,5 +1,7 @@
 /**
- * A strict in-memory fake of the part of Excel's JavaScript API the add-in uses.
+ * The older, hand-written proxy fake of the part of Excel's JavaScript API the add-in
+ * uses. Node tests reach Excel through Microsoft's own library instead (ms/); this stays
+ * for the browser tests, where the page gets it as its `Excel` global.
  *
  * Strict where the real thing is strict, so code that works here works in Excel:
  * - reading a property that was not loaded and synced throws PropertyNotLoaded;
@@ -10,6 +12,7 @@
  * - writing a locked cell of a protected sheet rejects the batch with AccessDenied.
  */
 import type { CellValue, RangeRect } from "../../src/engine/types";
+import { ChangeEvent, Connector, FakeWorkbook, levelNumber } from "./workbook";
 import { a1, parseAddress, rangeA1, quoteSheet } from "../../src/adapters/office/a1";
 import {
   DEFAULT_CELL,
@@ -28,13 +31,6 @@ import {
   valueTypeOf,
 } from "./model";
 
-export type ApiLevel = "1.1" | "1.2" | "1.4" | "1.6" | "1.7" | "1.8" | "1.9" | "1.10" | "1.13" | "1.14" | "1.17" | "1.18" | "latest";
-
-export function levelNumber(v: string): number {
-  if (v === "latest") return 999;
-  const m = /^1\.(\d+)$/.exec(v);
-  return m ? Number(m[1]) : 0;
-}
 
 export class FakeError extends Error {
   readonly code: string;
@@ -190,143 +186,46 @@ export class ClientResult<T> {
 
 // ---------------------------------------------------------------- workbook
 
-export interface ChangeEvent {
-  type: "WorksheetChanged";
-  worksheetId: string;
-  address: string;
-  changeType: "RangeEdited";
-  source: "Local" | "Remote";
-  details?: { valueBefore: unknown; valueAfter: unknown };
+/** Commits a batch to the workbook and fires change events for what it wrote. */
+function commit(wb: FakeWorkbook, tx: Tx): void {
+  wb.sheets = tx.sheets;
+  wb.selection = tx.selection;
+  wb.activeSheetId = tx.active;
+  tx.changed.forEach((rects, id) => {
+    const s = wb.sheets.find((x) => x.id === id);
+    if (s) wb.fire(s, rects);
+  });
 }
 
-export class FakeWorkbook {
-  sheets: FSheet[] = [];
-  level: ApiLevel = "latest";
-  syncCount = 0;
-  payloadLimit = 5 * 1024 * 1024;
-  /** Bytes of each sync's request + response, in order (rejected ones included). */
-  payloads: number[] = [];
-  /** The next sync never settles (to test timeouts). */
-  hangNextSync = false;
-  selection: { sheetId: string; rect: RangeRect } | null = null;
-  activeSheetId: string | null = null;
-  handlers = new Map<string, ((e: ChangeEvent) => Promise<unknown> | void)[]>();
-  /** Every event fired, in order (own writes included, as in Excel). */
-  events: ChangeEvent[] = [];
-  private nextId = 1;
-  displayLanguage = "vi-VN";
+/** Change handlers registered through the proxies, per workbook and sheet id. */
+const proxyHandlers = new WeakMap<FakeWorkbook, Map<string, ((e: ChangeEvent) => Promise<unknown> | void)[]>>();
 
-  addSheet(name: string): FSheet {
-    const s = newSheet(`{S${this.nextId++}}`, name);
-    this.sheets.push(s);
-    if (!this.activeSheetId) this.activeSheetId = s.id;
-    return s;
-  }
-  newId(): string {
-    return `{S${this.nextId++}}`;
-  }
-  sheet(name: string): FSheet {
-    const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new Error(`No sheet ${name}`);
-    return s;
-  }
-  cell(sheet: string, address: string): FCell {
-    const { rect } = parseAddress(address);
-    return getCell(this.sheet(sheet), rect.row, rect.col);
-  }
-  /** What the user would see in a cell. */
-  text(sheet: string, address: string): string {
-    return textOf(this.cell(sheet, address));
-  }
-
-  // -- what a user does by hand (bypasses the API, fires events like a real edit)
-  userType(sheet: string, address: string, input: string | number | null): void {
-    const s = this.sheet(sheet);
-    const { rect } = parseAddress(address);
-    const cur = getCell(s, rect.row, rect.col);
-    if (s.protected && cur.locked) throw new Error(`locked cell ${sheet}!${address}`);
-    const before = cur.value;
-    const p = parseWrittenValue(input, cur.numberFormat);
-    s.cells.set(key(rect.row, rect.col), { ...cur, value: p.value, formula: p.formula, error: p.error, numberFormat: p.numberFormat ?? cur.numberFormat });
-    this.fire(s, [rect], { valueBefore: before, valueAfter: p.value });
-  }
-  userPaste(sheet: string, address: string, rows: (string | number | null)[][]): void {
-    const s = this.sheet(sheet);
-    const { rect } = parseAddress(address);
-    rows.forEach((r, i) =>
-      r.forEach((v, j) => {
-        const cur = getCell(s, rect.row + i, rect.col + j);
-        const p = parseWrittenValue(v, cur.numberFormat);
-        s.cells.set(key(rect.row + i, rect.col + j), { ...cur, value: p.value, formula: p.formula, error: p.error });
-      }),
-    );
-    this.fire(s, [{ row: rect.row, col: rect.col, rowCount: rows.length, colCount: rows[0].length }]);
-  }
-  userFill(sheet: string, address: string, color: string | null): void {
-    const s = this.sheet(sheet);
-    const { rect } = parseAddress(address);
-    for (const c of rectCells(rect)) s.cells.set(key(c.row, c.col), { ...getCell(s, c.row, c.col), fill: color });
-  }
-  /** The user inserts whole rows: cells, notes, comments and merges at or below `at` move down. */
-  insertRows(sheet: string, at: number, count: number): void {
-    const s = this.sheet(sheet);
-    const shift = <T>(m: Map<string, T>): Map<string, T> => {
-      const out = new Map<string, T>();
-      m.forEach((v, k) => {
-        const [row, col] = k.split(",").map(Number);
-        out.set(key(row >= at ? row + count : row, col), v);
-      });
-      return out;
-    };
-    s.cells = shift(s.cells);
-    s.notes = shift(s.notes);
-    s.comments = shift(s.comments);
-    s.merges = s.merges.map((r) => (r.row >= at ? { ...r, row: r.row + count } : r));
-    s.hiddenRows = new Set([...s.hiddenRows].map((r) => (r >= at ? r + count : r)));
-    this.fire(s, [{ row: at, col: 0, rowCount: count, colCount: 16384 }]);
-  }
-  userProtect(sheet: string, password: string | null = null): void {
-    const s = this.sheet(sheet);
-    s.protected = true;
-    s.password = password;
-  }
-
-  fire(s: FSheet, rects: RangeRect[], details?: ChangeEvent["details"]): void {
-    const list = this.handlers.get(s.id);
-    for (const r of rects) {
-      const e: ChangeEvent = { type: "WorksheetChanged", worksheetId: s.id, address: rangeA1(r), changeType: "RangeEdited", source: "Local" };
-      if (details && r.rowCount === 1 && r.colCount === 1) e.details = details;
-      this.events.push(e);
-      if (list) for (const h of list.slice()) setTimeout(() => void h(e), 0);
-    }
-  }
-
-  commit(tx: Tx): void {
-    this.sheets = tx.sheets;
-    this.selection = tx.selection;
-    this.activeSheetId = tx.active;
-    tx.changed.forEach((rects, id) => {
-      const s = this.sheets.find((x) => x.id === id);
-      if (s) this.fire(s, rects);
+function handlersOf(wb: FakeWorkbook): Map<string, ((e: ChangeEvent) => Promise<unknown> | void)[]> {
+  let m = proxyHandlers.get(wb);
+  if (!m) {
+    const map = new Map<string, ((e: ChangeEvent) => Promise<unknown> | void)[]>();
+    proxyHandlers.set(wb, map);
+    wb.listeners.push((e) => {
+      for (const h of (map.get(e.worksheetId) ?? []).slice()) setTimeout(() => void h(e), 0);
     });
+    m = map;
   }
+  return m;
+}
 
-  /** Excel.run: one context for the whole callback, a final sync if anything is still queued. */
-  async run<T>(fn: (context: FakeContext) => Promise<T>): Promise<T> {
-    const ctx = new FakeContext(this);
-    const out = await fn(ctx);
+/** Excel.run over the proxies: one context for the callback, a final sync if anything is still queued. */
+export function proxyConnector(wb: FakeWorkbook): Connector {
+  const run = async <T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new FakeContext(wb);
+    const out = await fn(ctx as unknown as Excel.RequestContext);
     if (ctx._pending() > 0) await ctx.sync();
     return out;
-  }
-
-  /** The same surface typed as Office.js for code under test. */
-  get excelRun(): <T>(fn: (context: Excel.RequestContext) => Promise<T>) => Promise<T> {
-    return (fn) => this.run((c) => fn(c as unknown as Excel.RequestContext));
-  }
-
-  newContext(): FakeContext {
-    return new FakeContext(this);
-  }
+  };
+  return {
+    run,
+    newContext: () => new FakeContext(wb) as unknown as Excel.RequestContext,
+    excelNamespace: () => ({ run: (a: unknown, b?: unknown) => run((typeof a === "function" ? a : b) as (context: Excel.RequestContext) => Promise<unknown>) }),
+  };
 }
 
 export class FakeContext {
@@ -367,7 +266,7 @@ export class FakeContext {
     if (tx.payload > this.wb.payloadLimit) {
       throw new FakeError("RequestPayloadSizeLimitExceeded", `The request payload (${tx.payload} bytes) is larger than the limit (${this.wb.payloadLimit}).`);
     }
-    this.wb.commit(tx);
+    commit(this.wb, tx);
     for (const c of commits) c();
   }
 }
@@ -595,9 +494,10 @@ export class WorksheetProxy extends FObj {
           const s = this._sheet(tx);
           sheetId = s.id;
           commits.push(() => {
-            const list = this.context.wb.handlers.get(s.id) ?? [];
+            const handlers = handlersOf(this.context.wb);
+            const list = handlers.get(s.id) ?? [];
             list.push(h);
-            this.context.wb.handlers.set(s.id, list);
+            handlers.set(s.id, list);
           });
         });
         return {
@@ -605,8 +505,9 @@ export class WorksheetProxy extends FObj {
             this.context._queue((_tx, commits) =>
               commits.push(() => {
                 if (!sheetId) return;
-                const list = this.context.wb.handlers.get(sheetId) ?? [];
-                this.context.wb.handlers.set(sheetId, list.filter((x) => x !== h));
+                const handlers = handlersOf(this.context.wb);
+                const list = handlers.get(sheetId) ?? [];
+                handlers.set(sheetId, list.filter((x) => x !== h));
               }),
             );
           },
