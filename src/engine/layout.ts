@@ -202,6 +202,10 @@ export interface SheetTemplate {
   /** Cells users may edit; everything else is locked when protected. */
   inputRanges: RangeRect[];
   validations: DataValidationSpec[];
+  /**
+   * Protect the sheet. Off for every template: the add-in could only mark a protected sheet
+   * after unprotecting it, and protect/unprotect empty Excel's undo history (README, Undo).
+   */
   protect: boolean;
   hidden?: boolean;
   print?: { landscape: boolean; paper: "A4"; repeatRows?: { first: number; last: number }; fitToWidth: boolean };
@@ -246,7 +250,7 @@ export function buildCoverSheet(cover: CoverInfo): SheetTemplate {
     ],
     inputRanges,
     validations: [],
-    protect: true,
+    protect: false,
     print: { landscape: false, paper: "A4", fitToWidth: true },
   };
 }
@@ -316,7 +320,7 @@ export function buildAppendixSheet(
     merges,
     inputRanges,
     validations,
-    protect: true,
+    protect: false,
     print: { landscape: true, paper: "A4", repeatRows: { first: HEADER_ROW, last: HEADER_ROW }, fitToWidth: true },
     freeze: { rows: HEADER_ROW + 1, cols: 0 },
     indicatorRows,
@@ -351,7 +355,7 @@ export function buildListsSheet(): SheetTemplate {
     merges: [],
     inputRanges: [],
     validations: [],
-    protect: true,
+    protect: false,
     hidden: true,
   };
 }
