@@ -5,7 +5,7 @@ import { nationalCatalogue, laiChauSample } from "../src/catalogue";
 import { APPENDIX_COLUMNS, SHEET_NAMES, buildWorkbookTemplate } from "../src/engine/layout";
 import { a1 } from "../src/adapters/office/a1";
 import { fillSample, insertSheets, startLiveCheck, stopLiveCheck, CheckInExcelSummary } from "../src/usecases/office";
-import { FakeWorkbook, installGlobals } from "./fake";
+import { FakeWorkbook, installGlobals, msOf } from "./fake";
 import { capsFor } from "./fake/helpers";
 
 const cat = nationalCatalogue;
@@ -52,7 +52,8 @@ describe("ribbon commands", () => {
       };
       await run("insertSheets");
       expect(wb.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([SHEET_NAMES.PL1, SHEET_NAMES.PL2, SHEET_NAMES.cover]));
-      expect(String(wb.cell(SHEET_NAMES.results, "B1").value)).toContain(SHEET_NAMES.PL1);
+      expect(String(wb.cell(SHEET_NAMES.results, "A1").value)).toBe("Thông báo");
+      expect(String(wb.cell(SHEET_NAMES.results, "A2").value)).toContain(SHEET_NAMES.PL1);
       // A second click repairs our sheets in place instead of piling up copies.
       await run("insertSheets");
       expect(wb.sheets.map((s) => s.name).filter((n) => /\(2\)$/.test(n))).toEqual([]);
@@ -63,6 +64,7 @@ describe("ribbon commands", () => {
       expect(texts.some((t) => /sẵn sàng gửi/i.test(t))).toBe(true);
       await run("clearMarks");
       expect(String(wb.cell(SHEET_NAMES.results, "A1").value)).toBe("Thông báo");
+      expect(String(wb.cell(SHEET_NAMES.results, "A2").value)).toMatch(/^Đã xóa \d+ ô đánh dấu/);
     } finally {
       restore();
     }
@@ -76,14 +78,18 @@ describe("ribbon commands", () => {
     try {
       await wb.run((ctx) => insertSheets(ctx as unknown as Excel.RequestContext, cat, { cover: true, onExisting: "rename", caps: capsFor(wb) }));
       await wb.run((ctx) => fillSample(ctx as unknown as Excel.RequestContext, cat, laiChauSample, { caps: capsFor(wb) }));
-      // Our sheet re-protected by the user with a password: the check cannot write its statuses.
-      wb.sheet(SHEET_NAMES.PL1).password = "theirs";
+      // The user protects a sheet between the check's read and its write: the write is refused.
+      const base = wb.syncCount;
+      msOf(wb).host.beforeRequest = (n) => {
+        if (n === base + 3) wb.userProtect(SHEET_NAMES.PL1, "theirs");
+      };
       const completed = jest.fn();
       await (office.associated.get("checkWorkbook") as (e: { completed: () => void }) => Promise<void>)({ completed });
+      msOf(wb).host.beforeRequest = null;
       expect(completed).toHaveBeenCalledTimes(1);
       expect(String(wb.cell(SHEET_NAMES.results, "A1").value)).toBe("Message");
-      expect(String(wb.cell(SHEET_NAMES.results, "B1").value)).toMatch(/protected/);
-      expect(String(wb.cell(SHEET_NAMES.results, "B1").value)).toContain(SHEET_NAMES.PL1);
+      expect(String(wb.cell(SHEET_NAMES.results, "A2").value)).toMatch(/protected/);
+      expect(String(wb.cell(SHEET_NAMES.results, "A2").value)).toContain(SHEET_NAMES.PL1);
       // A host whose every call fails still completes.
       const broken = jest.fn();
       const { makeHandlers } = await import("../src/commands/commands");

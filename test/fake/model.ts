@@ -75,6 +75,8 @@ export interface FSheet {
   validations: FValidation[];
   conditionalFormats: FConditionalFormat[];
   pageLayout: FPageLayout;
+  /** The range with filter buttons (Worksheet.autoFilter), if any. */
+  autoFilter: RangeRect | null;
 }
 
 export const DEFAULT_CELL: FCell = {
@@ -116,6 +118,7 @@ export function newSheet(id: string, name: string): FSheet {
     validations: [],
     conditionalFormats: [],
     pageLayout: {},
+    autoFilter: null,
   };
 }
 

@@ -72,6 +72,8 @@ export class FakeWorkbook {
   requests: RequestRecord[] = [];
   /** Excel on the web's limit for a request and for a response. */
   payloadLimit = 5 * 1024 * 1024;
+  /** Excel answers no values for a read of more cells than this (five million). */
+  readCellLimit = 5000000;
   /** The next request never gets an answer (to test time-outs). */
   hangNextSync = false;
   selection: { sheetId: string; rect: RangeRect } | null = null;

@@ -5,7 +5,6 @@
  * would refuse it.
  */
 import { readFileSync } from "fs";
-import { join } from "path";
 
 export interface MemberSets {
   /** Reading (a property) or calling (a method). Infinity: not in ExcelApi (ExcelApiOnline, preview…). */
@@ -42,7 +41,7 @@ let cache: Map<string, MemberSets> | null = null;
 /** "Range.values" → sets. Keys use the TypeScript (camelCase) member names. */
 export function excelApiSets(): Map<string, MemberSets> {
   if (cache) return cache;
-  const dts = readFileSync(join(__dirname, "..", "..", "..", "node_modules", "@types", "office-js", "index.d.ts"), "utf8");
+  const dts = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
   const start = dts.indexOf("\ndeclare namespace Excel {");
   const end = dts.indexOf("\ndeclare namespace", start + 10);
   const lines = dts.slice(start, end).split("\n");

@@ -68,7 +68,13 @@ function sheetOf(h: Handle, x: Exec): FSheet {
 }
 
 function rectOf(h: Handle): RangeRect {
+  if (!h.rect) throw new HostError("InvalidArgument", `${h.cls} spans several areas here; the test host expects one.`);
   return h.rect as RangeRect;
+}
+
+/** The cells an object covers: one rectangle, or the areas of a RangeAreas. */
+function rectsOf(h: Handle): RangeRect[] {
+  return h.areas ? (h.areas as RangeRect[]) : [rectOf(h)];
 }
 
 function rangeHandle(sheetId: unknown, rect: RangeRect): Handle {
@@ -124,9 +130,9 @@ function common(s: FSheet, r: RangeRect, f: (c: FCell) => unknown): unknown {
   return first ?? null;
 }
 
-function grid<T>(s: FSheet, r: RangeRect, f: (c: FCell) => T): T[][] | null {
+function grid<T>(x: Exec, s: FSheet, r: RangeRect, f: (c: FCell) => T): T[][] | null {
   // Excel returns no values for a read of more than five million cells.
-  if (r.rowCount * r.colCount > MAX_READ_CELLS) return null;
+  if (r.rowCount * r.colCount > x.wb.readCellLimit) return null;
   const out: T[][] = [];
   for (let i = 0; i < r.rowCount; i++) {
     const row: T[] = [];
@@ -263,6 +269,7 @@ const Worksheet: ClassDef = {
     notes: (h) => ({ cls: "NoteCollection", scope: h.sheetId }),
     comments: (h) => ({ cls: "CommentCollection", scope: h.sheetId }),
     charts: (h) => ({ cls: "ChartCollection", sheetId: h.sheetId }),
+    autoFilter: (h) => ({ cls: "AutoFilter", sheetId: h.sheetId }),
   },
   objects: {
     getRange: (h, args, x) => {
@@ -277,6 +284,15 @@ const Worksheet: ClassDef = {
       }
       if (p.sheet !== undefined) throw new HostError("InvalidArgument", `Worksheet.getRange takes an address without a sheet: '${String(address)}'.`);
       return rangeHandle(h.sheetId, p.rect);
+    },
+    getRanges: (h, args, x) => {
+      sheetOf(h, x);
+      const list = String(args[0] ?? "")
+        .split(/[,;]/)
+        .map((a) => a.trim())
+        .filter((a) => a !== "");
+      if (list.length === 0) throw new HostError("InvalidArgument", "getRanges needs at least one address.");
+      return { cls: "RangeAreas", sheetId: h.sheetId, areas: list.map((a) => parseAddress(a).rect) };
     },
     getRangeByIndexes: (h, args, x) => {
       sheetOf(h, x);
@@ -352,6 +368,20 @@ function pageProp(k: keyof FSheet["pageLayout"]): PropDef {
   };
 }
 
+const AutoFilter: ClassDef = {
+  props: { enabled: { get: (h, x) => sheetOf(h, x).autoFilter !== null } },
+  methods: {
+    apply: (h, args, x) => {
+      const s = sheetOf(h, x);
+      guard(s, null, "structure", "filter");
+      s.autoFilter = typeof args[0] === "string" ? parseAddress(args[0]).rect : { ...rectOf(args[0] as Handle) };
+    },
+    remove: (h, _a, x) => {
+      sheetOf(h, x).autoFilter = null;
+    },
+  },
+};
+
 const PageLayout: ClassDef = {
   props: {
     orientation: pageProp("orientation"),
@@ -383,7 +413,7 @@ const GRID: Record<string, (c: FCell) => unknown> = {
 };
 
 function gridProp(name: string): PropDef {
-  return { get: (h, x) => grid(sheetOf(h, x), rectOf(h), GRID[name]) };
+  return { get: (h, x) => grid(x, sheetOf(h, x), rectOf(h), GRID[name]) };
 }
 
 function hiddenOf(set: Set<number>, from: number, count: number, cap: number): boolean | null {
@@ -485,6 +515,15 @@ const Range: ClassDef = {
       const col = Math.min(a.col, b.col);
       return rangeHandle(h.sheetId, { row, col, rowCount: Math.max(a.row + a.rowCount, b.row + b.rowCount) - row, colCount: Math.max(a.col + a.colCount, b.col + b.colCount) - col });
     },
+    getIntersectionOrNullObject: (h, args) => {
+      const a = rectOf(h);
+      const b = typeof args[0] === "string" ? parseAddress(args[0]).rect : rectOf(args[0] as Handle);
+      const row = Math.max(a.row, b.row);
+      const col = Math.max(a.col, b.col);
+      const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount);
+      const colEnd = Math.min(a.col + a.colCount, b.col + b.colCount);
+      return rowEnd > row && colEnd > col ? rangeHandle(h.sheetId, { row, col, rowCount: rowEnd - row, colCount: colEnd - col }) : null;
+    },
     getMergedAreasOrNullObject: (h, _a, x) => {
       const s = sheetOf(h, x);
       const areas = s.merges.filter((m) => intersects(m, rectOf(h)));
@@ -549,10 +588,20 @@ const Range: ClassDef = {
       s.merges = s.merges.filter((m) => !intersects(m, rectOf(h)));
     },
     copyFrom: (h, args, x) => {
-      const src = args[0] as Handle;
       if (args[1] !== "Formats") throw new HostError("HostNotModelled", "The test host copies formats only.");
-      const from = sheetOf(src, x);
-      const fr = typeof src === "string" ? parseAddress(src).rect : rectOf(src);
+      // The source: a range object, or an address ("'Sheet'!A1"; without a sheet, this one).
+      let from: FSheet;
+      let fr: RangeRect;
+      if (typeof args[0] === "string") {
+        const p = parseAddress(args[0]);
+        const named = p.sheet === undefined ? sheetOf(h, x) : x.wb.sheets.find((w) => w.name.toLowerCase() === (p.sheet as string).toLowerCase());
+        if (!named) throw new HostError("ItemNotFound", `The source sheet of ${args[0]} doesn't exist.`);
+        from = named;
+        fr = p.rect;
+      } else {
+        from = sheetOf(args[0] as Handle, x);
+        fr = rectOf(args[0] as Handle);
+      }
       const s = sheetOf(h, x);
       const r = rectOf(h);
       if (fr.rowCount !== r.rowCount || fr.colCount !== r.colCount) throw new HostError("InvalidArgument", "copyFrom: the source and destination differ in size.");
@@ -601,6 +650,7 @@ const Range: ClassDef = {
 };
 
 const RangeAreas: ClassDef = {
+  nav: { format: (h) => ({ cls: "RangeFormat", sheetId: h.sheetId, areas: h.areas }) },
   props: {
     address: { get: (h, x) => (h.areas as RangeRect[]).map((m) => addressOf(sheetOf(h, x), m)).join(",") },
     areaCount: { get: (h) => (h.areas as RangeRect[]).length },
@@ -613,8 +663,9 @@ function formatProp(field: keyof FCell, what: string, norm: (v: unknown) => unkn
     get: (h, x) => common(sheetOf(h, x), rectOf(h), (c) => c[field]),
     set: (h, v, x) => {
       const s = sheetOf(h, x);
-      guard(s, rectOf(h), "format", what);
-      patch(s, rectOf(h), () => ({ [field]: norm(v) }) as Partial<FCell>);
+      const value = norm(v);
+      for (const r of rectsOf(h)) guard(s, r, "format", what);
+      for (const r of rectsOf(h)) patch(s, r, () => ({ [field]: value }) as Partial<FCell>);
     },
   };
 }
@@ -655,8 +706,8 @@ const RangeFill: ClassDef = {
   methods: {
     clear: (h, _a, x) => {
       const s = sheetOf(h, x);
-      guard(s, rectOf(h), "format", "fill");
-      patch(s, rectOf(h), () => ({ fill: null }));
+      for (const r of rectsOf(h)) guard(s, r, "format", "fill");
+      for (const r of rectsOf(h)) patch(s, r, () => ({ fill: null }));
     },
   },
 };
@@ -1032,6 +1083,7 @@ export const CLASSES: Record<string, ClassDef> = {
   WorksheetProtection,
   WorksheetFreezePanes,
   PageLayout,
+  AutoFilter,
   Range,
   RangeAreas,
   RangeFormat,

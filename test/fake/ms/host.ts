@@ -48,6 +48,8 @@ export class Host {
   readonly refs = new Map<string, Handle>();
   private refSerial = 0;
   private readonly sets: Map<string, MemberSets> = excelApiSets();
+  /** Called before each of the add-in's requests is carried out, with its number (1 for the first): a user acting in between. */
+  beforeRequest: ((n: number) => void) | null = null;
 
   constructor(readonly wb: FakeWorkbook) {}
 
@@ -81,6 +83,7 @@ export class Host {
       else return this.refuse(record, "InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.", 400);
     }
     if (bytes > wb.payloadLimit) return this.refuse(record, "RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit.`, 413);
+    if (!cleanup && this.beforeRequest) this.beforeRequest(wb.syncCount);
     const run = new RequestRun(this, body, record);
     const answer = run.go();
     for (const c of run.changes) wb.fire(c.s, [c.rect]);

@@ -8,11 +8,11 @@
  * and test/office.library.test.ts proves the hook still works.
  */
 import { readFileSync } from "fs";
-import { join } from "path";
+import { dirname, join } from "path";
 import { JSDOM } from "jsdom";
 
 export const LIBRARY_VERSION = "1.1.110";
-const PACKAGE_DIR = join(__dirname, "..", "..", "..", "node_modules", "@microsoft", "office-js");
+const PACKAGE_DIR = dirname(require.resolve("@microsoft/office-js/package.json"));
 const LIBRARY_FILE = join(PACKAGE_DIR, "dist", "excel-web-16.00.js");
 
 /** The answer an executor gives: the library reads HttpStatusCode, ErrorCode and Body. */
