@@ -4,7 +4,7 @@
 import { nationalCatalogue, laiChauSample } from "../src/catalogue";
 import { APPENDIX_COLUMNS, SHEET_NAMES, buildWorkbookTemplate } from "../src/engine/layout";
 import { a1 } from "../src/adapters/office/a1";
-import { fillSample, insertSheets, startLiveCheck, stopLiveCheck, CheckInExcelSummary } from "../src/usecases/office";
+import { checkWorkbookInExcel, fillSample, insertSheets, OfficeSession, startLiveCheck, stopLiveCheck, CheckInExcelSummary } from "../src/usecases/office";
 import { FakeWorkbook, installGlobals, msOf } from "./fake";
 import { capsFor } from "./fake/helpers";
 
@@ -132,6 +132,62 @@ describe("live check", () => {
     wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "7");
     await new Promise((r) => setTimeout(r, 150));
     expect(results.length).toBe(2);
+  });
+
+  async function liveOn(wb: FakeWorkbook, session = new OfficeSession()) {
+    const caps = capsFor(wb);
+    await wb.run((ctx) => insertSheets(ctx, cat, { cover: true, onExisting: "rename", caps }));
+    const results: CheckInExcelSummary[] = [];
+    const errors: unknown[] = [];
+    const handle = await startLiveCheck(cat, { lang: "vi", run: wb.excelRun, debounceMs: 20, caps, session, onResult: (s) => results.push(s), onError: (e) => errors.push(e) });
+    return { handle, results, errors, session, caps };
+  }
+
+  test("while the user is editing a cell the live check waits for the edit to end (delayForCellEdit), with no error", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Sheet1");
+    const { handle, results, errors } = await liveOn(wb);
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "120");
+    // Enter, then straight into the next cell: Excel is in cell-edit mode when the check runs.
+    wb.startCellEdit();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(results.length).toBe(0);
+    expect(errors).toEqual([]);
+    wb.endCellEdit();
+    await waitFor(() => results.length === 1);
+    expect(errors).toEqual([]);
+    await stopLiveCheck(handle);
+  });
+
+  test("an Excel that cannot hold a batch during a cell edit refuses it: the live check tries again after the edit, with no error", async () => {
+    const wb = new FakeWorkbook();
+    wb.delayForCellEdit = false;
+    wb.addSheet("Sheet1");
+    const { handle, results, errors } = await liveOn(wb);
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "120");
+    wb.startCellEdit();
+    await waitFor(() => wb.requests.some((r) => r.error === "InvalidOperationInCellEditMode"));
+    expect(errors).toEqual([]);
+    wb.endCellEdit();
+    await waitFor(() => results.length === 1);
+    expect(errors).toEqual([]);
+    await stopLiveCheck(handle);
+  });
+
+  test("a co-author's edit re-checks the pane; the add-in's own Check writes do not", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Sheet1");
+    const { handle, results, errors, session, caps } = await liveOn(wb);
+    wb.coauthorType(SHEET_NAMES.PL1, a1(firstRow, y2022), "130");
+    await waitFor(() => results.length === 1);
+    // An explicit Check writes statuses and marks into the watched sheets: those events are its own.
+    const s = await wb.run((ctx) => checkWorkbookInExcel(ctx, cat, { lang: "vi", caps, session }));
+    expect(s.statuses.length).toBeGreaterThan(0);
+    expect(wb.events.filter((e) => e.source === "Local").length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(results.length).toBe(1);
+    expect(errors).toEqual([]);
+    await stopLiveCheck(handle);
   });
 
   test("below ExcelApi 1.7 there is no live check: null, and checks stay on demand", async () => {

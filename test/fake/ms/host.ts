@@ -50,6 +50,10 @@ export class Host {
   private readonly sets: Map<string, MemberSets> = excelApiSets();
   /** Called before each of the add-in's requests is carried out, with its number (1 for the first): a user acting in between. */
   beforeRequest: ((n: number) => void) | null = null;
+  /** Makes the host refuse an action, as Excel refuses one mid-batch: the n-th call of a member ("NoteCollection.add()"). */
+  failOn: { call: string; nth: number; code: string } | null = null;
+  /** Calls of each member so far (for failOn). */
+  readonly callCounts = new Map<string, number>();
 
   constructor(readonly wb: FakeWorkbook) {}
 
@@ -141,7 +145,12 @@ class RequestRun implements Exec {
   // ------------------------------------------------------------ gating
 
   private gate(cls: string, member: string, kind: "get" | "set" | "call", args?: unknown[]): void {
-    this.record.calls.push(`${cls}.${member}${kind === "set" ? "=" : kind === "call" ? "()" : ""}`);
+    const call = `${cls}.${member}${kind === "set" ? "=" : kind === "call" ? "()" : ""}`;
+    this.record.calls.push(call);
+    const n = (this.host.callCounts.get(call) ?? 0) + 1;
+    this.host.callCounts.set(call, n);
+    const f = this.host.failOn;
+    if (f && f.call === call && f.nth === n) throw new HostError(f.code, `The host refused ${call} (number ${n}).`);
     if (member.startsWith("_")) return;
     const sets = this.host.memberSets(cls, member);
     if (!sets) throw new HostError("HostNotModelled", `The test host has no requirement set for ${cls}.${member}.`);
