@@ -52,8 +52,10 @@ export function installGlobals(wb: FakeWorkbook): { office: FakeOffice; restore:
   const prevOffice = g.Office;
   const prevExcel = g.Excel;
   const office = createFakeOffice(wb);
-  g.Office = office;
+  // The connector first: in the browser it points the page's library at the host, and the
+  // page's `Office` must then be this one (the library asks it for requirement sets too).
   g.Excel = wb.connector().excelNamespace();
+  g.Office = office;
   return {
     office,
     restore: () => {

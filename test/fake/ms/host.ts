@@ -12,9 +12,9 @@
 import { levelNumber, FakeWorkbook, RequestRecord } from "../workbook";
 import type { FSheet } from "../model";
 import type { RangeRect } from "../../../src/engine/types";
-import { excelApiSets, MemberSets } from "./apiSets";
+import type { MemberSets } from "./apiSets";
 import { CLASSES, ClassDef, Exec, Handle, HostError } from "./classes";
-import type { ActionInfo, ExecutorResponse, ObjectPathInfo, RequestBody, RequestMessage } from "./library";
+import type { ActionInfo, ExecutorResponse, ObjectPathInfo, RequestBody, RequestMessage } from "./attach";
 
 const DELAY_FOR_CELL_EDIT = 64;
 
@@ -26,8 +26,10 @@ function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+const utf8 = new TextEncoder();
+
 function bytesOf(x: unknown): number {
-  return Buffer.byteLength(JSON.stringify(x), "utf8");
+  return utf8.encode(JSON.stringify(x)).length;
 }
 
 function classOf(h: Handle): ClassDef {
@@ -47,7 +49,6 @@ export class Host {
   readonly registered = new Set<string>();
   readonly refs = new Map<string, Handle>();
   private refSerial = 0;
-  private readonly sets: Map<string, MemberSets> = excelApiSets();
   /** Called before each of the add-in's requests is carried out, with its number (1 for the first): a user acting in between. */
   beforeRequest: ((n: number) => void) | null = null;
   /** Makes the host refuse an action, as Excel refuses one mid-batch: the n-th call of a member ("NoteCollection.add()"). */
@@ -55,7 +56,11 @@ export class Host {
   /** Calls of each member so far (for failOn). */
   readonly callCounts = new Map<string, number>();
 
-  constructor(readonly wb: FakeWorkbook) {}
+  /** `sets`: the requirement set of every member (apiSets.ts; precomputed for the browser). */
+  constructor(
+    readonly wb: FakeWorkbook,
+    private readonly sets: Map<string, MemberSets>,
+  ) {}
 
   newRef(h: Handle): string {
     const id = `ref${++this.refSerial}`;

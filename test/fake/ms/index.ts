@@ -1,49 +1,21 @@
 /**
- * Connects a fake workbook to Microsoft's Excel client library: one jsdom window per
- * workbook, its request contexts answered by the host over the workbook's model, its
- * change events delivered to the handlers the add-in registered.
+ * Node: every fake workbook reaches Excel through Microsoft's library in a jsdom window of
+ * its own, answered by the host (host.ts) gated at the requirement sets of @types/office-js.
  */
-import { Connector, FakeWorkbook } from "../workbook";
-import { supports } from "../office";
+import { FakeWorkbook } from "../workbook";
+import { excelApiSets } from "./apiSets";
+import { connectWith, MsConnector } from "./connect";
 import { Host } from "./host";
-import { loadLibrary, MsLibrary } from "./library";
+import { loadLibrary } from "./library";
 
 export { Host } from "./host";
 export { HostError } from "./classes";
-export { LIBRARY_VERSION } from "./library";
+export { LIBRARY_VERSION } from "./attach";
 export type { ChartRecord } from "./classes";
-
-const EVENT_WORKSHEET_CHANGED = 10;
-
-export interface MsConnector extends Connector {
-  host: Host;
-  library: MsLibrary;
-}
+export type { MsConnector } from "./connect";
 
 export function connectLibrary(wb: FakeWorkbook): MsConnector {
-  const host = new Host(wb);
-  const library = loadLibrary({
-    isSetSupported: (name, version) => supports(wb, name, version),
-    displayLanguage: () => wb.displayLanguage,
-    executor: { executeAsync: (_customData, flags, message) => host.execute(flags, message) },
-  });
-  wb.listeners.push((e) => {
-    if (!host.registered.has(e.worksheetId)) return;
-    const args: Record<string, unknown> = { address: e.address, changeType: e.changeType, source: e.source, worksheetId: e.worksheetId };
-    if (e.details) {
-      args.valueBefore = e.details.valueBefore;
-      args.valueAfter = e.details.valueAfter;
-    }
-    // Excel delivers events after the change, not inside it.
-    setTimeout(() => library.triggerEvent(EVENT_WORKSHEET_CHANGED, e.worksheetId, args), 0);
-  });
-  return {
-    host,
-    library,
-    run: (fn, options) => (options ? library.Excel.run(options, fn) : library.Excel.run(fn)),
-    newContext: () => new library.Excel.RequestContext(),
-    excelNamespace: () => library.Excel,
-  };
+  return connectWith(wb, new Host(wb, excelApiSets()), (opts) => loadLibrary(opts));
 }
 
 /** The host and library behind a workbook (for tests that look at requests themselves). */
