@@ -35,8 +35,8 @@ export class ReadBudget {
   charge(file: string, part: string, produced: number, consumed: number): void {
     const l = this.limits;
     if (this.inflated > l.maxInflatedBytes) this.fail("zipBomb", fileMessages.bombInflated(l.maxInflatedBytes));
-    // Spreadsheet XML compresses 5 to 50 times; a thousandfold part past 64 MB is a bomb.
-    if (produced > 64 * MB && produced > consumed * 1000) this.fail("zipBomb", fileMessages.bombRatio(part, produced));
+    // Spreadsheet XML compresses 5 to 50 times (a few hundred at most); a part past 64 MB at 500 to 1 is a bomb.
+    if (produced > 64 * MB && produced > consumed * 500) this.fail("zipBomb", fileMessages.bombRatio(part, produced));
     this.time();
     void file;
   }
@@ -62,6 +62,11 @@ export class ReadBudget {
 
   text(chars: number): void {
     this.chars += chars;
+  }
+
+  /** Something too big to hold (an endless text run in a part). */
+  tooBig(): never {
+    return this.fail("limit", fileMessages.tooMuchMemory(Math.round(this.limits.maxMemoryBytes / MB)));
   }
 
   memory(): void {

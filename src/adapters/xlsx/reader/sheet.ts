@@ -47,7 +47,9 @@ export class TextMaker {
 }
 
 export class SheetBuilder {
-  private readonly rows: RowCells[] = [];
+  private readonly rows = new Map<number, RowCells>();
+  private lastR = -1;
+  private last: RowCells | undefined;
   private minR = Infinity;
   private minC = Infinity;
   private maxR = -1;
@@ -60,8 +62,12 @@ export class SheetBuilder {
   constructor(private readonly budget: ReadBudget) {}
 
   private row(r: number): RowCells {
-    let row = this.rows[r];
-    if (!row) this.rows[r] = row = { v: [], t: [], f: [], x: [], n: 0 };
+    // Cells come row by row: the last row is nearly always the one asked for.
+    if (r === this.lastR && this.last) return this.last;
+    let row = this.rows.get(r);
+    if (!row) this.rows.set(r, (row = { v: [], t: [], f: [], x: [], n: 0 }));
+    this.lastR = r;
+    this.last = row;
     return row;
   }
 
@@ -121,30 +127,25 @@ export class SheetBuilder {
     if (maxR < 0) {
       return { ...base, origin: { row: 0, col: 0 }, values: [[""]], valueTypes: [["Empty"]], numberFormats: [["General"]], text: [[""]] };
     }
-    const values: CellValue[][] = [];
-    const valueTypes: CellValueType[][] = [];
-    const numberFormats: string[][] = [];
-    const text: string[][] = [];
-    const formulas: (string | null)[][] | undefined = this.anyFormula ? [] : undefined;
+    // Every row first points at the shared empty row; rows with cells are put in after.
+    const height = maxR - minR + 1;
+    const values: CellValue[][] = new Array<CellValue[]>(height).fill(EMPTY_ROW);
+    const valueTypes: CellValueType[][] = new Array<CellValueType[]>(height).fill(EMPTY_ROW);
+    const numberFormats: string[][] = new Array<string[]>(height).fill(EMPTY_ROW);
+    const text: string[][] = new Array<string[]>(height).fill(EMPTY_ROW);
+    const formulas: (string | null)[][] | undefined = this.anyFormula ? new Array<(string | null)[]>(height).fill(EMPTY_ROW) : undefined;
     const width = maxC - minC + 1;
-    for (let r = minR; r <= maxR; r++) {
-      const row = this.rows[r];
-      if (!row) {
-        values.push(EMPTY_ROW);
-        valueTypes.push(EMPTY_ROW);
-        numberFormats.push(EMPTY_ROW);
-        text.push(EMPTY_ROW);
-        formulas?.push(EMPTY_ROW);
-        continue;
-      }
-      values.push(fit(row.v, minC, width, row.n));
-      valueTypes.push(fit(row.t, minC, width, row.n));
-      numberFormats.push(fit(row.f, minC, width, row.n));
-      text.push(fit(row.x, minC, width, row.n));
-      formulas?.push(row.q ? fit(row.q, minC, width, row.n) : EMPTY_ROW);
-      // Rows are dropped as they are copied out: only one copy of a large sheet at a time.
-      this.rows[r] = undefined as unknown as RowCells;
-    }
+    this.rows.forEach((row, r) => {
+      if (r < minR || r > maxR) return;
+      const i = r - minR;
+      values[i] = fit(row.v, minC, width, row.n);
+      valueTypes[i] = fit(row.t, minC, width, row.n);
+      numberFormats[i] = fit(row.f, minC, width, row.n);
+      text[i] = fit(row.x, minC, width, row.n);
+      if (formulas && row.q) formulas[i] = fit(row.q, minC, width, row.n);
+    });
+    this.rows.clear();
+    this.last = undefined;
     const snapshot: SheetSnapshot = { ...base, origin: { row: minR, col: minC }, values, valueTypes, numberFormats, text };
     if (formulas) snapshot.formulas = formulas;
     return snapshot;

@@ -25,6 +25,16 @@ const QMARK = 63;
 const DQ = 34;
 const SQ = 39;
 
+/** Characters a single text run or tag may take before the part is refused. */
+const MAX_PENDING = 64 * 1024 * 1024;
+
+export class XmlTooLong extends Error {
+  constructor() {
+    super("xml run too long");
+    this.name = "XmlTooLong";
+  }
+}
+
 export class XmlScanner {
   private buf = "";
 
@@ -33,6 +43,8 @@ export class XmlScanner {
   feed(chunk: string): void {
     this.buf = this.buf.length ? this.buf + chunk : chunk;
     this.run(false);
+    // Text or a tag that never ends: a damaged or hostile part, not something to hold whole.
+    if (this.buf.length > MAX_PENDING) throw new XmlTooLong();
   }
 
   end(): void {
@@ -124,30 +136,29 @@ export class XmlScanner {
   }
 }
 
-/** Index of the ">" closing a tag that starts at `from`, skipping quoted attribute values; -1 if not yet in the buffer. */
+/**
+ * Index of the ">" closing a tag that starts at `from`, skipping quoted attribute values;
+ * -1 if it is not in the buffer yet. Only the tag itself is walked (tags are short).
+ */
 function tagEnd(b: string, from: number): number {
-  let gt = b.indexOf(">", from);
-  if (gt < 0) return -1;
-  // Fast path: no quote before the ">" that could hide it.
-  const dq = b.indexOf('"', from);
-  const sq = b.indexOf("'", from);
-  if ((dq < 0 || dq > gt) && (sq < 0 || sq > gt)) return gt;
   let k = from;
-  while (k < b.length) {
-    const ch = b.charCodeAt(k);
-    if (ch === GT) return k;
-    if (ch === DQ || ch === SQ) {
-      const close = b.indexOf(ch === DQ ? '"' : "'", k + 1);
-      if (close < 0) return -1;
-      k = close + 1;
-      continue;
+  let gt = b.indexOf(">", k);
+  while (gt >= 0) {
+    let quote = -1;
+    for (; k < gt; k++) {
+      const ch = b.charCodeAt(k);
+      if (ch === DQ || ch === SQ) {
+        quote = ch;
+        break;
+      }
+      // A "<" inside a tag: broken markup. End the tag before it rather than swallow the part.
+      if (ch === LT && k > from) return k - 1;
     }
-    if (ch === LT && k > from) {
-      // A "<" inside a tag: broken markup. End the tag here rather than swallow the part.
-      gt = k - 1;
-      return gt;
-    }
-    k++;
+    if (quote < 0) return gt;
+    const close = b.indexOf(quote === DQ ? '"' : "'", k + 1);
+    if (close < 0) return -1;
+    k = close + 1;
+    if (gt < k) gt = b.indexOf(">", k);
   }
   return -1;
 }

@@ -9,6 +9,7 @@ import { XlsxError } from "../errors";
 import { readZipDirectory, type ZipEntryInfo } from "../guard";
 import { fileMessages } from "./messages";
 import type { ReadBudget } from "./limits";
+import { XmlTooLong } from "./xml";
 
 const CHUNK = 64 * 1024;
 const MB = 1024 * 1024;
@@ -36,7 +37,12 @@ export class ZipPackage {
   text(part: string, budget: ReadBudget, sink: (chunk: string) => void): boolean {
     const e = this.entry(part);
     if (!e) return false;
-    streamEntry(this.bytes, e, this.file, budget, sink);
+    try {
+      streamEntry(this.bytes, e, this.file, budget, sink);
+    } catch (x) {
+      if (x instanceof XmlTooLong) budget.tooBig();
+      throw x;
+    }
     return true;
   }
 
@@ -126,8 +132,10 @@ function streamEntry(bytes: Uint8Array, e: ZipEntryInfo, file: string, budget: R
         inflate.push(bytes.subarray(p, q), q >= end);
       }
     } catch (x) {
-      if (x instanceof XlsxError) throw x;
-      throw damaged(file, e.name);
+      // fflate's errors carry a numeric code: the data does not inflate. Anything else
+      // (our limits, the scanner) goes on as it is.
+      if (x && typeof (x as { code?: unknown }).code === "number") throw damaged(file, e.name);
+      throw x;
     }
     if (!finished) throw damaged(file, e.name);
   } else {
