@@ -51,7 +51,7 @@ function sheetXml({ rows = [], merges = [], extra = "", before = "", prefix = ""
  * A whole package. `sheets`: [{ name, xml, state }]; `styles`: styles.xml text or null;
  * `shared`: sharedStrings.xml or null; options for the odd writers' ways.
  */
-function xlsxPackage({ sheets, styles = null, shared = null, date1904 = null, absolute = false, prefix = "", workbookPath = "xl/workbook.xml", extraParts = {}, docProps = true }) {
+function xlsxPackage({ sheets, styles = null, shared = null, date1904 = null, absolute = false, prefix = "", workbookPath = "xl/workbook.xml", extraParts = {}, docProps = true, level = 6 }) {
   const p = prefix ? prefix + ":" : "";
   const xmlns = prefix ? `xmlns:${prefix}="${NS}"` : `xmlns="${NS}"`;
   const folder = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
@@ -82,7 +82,7 @@ function xlsxPackage({ sheets, styles = null, shared = null, date1904 = null, ab
   Object.assign(files, extraParts);
   const u8 = {};
   for (const [k, v] of Object.entries(files)) u8[k] = typeof v === "string" ? strToU8(v) : v;
-  return Buffer.from(zipSync(u8, { level: 6 }));
+  return Buffer.from(zipSync(u8, { level }));
 }
 
 /** styles.xml with custom number formats: returns the xml and the style index of each code. */
@@ -169,7 +169,7 @@ const hard = {
       out.push(row + "</row>");
     }
     out.push("</sheetData></worksheet>");
-    return xlsxPackage({ sheets: [{ name: "Lớn", xml: out.join("") }] });
+    return xlsxPackage({ level: 1, sheets: [{ name: "Lớn", xml: out.join("") }] });
   },
   /**
    * A zip whose directory says its sheet inflates to 100 KB while it inflates to `gib` GiB:
