@@ -168,7 +168,8 @@ export function isEncryptedPackage(b: Uint8Array): boolean {
 
 /** An OLE compound file holding an Excel workbook stream (BIFF8 "Workbook", BIFF5 "Book"). */
 export function hasWorkbookStream(b: Uint8Array): boolean {
-  return containsUtf16(b, "Workbook") || containsUtf16(b, "Book");
+  // Stream names compare without case: some writers spell them "WORKBOOK" or "BOOK".
+  return ["Workbook", "WORKBOOK", "workbook", "Book", "BOOK", "book"].some((w) => containsUtf16(b, w));
 }
 
 function refuse(code: "encrypted" | "notXlsx", file: string): never {

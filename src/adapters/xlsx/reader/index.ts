@@ -51,8 +51,18 @@ export function sniffFormat(bytes: Uint8Array, file: string): SpreadsheetFormat 
   const head = String.fromCharCode.apply(null, Array.from(bytes.subarray(0, 2048))).replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart().toLowerCase();
   if (head.startsWith("<?xml") && head.indexOf("urn:schemas-microsoft-com:office:spreadsheet") >= 0) fail("unsupported", file, fileMessages.unsupportedFormat(FORMAT_NAMES.xmlSpreadsheet2003));
   if (/^<(!doctype html|html|table|meta)/.test(head)) fail("unsupported", file, fileMessages.unsupportedFormat(FORMAT_NAMES.html));
-  if (bytes.length >= 4 && bytes[0] === 0x09 && (bytes[1] === 0x00 || bytes[1] === 0x02 || bytes[1] === 0x04 || bytes[1] === 0x08) && bytes[3] === 0x00) fail("unsupported", file, fileMessages.unsupportedFormat(FORMAT_NAMES.oldBiff));
+  if (isRawBiff(bytes)) return "xls";
   return fail("notXlsx", file, fileMessages.notSpreadsheet);
+}
+
+/** An Excel 2–4 worksheet or workbook saved bare, outside an OLE file: starts with a BOF record. */
+function isRawBiff(b: Uint8Array): boolean {
+  return b.length >= 8 && b[0] === 0x09 && (b[1] === 0x00 || b[1] === 0x02 || b[1] === 0x04 || b[1] === 0x08) && b[3] === 0x00;
+}
+
+/** Whether these bytes go to SheetJS (.xls of any age). */
+function needsSheetJs(b: Uint8Array): boolean {
+  return containerOf(b) === "ole" ? !isEncryptedPackage(b) && hasWorkbookStream(b) : isRawBiff(b);
 }
 
 function isOds(zip: ZipPackage, budget: ReadBudget): boolean {
@@ -104,7 +114,7 @@ export function readSpreadsheetSync(bytes: Uint8Array, options: ReadOptions, xls
 /** As readSpreadsheetSync, loading SheetJS (a separate chunk in the pane) only for an .xls. */
 export async function readSpreadsheet(bytes: Uint8Array, options: ReadOptions, loadXls: () => Promise<SheetJsModule>): Promise<ReadResult> {
   let lib: SheetJsModule | undefined;
-  if (containerOf(bytes) === "ole" && bytes.length <= (options.limits ?? DEFAULT_LIMITS).maxFileBytes && !isEncryptedPackage(bytes) && hasWorkbookStream(bytes)) lib = await loadXls();
+  if (bytes.length <= (options.limits ?? DEFAULT_LIMITS).maxFileBytes && needsSheetJs(bytes)) lib = await loadXls();
   return readSpreadsheetSync(bytes, options, lib ? () => lib as SheetJsModule : undefined);
 }
 

@@ -73,6 +73,5 @@ export const FORMAT_NAMES = {
   xlsb: t("sổ tính nhị phân .xlsb", "binary .xlsb workbook"),
   xmlSpreadsheet2003: t("bảng tính XML của Excel 2003", "Excel 2003 XML spreadsheet"),
   html: t("trang web lưu với đuôi Excel", "a web page saved with an Excel name"),
-  oldBiff: t("định dạng Excel rất cũ (trước 97)", "a very old Excel format (before 97)"),
   strictOds: t("bảng tính OpenDocument không có nội dung", "an OpenDocument file without content"),
 } as const;
