@@ -184,16 +184,21 @@ async function main() {
       await writeWorkbookFile(renderConsolidation(r.consolidation, "vi"), out, { fast: true });
       return { r, readMs, totalMs: ms(t1) };
     };
+    let oursPeak = 0;
     for (let round = 0; round < 2; round++) {
-      let t0 = process.hrtime.bigint();
-      await excelJsLoadOnly(files);
-      const e = ms(t0);
-      t0 = process.hrtime.bigint();
-      sheetJsBareRead(files);
-      const s = ms(t0);
+      // Ours first, so the peak memory sampled while it runs is not the others' leftovers.
+      global.gc?.();
+      peak = process.memoryUsage().rss;
       const one = await consolidateTimed(0);
       res = one.r;
+      oursPeak = Math.max(oursPeak, peak, process.memoryUsage().rss);
       const many = await consolidateTimed(withWorkers);
+      let t0 = process.hrtime.bigint();
+      sheetJsBareRead(files);
+      const s = ms(t0);
+      t0 = process.hrtime.bigint();
+      await excelJsLoadOnly(files);
+      const e = ms(t0);
       best.exceljs = Math.min(best.exceljs, e);
       best.sheetjs = Math.min(best.sheetjs, s);
       if (one.totalMs < best.ours) {
@@ -201,8 +206,7 @@ async function main() {
         best.oursRead = one.readMs;
       }
       best.workers = Math.min(best.workers, many.totalMs);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      log(`  round ${round + 1}: ExcelJS load ${(e / 1000).toFixed(2)} s, SheetJS read ${(s / 1000).toFixed(2)} s, ours 1 thread ${(one.totalMs / 1000).toFixed(2)} s (read+check ${(one.readMs / 1000).toFixed(2)} s), ours ${withWorkers} workers ${(many.totalMs / 1000).toFixed(2)} s`);
+      log(`  round ${round + 1}: ours 1 thread ${(one.totalMs / 1000).toFixed(2)} s (read+check ${(one.readMs / 1000).toFixed(2)} s), ours ${withWorkers} workers ${(many.totalMs / 1000).toFixed(2)} s, SheetJS read ${(s / 1000).toFixed(2)} s, ExcelJS load ${(e / 1000).toFixed(2)} s`);
     }
     const r2 = (x) => Math.round(x * 100) / 100;
     const result = {
@@ -222,7 +226,7 @@ async function main() {
       ratioExcelJsToSheetJs: r2(best.exceljs / best.sheetjs),
       ratioWorkersToOneThread: r2(best.workers / best.ours),
       budgetRatio: BUDGET_RATIO,
-      peakRssMB: Math.round(peak / 1024 / 1024),
+      peakRssMB: Math.round(oursPeak / 1024 / 1024),
       budgetRssMB: Math.round(BUDGET_RSS / 1024 / 1024),
     };
     const line = (name, v, extra = "") => log(`${name.padEnd(46)} ${(v / 1000).toFixed(2).padStart(7)} s  ${(v / files.length).toFixed(1).padStart(5)} ms/file${extra}`);
@@ -231,8 +235,8 @@ async function main() {
     line("ours, 1 thread: read + check + roll-up written", best.ours, `  (${result.ratioOursToSheetJs} × SheetJS; budget ≤ ${BUDGET_RATIO})`);
     line("  of which read + check", best.oursRead);
     line(`ours, ${withWorkers} workers: the same`, best.workers, `  (${result.ratioWorkersToSheetJs} × SheetJS; ${result.ratioWorkersToOneThread} × 1 thread)`);
-    log(`Peak RSS of the run: ${result.peakRssMB} MB (budget ≤ ${result.budgetRssMB} MB)`);
-    let within = result.ratioOursToSheetJs <= BUDGET_RATIO && peak <= BUDGET_RSS;
+    log(`Peak RSS while ours ran at one thread: ${result.peakRssMB} MB (budget ≤ ${result.budgetRssMB} MB)`);
+    let within = result.ratioOursToSheetJs <= BUDGET_RATIO && oursPeak <= BUDGET_RSS;
     if (single) {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nq24-bench-single-"));
       try {

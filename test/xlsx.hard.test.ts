@@ -264,8 +264,25 @@ describe("files on disk: 300,000 rows, LibreOffice's .xls and .ods, a province f
     expect(out.last).toBe("Chỉ tiêu 300000");
     expect(out.findings).toBeGreaterThan(0);
     expect(out.maxRssMB).toBeLessThan(1024);
-    // eslint-disable-next-line no-console
     console.log(`300,000-row workbook: peak RSS ${out.maxRssMB} MB`);
+  });
+
+  test("on worker threads, a file that exhausts its worker's memory is refused by name and the others are still read", () => {
+    const folder = join(dir, "workers");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "01-lon.xlsx"), hard.manyRows(150000, 8));
+    for (const n of ["02-a.xlsx", "03-b.xlsx", "04-c.xlsx"]) writeFileSync(join(folder, n), hard.absolutePaths());
+    const build = join(BIN, "..", "..", "build");
+    const script = `
+      const { consolidateFiles } = require(${JSON.stringify(join(build, "usecases/files.js"))});
+      consolidateFiles([${JSON.stringify(folder)}], { workers: 1, workerHeapMb: 24, lang: "en" }).then((r) =>
+        console.log(JSON.stringify({ read: r.checked.map((c) => c.file), refused: r.refused })));`;
+    const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", cwd: root, timeout: 110000 });
+    const out = JSON.parse(r.stdout) as { read: string[]; refused: { fileName: string; message: { vi: string; en: string } }[] };
+    expect(out.read).toEqual(["02-a.xlsx", "03-b.xlsx", "04-c.xlsx"]);
+    expect(out.refused.map((x) => x.fileName)).toEqual(["01-lon.xlsx"]);
+    expect(out.refused[0].message.en).toMatch(/too big to read/);
+    expect(out.refused[0].message.vi).toMatch(/quá lớn/);
   });
 
   const soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));

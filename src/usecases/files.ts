@@ -179,6 +179,8 @@ export interface ConsolidateOptions extends CommonOptions {
    * comes from defaultWorkers: the cores, the number of files and their size.
    */
   workers?: number;
+  /** Heap cap of each worker thread, in MB (default WORKER_HEAP_MB). */
+  workerHeapMb?: number;
   /** Called after each file, for progress display. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -229,10 +231,10 @@ export function coreCount(): number {
 }
 
 /** A worker's heap cap: a file that needs more is refused by name, and a new worker carries on. */
-const WORKER_HEAP_MB = 1024;
+export const WORKER_HEAP_MB = 1024;
 
 /** Reads and checks every file, in worker threads when asked; results in input order. */
-async function readAndCheckAll(files: string[], catalogue: Catalogue, job: JobOptions, workers: number, onEach: (file: string) => void): Promise<FileOutcome[]> {
+async function readAndCheckAll(files: string[], catalogue: Catalogue, job: JobOptions, workers: number, onEach: (file: string) => void, heapMb = WORKER_HEAP_MB): Promise<FileOutcome[]> {
   const script = workers > 0 ? workerScript() : null;
   const results: FileOutcome[] = new Array(files.length);
   if (!script) {
@@ -250,7 +252,7 @@ async function readAndCheckAll(files: string[], catalogue: Catalogue, job: JobOp
     new Promise<void>((done) => {
       const start = () => {
         if (next >= files.length) return done();
-        const w = new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+        const w = new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
         let current = -1;
         let settled = false;
         const feed = () => {
@@ -304,7 +306,7 @@ export async function consolidateFiles(paths: string[], options: ConsolidateOpti
   const outcomes = await readAndCheckAll(files, catalogue, { lang, now: options.now, limits: options.limits, slim: true }, workers, (file) => {
     done++;
     options.onProgress?.(done, files.length, basename(file));
-  });
+  }, options.workerHeapMb);
   const inputs: DistrictInput[] = [];
   const refused: RefusedFile[] = [];
   const checked: { file: string; result: CheckResult }[] = [];

@@ -12,7 +12,7 @@ import { readFileBytes } from "./fsread";
 import { loadWorkbookBytes } from "./load";
 import type { SnapshotOptions } from "./snapshot";
 import { readSpreadsheetSync } from "./reader";
-import { loadSheetJs } from "./sheetjs";
+import { loadSheetJs, nodeInflateRaw } from "./sheetjs";
 
 export { XlsxError, isXlsxError } from "./errors";
 export { DEFAULT_LIMITS, inspectXlsxBytes, inspectZip, readZipDirectory } from "./guard";
@@ -27,7 +27,7 @@ export { readFileBytes } from "./fsread";
 export { readAndCheck, readWorkbookPath, refusalOf } from "./job";
 export { readSpreadsheet, readSpreadsheetSync, sniffFormat } from "./reader";
 export type { ReadResult, SpreadsheetFormat } from "./reader";
-export { loadSheetJs } from "./sheetjs";
+export { loadSheetJs, nodeInflateRaw } from "./sheetjs";
 export type { FileCheck, FileOutcome, JobOptions } from "./job";
 
 export interface ReadOptions extends SnapshotOptions {
@@ -45,7 +45,7 @@ export async function openWorkbook(input: string | Buffer, options: { name?: str
 export async function readWorkbookFile(input: string | Uint8Array, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const name = options.name ?? (typeof input === "string" ? basename(input) : "workbook.xlsx");
   const bytes = typeof input === "string" ? await readFileBytes(input, options.limits, name) : input;
-  return readSpreadsheetSync(bytes, { name, limits: options.limits, displayLocale: options.displayLocale }, loadSheetJs).snapshot;
+  return readSpreadsheetSync(bytes, { name, limits: options.limits, displayLocale: options.displayLocale, inflateRaw: nodeInflateRaw }, loadSheetJs).snapshot;
 }
 
 /** Writes a workbook to disk; the caller decides the path (never the input file). */

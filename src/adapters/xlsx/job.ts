@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, type XlsxLimits } from "./guard";
 import { readFileBytes } from "./fsread";
 import { readSpreadsheetSync, type ReadResult } from "./reader";
 import { fileMessages } from "./reader/messages";
-import { loadSheetJs } from "./sheetjs";
+import { loadSheetJs, nodeInflateRaw } from "./sheetjs";
 
 export interface FileCheck {
   name: string;
@@ -68,7 +68,7 @@ export function refusalOf(file: string, e: unknown): RefusedFile {
 /** Reads a workbook file of any supported format (.xlsx, .xlsm, .xls, .ods) into a snapshot. */
 export async function readWorkbookPath(path: string, limits: XlsxLimits = DEFAULT_LIMITS, name = basename(path)): Promise<ReadResult & { bytes: Buffer }> {
   const bytes = await readFileBytes(path, limits, name);
-  return { ...readSpreadsheetSync(bytes, { name, limits }, loadSheetJs), bytes };
+  return { ...readSpreadsheetSync(bytes, { name, limits, inflateRaw: nodeInflateRaw }, loadSheetJs), bytes };
 }
 
 export async function readAndCheck(path: string, catalogue: Catalogue, options: JobOptions): Promise<FileOutcome> {

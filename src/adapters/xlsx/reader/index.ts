@@ -16,7 +16,7 @@ import { FORMAT_NAMES, fileMessages } from "./messages";
 import { readOdsPackage } from "./ods";
 import { readXlsBytes, type SheetJsModule } from "./xls";
 import { readXlsxPackage } from "./xlsx";
-import { ZipPackage } from "./zip";
+import { ZipPackage, type InflateRaw } from "./zip";
 
 export type SpreadsheetFormat = "xlsx" | "ods" | "xls";
 
@@ -26,6 +26,8 @@ export interface ReadOptions {
   limits?: XlsxLimits;
   /** How displayed text shows numbers: en-US Excel (default) or Vietnamese Excel. */
   displayLocale?: DisplayLocale;
+  /** A faster whole-part inflater where the platform has one (Node's zlib); else fflate streams. */
+  inflateRaw?: InflateRaw;
 }
 
 export interface ReadResult {
@@ -106,7 +108,7 @@ export function readSpreadsheetSync(bytes: Uint8Array, options: ReadOptions, xls
     if (!xls) throw new Error("SheetJS is needed to read .xls files");
     return finish(readXlsBytes(xls(), bytes, file, budget, locale).sheets, "xls", file);
   }
-  const zip = new ZipPackage(bytes, file, inspectZip(bytes, file, limits));
+  const zip = new ZipPackage(bytes, file, inspectZip(bytes, file, limits), options.inflateRaw);
   if (isOds(zip, budget)) return finish(readOdsPackage(zip, budget, locale).sheets, "ods", file);
   return finish(readXlsxPackage(zip, budget, locale).sheets, "xlsx", file);
 }

@@ -32,13 +32,12 @@ export class ReadBudget {
   }
 
   /** After each inflated chunk: total bytes, one part's ratio, memory, time. */
-  charge(file: string, part: string, produced: number, consumed: number): void {
+  charge(part: string, produced: number, consumed: number): void {
     const l = this.limits;
     if (this.inflated > l.maxInflatedBytes) this.fail("zipBomb", fileMessages.bombInflated(l.maxInflatedBytes));
     // Spreadsheet XML compresses 5 to 50 times (a few hundred at most); a part past 64 MB at 500 to 1 is a bomb.
     if (produced > 64 * MB && produced > consumed * 500) this.fail("zipBomb", fileMessages.bombRatio(part, produced));
     this.time();
-    void file;
   }
 
   /** Called every few thousand cells and once per part. */

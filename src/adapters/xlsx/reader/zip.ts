@@ -14,10 +14,19 @@ import { XmlTooLong } from "./xml";
 const CHUNK = 64 * 1024;
 const MB = 1024 * 1024;
 
+/**
+ * Inflates raw deflate data whole, stopping with an error once the output would pass
+ * `maxOut` bytes (Node's zlib, given by Node callers: faster than fflate's stream).
+ */
+export type InflateRaw = (data: Uint8Array, maxOut: number) => Uint8Array;
+
+/** The most one part may inflate to when it is inflated whole. */
+const PART_CAP = 512 * MB;
+
 export class ZipPackage {
   private readonly byName = new Map<string, ZipEntryInfo>();
 
-  constructor(readonly bytes: Uint8Array, readonly file: string, readonly entries: ZipEntryInfo[] = readZipDirectory(bytes, file)) {
+  constructor(readonly bytes: Uint8Array, readonly file: string, readonly entries: ZipEntryInfo[] = readZipDirectory(bytes, file), private readonly inflateRaw?: InflateRaw) {
     for (const e of entries) {
       // Part names are case-insensitive; some writers use backslashes or a leading slash.
       const key = normalisePart(e.name);
@@ -38,7 +47,7 @@ export class ZipPackage {
     const e = this.entry(part);
     if (!e) return false;
     try {
-      streamEntry(this.bytes, e, this.file, budget, sink);
+      streamEntry(this.bytes, e, this.file, budget, sink, this.inflateRaw);
     } catch (x) {
       if (x instanceof XmlTooLong) budget.tooBig();
       throw x;
@@ -82,7 +91,7 @@ function damaged(file: string, part: string): XlsxError {
   return new XlsxError("corrupt", file, m.vi, m.en);
 }
 
-function streamEntry(bytes: Uint8Array, e: ZipEntryInfo, file: string, budget: ReadBudget, sink: (chunk: string) => void): void {
+function streamEntry(bytes: Uint8Array, e: ZipEntryInfo, file: string, budget: ReadBudget, sink: (chunk: string) => void, inflateRaw?: InflateRaw): void {
   if (e.flags & 1) {
     const m = fileMessages.encrypted;
     throw new XlsxError("encrypted", file, m.vi, m.en);
@@ -103,7 +112,7 @@ function streamEntry(bytes: Uint8Array, e: ZipEntryInfo, file: string, budget: R
   const onData = (chunk: Uint8Array, final: boolean) => {
     produced += chunk.length;
     budget.inflated += chunk.length;
-    budget.charge(file, e.name, produced, consumed);
+    budget.charge(e.name, produced, consumed);
     if (bom < 0 && chunk.length >= 2) bom = chunk[0] === 0xff && chunk[1] === 0xfe ? 2 : chunk[0] === 0xfe && chunk[1] === 0xff ? 3 : 0;
     if (bom > 0) {
       utf16.push(chunk);
@@ -118,6 +127,28 @@ function streamEntry(bytes: Uint8Array, e: ZipEntryInfo, file: string, budget: R
       consumed = Math.min(data.length, p + CHUNK);
       onData(data.subarray(p, consumed), consumed >= data.length);
       if (data.length === 0) break;
+    }
+  } else if (e.method === 8 && inflateRaw) {
+    // The same rules as the stream's, set as the most zlib may produce: the file's
+    // inflated total, and 500 to 1 past 64 MB (see ReadBudget.charge).
+    const left = budget.limits.maxInflatedBytes - budget.inflated + 1;
+    const byRatio = Math.max(64 * MB, (end - start) * 500);
+    const cap = Math.max(1, Math.min(PART_CAP, left, byRatio));
+    let out: Uint8Array;
+    try {
+      out = inflateRaw(bytes.subarray(start, end), cap);
+    } catch (x) {
+      if (x && (x as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") {
+        const m = cap === byRatio ? fileMessages.bombRatio(e.name, cap) : fileMessages.bombInflated(cap === left ? budget.limits.maxInflatedBytes : cap);
+        throw new XlsxError("zipBomb", file, m.vi, m.en);
+      }
+      throw damaged(file, e.name);
+    }
+    consumed = end - start;
+    // Handed on in slices, as the stream would: the text is never one string.
+    for (let p = 0; p < out.length || p === 0; p += CHUNK) {
+      onData(out.subarray(p, Math.min(out.length, p + CHUNK)), p + CHUNK >= out.length);
+      if (out.length === 0) break;
     }
   } else if (e.method === 8) {
     let finished = false;
