@@ -22,7 +22,11 @@ import { buildCli } from "./helpers/malformed";
 import { encryptedXlsxBytes } from "./fixtures/xlsx/districts";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { hard } = require("../scripts/hard-files") as { hard: Record<string, (...args: unknown[]) => Buffer> };
+const { hard, xlsxPackage, sheetXml } = require("../scripts/hard-files") as {
+  hard: Record<string, (...args: unknown[]) => Buffer>;
+  xlsxPackage: (o: object) => Buffer;
+  sheetXml: (o: object) => string;
+};
 
 const root = join(__dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "nq24-hard-"));
@@ -98,6 +102,13 @@ describe("valid workbooks other writers make are read", () => {
     expect(at(s, 0, 1).value).toBe(7);
     expect(at(s, 1, 0).type).toBe("Empty");
     expect(at(s, 1, 1).value).toBe("phần hai");
+  });
+
+  test("a workbook whose sheet list is empty but which relates a worksheet: the worksheet is read", () => {
+    const empty = `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets></sheets></workbook>`;
+    const bytes = xlsxPackage({ sheets: [{ name: "A", xml: sheetXml({ rows: [{ r: 0, cells: [[0, "còn đọc được"]] }] }) }], extraParts: { "xl/workbook.xml": empty } });
+    const s = read(bytes, "rong.xlsx").snapshot.sheets;
+    expect(s.map((x) => [x.name, x.values[0][0]])).toEqual([["Sheet1", "còn đọc được"]]);
   });
 
   test.each([

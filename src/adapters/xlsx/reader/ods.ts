@@ -12,7 +12,7 @@ import type { DisplayLocale } from "../format";
 import { FORMAT_NAMES, fileMessages } from "./messages";
 import type { ReadBudget } from "./limits";
 import { SheetBuilder, TextMaker } from "./sheet";
-import { XmlScanner, attr, decodeXml, type XmlHandler } from "./xml";
+import { XmlScanner, attr, decodeXml, detach, type XmlHandler } from "./xml";
 import type { ZipPackage } from "./zip";
 
 const MAX_ROWS = 1048576;
@@ -290,7 +290,7 @@ class ContentHandler implements XmlHandler {
     this.builder = new SheetBuilder(this.budget);
     // A null date of 1 January 1904 is Excel's 1904 date system.
     this.texts = new TextMaker(this.nullDate === 1462, this.locale);
-    this.sheetName = attr(attrs, "table:name") ?? `Sheet${this.sheets.length + 1}`;
+    this.sheetName = detach(attr(attrs, "table:name") ?? `Sheet${this.sheets.length + 1}`);
     const style = attr(attrs, "table:style-name");
     this.sheetVisible = !(style && this.styles.hiddenTables.has(style));
     this.sheetProtected = attr(attrs, "table:protected") === "true";
@@ -350,7 +350,7 @@ class ContentHandler implements XmlHandler {
     } else if (vt === "string") {
       const s = attr(attrs, "office:string-value");
       type = "String";
-      value = s ?? "";
+      value = s === undefined ? "" : detach(s);
     }
     this.cell = {
       value,
@@ -381,7 +381,7 @@ class ContentHandler implements XmlHandler {
     this.wantText = false;
     if (!cell) return;
     this.col = this.cellCol + cell.repeat;
-    const shown = this.paragraphs.length ? decodeXml(this.paragraphs.join("\n")) : "";
+    const shown = this.paragraphs.length ? detach(decodeXml(this.paragraphs.join("\n"))) : "";
     if (cell.type === "String" && !cell.hasText) cell.value = shown;
     if (cell.type === "Error") cell.value = shown || "#VALUE!";
     if (cell.type === "Empty" && shown !== "" && cell.formula === null) {

@@ -14,7 +14,7 @@ import { BUILTIN_FORMATS, type DisplayLocale } from "../format";
 import { FORMAT_NAMES, fileMessages } from "./messages";
 import type { ReadBudget } from "./limits";
 import { SheetBuilder, TextMaker } from "./sheet";
-import { XmlScanner, attr, decodeOoxmlEscapes, decodeXml, type XmlHandler } from "./xml";
+import { XmlScanner, attr, decodeOoxmlEscapes, decodeXml, detach, type XmlHandler } from "./xml";
 import { ZipPackage, resolvePart } from "./zip";
 
 interface Relationship {
@@ -72,7 +72,7 @@ function readWorkbookPart(zip: ZipPackage, part: string, budget: ReadBudget): { 
   scanPart(zip, part, budget, {
     wantText: false,
     open(name, attrs) {
-      if (name === "sheet") sheets.push({ name: attr(attrs, "name") ?? `Sheet${sheets.length + 1}`, state: attr(attrs, "state") ?? "visible", rid: attr(attrs, "id") ?? "" });
+      if (name === "sheet") sheets.push({ name: detach(attr(attrs, "name") ?? `Sheet${sheets.length + 1}`), state: attr(attrs, "state") ?? "visible", rid: attr(attrs, "id") ?? "" });
       else if (name === "workbookPr") date1904 = /^(1|true|on)$/i.test((attr(attrs, "date1904") ?? "").trim());
     },
     close() {},
@@ -93,7 +93,7 @@ function readStyles(zip: ZipPackage, part: string | undefined, budget: ReadBudge
       if (name === "numFmt") {
         const id = Number(attr(attrs, "numFmtId"));
         const code = attr(attrs, "formatCode");
-        if (isFinite(id) && code !== undefined && !formats.has(id)) formats.set(id, code);
+        if (isFinite(id) && code !== undefined && !formats.has(id)) formats.set(id, detach(code));
       } else if (name === "cellXfs") inCellXfs = !self;
       else if (name === "xf" && inCellXfs) xfIds.push(Number(attr(attrs, "numFmtId") ?? 0) || 0);
     },
@@ -128,7 +128,7 @@ function readSharedStrings(zip: ZipPackage, part: string | undefined, budget: Re
       else if (name === "si" && inSi) {
         const s = decodeOoxmlEscapes(decodeXml(parts.length === 1 ? parts[0] : parts.join("")));
         budget.text(s.length);
-        out.push(s);
+        out.push(detach(s));
         inSi = false;
       }
     },
@@ -352,7 +352,7 @@ class WorksheetHandler implements XmlHandler {
       type = "String";
     } else if (t === "str" || t === "inlineStr" || t === "e") {
       if (v === "" && t !== "inlineStr") return this.empty(fmt, formula);
-      value = text = decodeOoxmlEscapes(decodeXml(v));
+      value = text = detach(decodeOoxmlEscapes(decodeXml(v)));
       type = t === "e" ? "Error" : "String";
     } else if (t === "b") {
       if (v === "") return this.empty(fmt, formula);
@@ -365,7 +365,7 @@ class WorksheetHandler implements XmlHandler {
       let n = t === "d" ? isoToSerial(v, this.date1904) : +v;
       if (n === null || n !== n) {
         // Not a number after all: keep what is written, as text.
-        value = text = decodeXml(v);
+        value = text = detach(decodeXml(v));
         type = "String";
       } else {
         if (n === 0) n = 0; // no "-0"
@@ -412,6 +412,10 @@ export function readXlsxPackage(zip: ZipPackage, budget: ReadBudget, locale: Dis
   }
   const rels = readRelationships(zip, relsPartOf(workbookPart), budget);
   const { sheets, date1904 } = readWorkbookPart(zip, workbookPart, budget);
+  if (sheets.length === 0) {
+    // A workbook that lists no sheet but relates worksheets: read them, as Excel's repair does.
+    for (const [rid, r] of rels) if (typeIs(r, "worksheet")) sheets.push({ name: `Sheet${sheets.length + 1}`, state: "visible", rid });
+  }
   if (sheets.length === 0) throw damaged(file, "không có trang tính nào", "it lists no worksheet");
   let stylesPart: string | undefined;
   let stringsPart: string | undefined;

@@ -213,6 +213,15 @@ export function decodeXml(s: string): string {
   });
 }
 
+/**
+ * A copy of `s` that does not keep the chunk it was cut from alive. V8 cuts long substrings
+ * as views into their parent: a cell's text kept by a check result would otherwise hold
+ * the whole 64 KB of XML it came from, for as long as a province run keeps the result.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
 /** Excel's escape of characters XML cannot carry: "_x000D_" is a carriage return, "_x005F_" an underscore. */
 export function decodeOoxmlEscapes(s: string): string {
   if (s.indexOf("_x") < 0) return s;
