@@ -321,6 +321,13 @@ describe("files on disk: 300,000 rows, LibreOffice's .xls and .ods, a province f
       expect(other.statuses).toEqual(base.statuses);
       expect(other.ready).toBe(base.ready);
     }
+    // An annotated copy is made from .xlsx only: the findings are still printed, and the user told why.
+    const copy = join(dir, "ods-annotated.xlsx");
+    const r = spawnSync(process.execPath, [BIN, "check", join(dir, "laichau.ods"), "--out", copy, "--lang", "en"], { encoding: "utf8", cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/Errors and warnings:/);
+    expect(r.stderr).toMatch(/laichau\.ods: no annotated copy: it can only be made from an \.xlsx file/);
+    expect(existsSync(copy)).toBe(false);
   });
 
   test("a province folder mixing good and hostile files: the roll-up is written and each refused file named; nothing read → exit 2, no roll-up", async () => {
