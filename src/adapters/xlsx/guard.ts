@@ -161,15 +161,32 @@ export function containerOf(b: Uint8Array): Container {
   return "other";
 }
 
+/**
+ * The first sectors of an OLE file's directory, where its stream names are: a large file
+ * may keep them past the first megabyte that the name search looks at.
+ */
+function oleDirectory(b: Uint8Array): Uint8Array {
+  if (b.length < 512) return b.subarray(0, 0);
+  const shift = u16(b, 0x1e);
+  const size = shift === 9 || shift === 12 ? 1 << shift : 512;
+  const start = (u32(b, 0x30) + 1) * size;
+  return start < b.length ? b.subarray(start, Math.min(b.length, start + 4 * size)) : b.subarray(0, 0);
+}
+
+function hasStream(b: Uint8Array, names: string[]): boolean {
+  const dir = oleDirectory(b);
+  return names.some((w) => containsUtf16(b, w) || containsUtf16(dir, w));
+}
+
 /** An OLE compound file holding an encrypted OOXML package (a workbook with a password to open). */
 export function isEncryptedPackage(b: Uint8Array): boolean {
-  return containsUtf16(b, "EncryptionInfo") || containsUtf16(b, "EncryptedPackage");
+  return hasStream(b, ["EncryptionInfo", "EncryptedPackage"]);
 }
 
 /** An OLE compound file holding an Excel workbook stream (BIFF8 "Workbook", BIFF5 "Book"). */
 export function hasWorkbookStream(b: Uint8Array): boolean {
   // Stream names compare without case: some writers spell them "WORKBOOK" or "BOOK".
-  return ["Workbook", "WORKBOOK", "workbook", "Book", "BOOK", "book"].some((w) => containsUtf16(b, w));
+  return hasStream(b, ["Workbook", "WORKBOOK", "workbook", "Book", "BOOK", "book"]);
 }
 
 function refuse(code: "encrypted" | "notXlsx", file: string): never {
