@@ -80,7 +80,7 @@ UNIT_WORDS.sort((a, b) => b.length - a.length);
 /** Words that name what a bare number counts when they follow it, two syllables where one is not a noun alone. */
 const TWO_SYLLABLE_NOUNS = [
   "du an", "co so", "mo hinh", "doanh nghiep", "chuong trinh", "thanh vien", "nha may", "cong trinh", "lang nghe",
-  "trang trai", "ho gia", "cum cong", "khu cong", "tram quan", "bai chon", "benh vien", "to chuc", "ca nhan",
+  "trang trai", "ho gia", "cum cong", "khu cong", "tram quan", "bai chon", "benh vien", "to chuc", "ca nhan", "co quan",
 ];
 
 function isLetter(c: string): boolean {

@@ -56,6 +56,8 @@ export interface ReportFigure {
   /** The sentence around it, shortened. */
   excerpt: string;
   unit: string;
+  /** What a bare number counts, as written after it ("buổi", "dự án"). */
+  noun?: string;
   year: FigureYear;
   change?: "up" | "down";
   outcome: FigureOutcome;
@@ -198,6 +200,7 @@ function judge(fig: TextFigure, a: Attachment | undefined, ind: IndicatorRow | u
     outcome: "unattached",
   };
   if (fig.change) base.change = fig.change;
+  if (fig.noun) base.noun = fig.noun;
   if (!a || !ind || a.confidence < REVIEW) return base;
   base.attachment = { ...a, label: plainLabel(ind) };
   const compared = fig.year.role === "other" ? undefined : compareWithAppendix(fig, ind, facts, byId);
