@@ -81,6 +81,7 @@ UNIT_WORDS.sort((a, b) => b.length - a.length);
 const TWO_SYLLABLE_NOUNS = [
   "du an", "co so", "mo hinh", "doanh nghiep", "chuong trinh", "thanh vien", "nha may", "cong trinh", "lang nghe",
   "trang trai", "ho gia", "cum cong", "khu cong", "tram quan", "bai chon", "benh vien", "to chuc", "ca nhan", "co quan",
+  "chien dich", "nguon nuoc",
 ];
 
 function isLetter(c: string): boolean {
@@ -122,8 +123,8 @@ function numberAt(t: string, from: number): NumTok | null {
   return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
 
-/** A unit right after position p (spaces allowed before it), as written; "" when none. */
-function unitAfter(t: string, f: string, p: number): { end: number; unit: string } | null {
+/** A unit right after position p (spaces allowed before it), as written; baseEnd ends it before a "/rate". */
+function unitAfter(t: string, f: string, p: number): { end: number; baseEnd: number; unit: string } | null {
   let q = p;
   while (q < f.length && f.charAt(q) === " ") q++;
   for (let k = 0; k < UNIT_WORDS.length; k++) {
@@ -133,7 +134,8 @@ function unitAfter(t: string, f: string, p: number): { end: number; unit: string
     if (isLetter(after) || isDigit(after)) continue;
     // "m" alone only straight after the digits ("58m"); "m ha" is not a unit.
     if (u === "m" && q !== p) continue;
-    let end = q + u.length;
+    const baseEnd = q + u.length;
+    let end = baseEnd;
     // A rate: "m3/ngày đêm", "triệu đồng/ha", "kg/ha".
     if (t.charAt(end) === "/" && isLetter(f.charAt(end + 1)) && u !== "m2/nguoi" && u !== "m²/nguoi" && u !== "m2/ng") {
       let r = end + 1;
@@ -141,7 +143,7 @@ function unitAfter(t: string, f: string, p: number): { end: number; unit: string
       if (f.substr(end + 1, r - end - 1) === "ngay" && f.substr(r, 4) === " dem") r += 4;
       end = r;
     }
-    return { end, unit: t.substring(q, end) };
+    return { end, baseEnd, unit: t.substring(q, end) };
   }
   return null;
 }
@@ -268,7 +270,8 @@ function figureAt(t: string, f: string, n: NumTok, paragraph: number): FigureCor
   const pre = prefixBefore(f, n.start);
   const start = pre ? pre.start : n.start;
   const written = t.substring(start, end);
-  const value = parseText(written);
+  // "10.000 m3/ngày đêm": the parser reads the number with its base unit; the rate is kept as the unit.
+  const value = parseText(unit1 && unit1.baseEnd < unit1.end ? t.substring(start, unit1.baseEnd) : written);
   if (value.state !== "number" && value.state !== "bound") return null;
   const measure = value.measure;
   if (!measure) return null;
