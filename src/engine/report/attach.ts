@@ -18,7 +18,8 @@
  *    figure of its own (a shared subject or predicate), 0.5 in the paragraph's lead-in
  *    ("- Tài nguyên rừng: …"), 0.4 in the heading above; never in another figure's clause
  *    ("85% dân số nông thôn, 100% dân số thành thị được cấp nước sạch": "nước sạch" belongs
- *    to the second figure's clause).
+ *    to the second figure's clause) — except that a clause with nothing but a year and its
+ *    figure ("…, năm 2022 là 2,21 ha") takes the previous figure's clause as its subject (0.9).
  *  - unit (0–1): the figure's unit must fit the indicator's: % for a share, ha for an area,
  *    đồng for money, the counted noun for a count. A unit that does not fit rules it out;
  *    a count of another noun fits at 0.6.
@@ -291,7 +292,12 @@ interface Context {
   segments: { tokens: Token[]; weight: number }[];
   /** Canonical keys of the figure's own clause. */
   own: Token[];
+  /** The clause says only a year and the figure: its subject is the previous figure's. */
+  elided: boolean;
 }
+
+/** Words that leave a clause without a subject of its own ("năm 2013 có 01 doanh nghiệp"). */
+const FILLER_KEYS = phraseKeys("có còn chỉ xuống");
 
 const UNIT_KEYS: { [k: string]: true } = Object.create(null);
 for (const u of ["ha", "m2", "m3", "km", "km2", "%", "đồng", "triệu", "tỷ", "tỉ", "người", "mw", "kg", "tấn", "m"]) UNIT_KEYS[phraseKeys(u)[0] ?? u] = true;
@@ -309,6 +315,17 @@ function contextOf(fig: TextFigure, pc: ParagraphContext): Context {
   const inFigure = (k: Token) => pc.figures.some((g) => k.start >= g.start && k.start < g.end);
   const own = canonicalTokens(t, fig.clause.start, fig.clause.end).filter((k) => !inFigure(k));
   const segments: Context["segments"] = [{ tokens: own, weight: 1 }];
+  // "… năm 2013 là 11,09 ha, năm 2022 là 2,21 ha": a clause with nothing but a year and a
+  // figure leaves its subject to the figure before it in the sentence.
+  let elided = false;
+  const nounKeys = fig.noun ? phraseKeys(fig.noun) : [];
+  if (own.every((k) => FILLER_KEYS.indexOf(k.key) >= 0 || nounKeys.indexOf(k.key) >= 0)) {
+    const prev = pc.figures.filter((g) => g.start < fig.start && g.sentence.start === fig.sentence.start && g.clause.start !== fig.clause.start).pop();
+    if (prev) {
+      segments.push({ tokens: canonicalTokens(t, prev.clause.start, prev.clause.end).filter((k) => !inFigure(k)), weight: 0.9 });
+      elided = true;
+    }
+  }
   const taken = (c: Span) => pc.figures.some((g) => g !== fig && g.start >= c.start && g.start < c.end);
   for (const c of clauses(t, fig.sentence)) {
     if (c.start === fig.clause.start || taken(c)) continue;
@@ -319,7 +336,7 @@ function contextOf(fig: TextFigure, pc: ParagraphContext): Context {
     segments.push({ tokens: canonicalTokens(t, 0, colon), weight: 0.5 });
   }
   if (pc.heading) segments.push({ tokens: canonicalTokens(pc.heading.text), weight: 0.4 });
-  return { text: t, segments, own };
+  return { text: t, segments, own, elided };
 }
 
 // ------------------------------------------------------------------ scoring
@@ -379,7 +396,7 @@ function score(fig: TextFigure, p: Profile, ctx: Context, profiles: Profiles): S
     }
   }
   if (words <= 0 || !best) return null;
-  const support = ownSupport(best, ctx, profiles.idf);
+  const support = ctx.elided ? 1 : ownSupport(best, ctx, profiles.idf);
   let year = YEAR_FACTOR[fig.year.role] ?? 1;
   if (fig.year.role === "result" && fig.year.year === undefined) year = 0.95;
   const extra: string[] = [];
