@@ -48,9 +48,12 @@ function pct(x: number): string {
   return x.toFixed(2).replace(".", ",");
 }
 
-/** Wraps at spaces; a sheet reference ("Phụ lục 2!E73") is never cut (its spaces are no-break while wrapping). */
+/** No-break spaces, so that wrapping never cuts a sheet name ("Phụ lục 2!E73"). */
+const nb = (s: string) => s.replace(/ /g, "\u00a0");
+
+/** Wraps at spaces (no-break spaces hold; they are printed as spaces). */
 function wrap(s: string, width: number, indent: string): string {
-  const words = s.replace(/(\S+) (\d+!)/g, "$1\u00a0$2").split(" ");
+  const words = s.split(" ");
   const lines: string[] = [];
   let line = "";
   for (const w of words) {
@@ -64,7 +67,7 @@ function wrap(s: string, width: number, indent: string): string {
 }
 
 function figureLine(f: ReportFigure, lang: Lang): string {
-  const where = f.appendix ? `${f.appendix.sheet}!${f.appendix.cell}: ${f.appendix.value}` : "";
+  const where = f.appendix ? `${nb(f.appendix.sheet)}!${f.appendix.cell}: ${f.appendix.value}` : "";
   const label = f.attachment ? `“${f.attachment.label}”` : "";
   return `${lang === "en" ? "par." : "đoạn"} ${f.paragraph}  ${f.figure} (${yearText(f.year, lang)})  ${label}${where ? "  — " + where : ""}`;
 }
@@ -86,7 +89,8 @@ export function reportText(rc: ReportCrossCheck, lang: Lang, columns: number): s
     s += "\n" + L("Phát hiện:", "Findings:") + "\n";
     for (const f of rc.findings) {
       const sev = f.severity === "warning" ? L("Cảnh báo", "Warning") : L("Lưu ý", "Info");
-      s += wrap(`${sev} ${f.code}  ${f.sheet}!${f.cell}  ${t(f.message)}`, width, "  ") + "\n";
+      const message = t(f.message).split(f.sheet).join(nb(f.sheet));
+      s += wrap(`${sev} ${f.code}  ${nb(f.sheet)}!${f.cell}  ${message}`, width, "  ") + "\n";
     }
   }
   const agree = rc.figures.filter((f) => f.outcome === "agrees");

@@ -380,7 +380,9 @@ function yearOf(fig: TextFigure, t: string, f: string, mentions: YearMention[], 
   const year = chosen.year as number;
   if (year === periods.baseline) return { role: "baseline", year, said };
   if (year === periods.result) return { role: "result", year, said };
-  if (year === periods.target && RE_TARGET_WORDS.test(f.substring(fig.sentence.start, fig.end))) return { role: "target", year, said };
+  // A target says so next to its year ("mục tiêu đến năm 2020") or in the figure's clause.
+  const near = f.substring(Math.max(fig.sentence.start, chosen.start - 40), chosen.end) + " " + f.substring(fig.clause.start, fig.clause.end);
+  if (year === periods.target && RE_TARGET_WORDS.test(near)) return { role: "target", year, said };
   return { role: "other", year, said };
 }
 
