@@ -166,7 +166,7 @@ export interface Profile {
   phrases: Phrase[];
   vocab: { [key: string]: true };
   /** Units a figure may carry to speak of this indicator, with how well each fits. */
-  unitFit: (fig: TextFigure) => number;
+  unitFit: (fig: TextFigure, nounKeys: string[]) => number;
 }
 
 export interface Profiles {
@@ -251,13 +251,13 @@ function buildProfile(ind: IndicatorRow): Profile {
 const PERCENT_WORDS = /(tỷ lệ|tỉ lệ|%|độ che phủ|thị phần)/i;
 
 /** How well a figure's unit fits an indicator (0 rules it out). */
-function unitFitFor(ind: IndicatorRow): (fig: TextFigure) => number {
+function unitFitFor(ind: IndicatorRow): (fig: TextFigure, nounKeys: string[]) => number {
   const unit = normaliseUnit(ind.unit);
   const label = ind.labelVi + " " + ind.labelOriginal;
   const sharesToo = PERCENT_WORDS.test(label);
   const unitKeys = phraseKeys(ind.unit);
   const labelKeys = phraseKeys(label);
-  return (fig) => {
+  return (fig, nounKeys) => {
     if (fig.ratio) {
       if (ind.kind === "countOfTotal") return 1;
       if (ind.kind === "percent" || sharesToo) return 0.95;
@@ -274,7 +274,6 @@ function unitFitFor(ind: IndicatorRow): (fig: TextFigure) => number {
     }
     if (ind.kind !== "count" && ind.kind !== "countDescription" && ind.kind !== "countOfTotal") return 0;
     if (fig.noun === undefined) return 0.5;
-    const nounKeys = phraseKeys(fig.noun);
     if (nounKeys.length > 0 && unitKeys.length > 0 && nounKeys[0] === unitKeys[0]) return 1;
     if (nounKeys.length > 0 && labelKeys.indexOf(nounKeys[0]) >= 0) return 0.8;
     const fam = getLexicon().family;
@@ -294,6 +293,15 @@ interface Context {
   own: Token[];
   /** The clause says only a year and the figure: its subject is the previous figure's. */
   elided: boolean;
+  /** Best weight at which each key, and each adjacent pair of keys ("a b"), is found. */
+  found: { [key: string]: number };
+  pairFound: { [pair: string]: number };
+  ownKeys: { [key: string]: true };
+  /** Per scope group, the scopes said near the figure. */
+  saidScopes: number[][];
+  /** Qualifiers said in the figure's own clause, as keys. */
+  qualifiers: string[][];
+  nounKeys: string[];
 }
 
 /** Words that leave a clause without a subject of its own ("năm 2013 có 01 doanh nghiệp"). */
@@ -336,15 +344,14 @@ function contextOf(fig: TextFigure, pc: ParagraphContext): Context {
     segments.push({ tokens: canonicalTokens(t, 0, colon), weight: 0.5 });
   }
   if (pc.heading) segments.push({ tokens: canonicalTokens(pc.heading.text), weight: 0.4 });
-  return { text: t, segments, own, elided };
+  return lookups({ text: t, segments, own, elided, nounKeys, found: {}, pairFound: {}, ownKeys: {}, saidScopes: [], qualifiers: [] });
 }
 
-// ------------------------------------------------------------------ scoring
-
-function phraseScore(ph: Phrase, ctx: Context, idf: { [key: string]: number }): number {
-  const keys = ph.keys;
+/** What every indicator's score reads from a context, computed once per figure. */
+function lookups(ctx: Context): Context {
   const found: { [k: string]: number } = Object.create(null);
   const pairFound: { [k: string]: number } = Object.create(null);
+  const near: string[] = [];
   for (const seg of ctx.segments) {
     const toks = seg.tokens;
     for (let j = 0; j < toks.length; j++) {
@@ -354,8 +361,36 @@ function phraseScore(ph: Phrase, ctx: Context, idf: { [key: string]: number }): 
         const pair = k + " " + toks[j + 1].key;
         if ((pairFound[pair] ?? 0) < seg.weight) pairFound[pair] = seg.weight;
       }
+      if (seg.weight >= 0.7) near.push(k);
     }
   }
+  const ownKeys: { [k: string]: true } = Object.create(null);
+  const ownSeq: string[] = [];
+  for (const t of ctx.own) {
+    ownKeys[t.key] = true;
+    ownSeq.push(t.key);
+  }
+  const lex = getLexicon();
+  ctx.found = found;
+  ctx.pairFound = pairFound;
+  ctx.ownKeys = ownKeys;
+  ctx.saidScopes = lex.scopes.map((group) => {
+    const said: number[] = [];
+    group.forEach((sc, i) => {
+      if (containsRun(near, sc)) said.push(i);
+    });
+    return said;
+  });
+  ctx.qualifiers = lex.qualifiers.filter((q) => containsRun(ownSeq, q));
+  return ctx;
+}
+
+// ------------------------------------------------------------------ scoring
+
+function phraseScore(ph: Phrase, ctx: Context, idf: { [key: string]: number }): number {
+  const keys = ph.keys;
+  const found = ctx.found;
+  const pairFound = ctx.pairFound;
   let uniAll = 0;
   let uniGot = 0;
   for (const k of keys) {
@@ -374,6 +409,8 @@ function phraseScore(ph: Phrase, ctx: Context, idf: { [key: string]: number }): 
   return (0.4 * (uniGot / uniAll) + 0.6 * (biGot / biAll)) * ph.weight;
 }
 
+const TARGET_QUALIFIER = phraseKeys("mục tiêu").join(" ");
+
 /** "mục tiêu", "phấn đấu": when a figure is a target, these words say its year, not what it measures. */
 const TARGET_KEYS = phraseKeys("mục tiêu phấn đấu");
 
@@ -384,7 +421,7 @@ interface Scored extends Attachment {
 }
 
 function score(fig: TextFigure, p: Profile, ctx: Context, profiles: Profiles): Scored | null {
-  const unit = p.unitFit(fig);
+  const unit = p.unitFit(fig, ctx.nounKeys);
   if (unit <= 0) return null;
   let words = 0;
   let best: Phrase | undefined;
@@ -400,7 +437,7 @@ function score(fig: TextFigure, p: Profile, ctx: Context, profiles: Profiles): S
   let year = YEAR_FACTOR[fig.year.role] ?? 1;
   if (fig.year.role === "result" && fig.year.year === undefined) year = 0.95;
   const extra: string[] = [];
-  const nounKeys = fig.noun ? phraseKeys(fig.noun) : [];
+  const nounKeys = ctx.nounKeys;
   for (const tok of ctx.own) {
     if (fig.year.role === "target" && TARGET_KEYS.indexOf(tok.key) >= 0) continue;
     if (p.vocab[tok.key] || UNIT_KEYS[tok.key] || nounKeys.indexOf(tok.key) >= 0) continue;
@@ -412,17 +449,10 @@ function score(fig: TextFigure, p: Profile, ctx: Context, profiles: Profiles): S
   for (const k of extra) cost += Math.min(0.1, 0.02 * (profiles.idf[k] ?? profiles.maxIdf));
   const exactness = Math.max(0.6, 1 - cost);
   const quals: string[] = [];
-  for (const q of getLexicon().qualifiers) {
+  for (const q of ctx.qualifiers) {
     if (q.every((k) => p.vocab[k])) continue;
-    if (fig.year.role === "target" && q.join(" ") === phraseKeys("mục tiêu").join(" ")) continue;
-    for (let j = 0; j + q.length <= ctx.own.length; j++) {
-      let ok = true;
-      for (let k = 0; k < q.length && ok; k++) ok = ctx.own[j + k].key === q[k];
-      if (ok) {
-        quals.push(q.join(" "));
-        break;
-      }
-    }
+    if (fig.year.role === "target" && q.join(" ") === TARGET_QUALIFIER) continue;
+    quals.push(q.join(" "));
   }
   const qualifierFactor = Math.pow(0.6, Math.min(2, quals.length));
   const scope = scopeFactor(p, ctx);
@@ -448,7 +478,7 @@ function ownSupport(ph: Phrase, ctx: Context, idf: { [key: string]: number }): n
   for (const k of ph.keys) {
     const w = idf[k] ?? 1;
     all += w;
-    if (ctx.own.some((t) => t.key === k)) got += w;
+    if (ctx.ownKeys[k]) got += w;
   }
   return all > 0 && got / all >= 0.2 ? 1 : 0.6;
 }
@@ -458,14 +488,8 @@ function ownSupport(ph: Phrase, ctx: Context, idf: { [key: string]: number }): n
  * (×0.75), or the sentence names a part the indicator does not (×0.5).
  */
 function scopeFactor(p: Profile, ctx: Context): number {
-  const near: string[] = [];
-  for (const seg of ctx.segments) if (seg.weight >= 0.7) for (const t of seg.tokens) near.push(t.key);
   let f = 1;
-  getLexicon().scopes.forEach((group, g) => {
-    const said: number[] = [];
-    group.forEach((sc, i) => {
-      if (containsRun(near, sc)) said.push(i);
-    });
+  ctx.saidScopes.forEach((said, g) => {
     const named = p.scopes[g];
     if (said.some((i) => named.indexOf(i) < 0)) f *= 0.5;
     else if (named.length > 0 && !said.some((i) => named.indexOf(i) >= 0)) f *= 0.75;
