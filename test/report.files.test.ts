@@ -9,6 +9,9 @@ import JSZip from "jszip";
 import { readReportBytes, ReportFileError, REPORT_LIMITS } from "../src/adapters/docx";
 import { splitParagraphs } from "../src/engine/report";
 import { buildDocx, trickyParagraph, wordTable } from "./helpers/docx";
+import { crossCheckReport } from "../src/usecases/report";
+import { nationalCatalogue } from "../src/catalogue";
+import { sampleCheck } from "./helpers/report";
 
 const seedText = readFileSync(join(__dirname, "fixtures", "report", "laichau-2023-bao-cao.txt"), "utf8");
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -146,4 +149,14 @@ test("a zip bomb is refused: by its declared size, and when it lies about it, by
   expect((await refusal(liar, "bom-noi-doi.docx", limits)).code).toBe("zipBomb");
   // Stopped near the limit: far less than the 6 MB it would inflate to was held.
   expect(process.memoryUsage().heapUsed - used).toBeLessThan(64 * 1024 * 1024);
+});
+
+test("the use case the pane calls: pasted text as it is, a file's bytes by their content", async () => {
+  const pasted = await crossCheckReport(seedText, sampleCheck, nationalCatalogue);
+  expect(pasted.source).toEqual({ name: "", format: "pasted" });
+  expect(pasted.counts.mismatch).toBe(0);
+  const picked = await crossCheckReport(await buildDocx(seedText.split("\n")), sampleCheck, nationalCatalogue, { fileName: "bao-cao.docx" });
+  expect(picked.source).toEqual({ name: "bao-cao.docx", format: "docx" });
+  expect(picked.counts).toEqual(pasted.counts);
+  await expect(crossCheckReport(enc("%PDF-1.4"), sampleCheck, nationalCatalogue, { fileName: "x.pdf" })).rejects.toBeInstanceOf(ReportFileError);
 });
