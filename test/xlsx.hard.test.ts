@@ -14,7 +14,8 @@ import { nationalCatalogue } from "../src/catalogue";
 import { checkWorkbook } from "../src/engine/check";
 import { buildWorkbookTemplate, templateToSnapshot } from "../src/engine/layout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../src/engine/types";
-import { XlsxError, readSpreadsheetSync, loadSheetJs, type XlsxLimits } from "../src/adapters/xlsx";
+import * as XLSX from "@e965/xlsx";
+import { XlsxError, readSpreadsheet, readSpreadsheetSync, readWorkbookFile, loadSheetJs, type XlsxLimits } from "../src/adapters/xlsx";
 import { DEFAULT_LIMITS } from "../src/adapters/xlsx/guard";
 import { makeSample } from "../src/usecases/files";
 import { laiChauSample, sampleFillValues } from "../src/catalogue";
@@ -120,6 +121,32 @@ describe("valid workbooks other writers make are read", () => {
     const s = read(hard.date1904(flag), "ngay.xlsx").snapshot.sheets[0];
     // The value stays the serial the file holds (as Office.js gives it); the text is the date the user sees.
     expect(at(s, 0, 1)).toMatchObject({ value: 43497, type: "Double", format: "dd/mm/yyyy", text: shown });
+  });
+});
+
+describe(".xls through SheetJS, loaded on demand as the pane does", () => {
+  test("an Excel 97–2003 file: values, formats and merges; the pane's reader loads SheetJS only for it", async () => {
+    const wb = XLSX.utils.book_new();
+    const ws = XLSX.utils.aoa_to_sheet([["Chỉ tiêu", "2022"], ["Tỷ lệ che phủ rừng", 0.275], ["ẩn", 1]]);
+    (ws["B2"] as { z?: string }).z = "0.0%";
+    ws["!merges"] = [{ s: { r: 0, c: 2 }, e: { r: 0, c: 3 } }];
+    XLSX.utils.book_append_sheet(wb, ws, "Phụ lục 1");
+    const bytes = new Uint8Array(XLSX.write(wb, { bookType: "biff8", type: "buffer" }) as Buffer);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return XLSX;
+    };
+    const r = await readSpreadsheet(bytes, { name: "cu.xls" }, load);
+    expect([r.format, loads]).toEqual(["xls", 1]);
+    const s = r.snapshot.sheets[0];
+    expect(s.name).toBe("Phụ lục 1");
+    expect(at(s, 1, 0).value).toBe("Tỷ lệ che phủ rừng");
+    expect(at(s, 1, 1)).toMatchObject({ value: 0.275, type: "Double", format: "0.0%", text: "27.5%" });
+    expect(s.merges).toEqual([{ row: 0, col: 2, rowCount: 1, colCount: 2 }]);
+    // An .xlsx never loads it.
+    await readSpreadsheet(hard.absolutePaths(), { name: "a.xlsx" }, load);
+    expect(loads).toBe(1);
   });
 });
 
@@ -321,6 +348,11 @@ describe("files on disk: 300,000 rows, LibreOffice's .xls and .ods, a province f
       expect(other.statuses).toEqual(base.statuses);
       expect(other.ready).toBe(base.ready);
     }
+    // What the check does not print but reads: merges, hidden rows and columns, sheet states and protection.
+    const shape = (snap: WorkbookSnapshot) => snap.sheets.map((x) => ({ name: x.name, merges: x.merges.length, hiddenRows: x.hiddenRows, hiddenCols: x.hiddenCols, visible: x.visible, protected: x.protected }));
+    const xlsxShape = shape(await readWorkbookFile(xlsx));
+    expect(xlsxShape.some((x) => x.hiddenCols.length > 0 && x.merges > 0 && x.protected)).toBe(true);
+    for (const f of ["laichau.xls", "laichau.ods"]) expect({ f, shape: shape(await readWorkbookFile(join(dir, f))) }).toEqual({ f, shape: xlsxShape });
     // An annotated copy is made from .xlsx only: the findings are still printed, and the user told why.
     const copy = join(dir, "ods-annotated.xlsx");
     const r = spawnSync(process.execPath, [BIN, "check", join(dir, "laichau.ods"), "--out", copy, "--lang", "en"], { encoding: "utf8", cwd: dir });
