@@ -7,13 +7,14 @@
  * ribbon functions. The same bundles in an unstripped window are the reference: whatever
  * the IE11 page shows or writes must be what a modern webview shows or writes.
  *
- * A static pass over the same scripts lists every global name they read that IE11 with
- * the polyfills would not have, unless the read is guarded by `typeof`: it reaches code
- * the clicks do not.
+ * Two static passes reach the code the clicks do not: every global name the built scripts
+ * read without a guard, and every library member (ES2015+ or DOM) the TypeScript sources
+ * of those scripts use, must exist in the IE11 page once the polyfills ran.
  */
 import { parse } from "acorn";
 import { readdirSync, readFileSync } from "fs";
-import { join } from "path";
+import { basename, join, relative } from "path";
+import * as ts from "typescript";
 import { FakeWorkbook, type ApiLevel } from "./fake/excel";
 import { createFakeOffice, type FakeOffice } from "./fake/office";
 import { BUNDLE_HOST, productionBundles, type Bundles } from "./helpers/bundles";
@@ -445,3 +446,114 @@ describe("global names the built scripts read", () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** The IE11 page after the polyfills bundle: what the pages' own scripts can count on. */
+function polyfilledPage(): Page {
+  const page = openPage({
+    html: `<!doctype html><html><head></head><body>${bundles.entrypoints.polyfills.map((f) => `<script src="${f}"></script>`).join("")}</body></html>`,
+    url: `${BUNDLE_HOST}/probe.html`,
+    ie11: true,
+    script: (src) => file(src),
+    officeJs: () => undefined,
+  });
+  page.load();
+  return page;
+}
+
+/** DOM mixins (not globals) and the interface whose prototype carries their members. */
+const MIXIN_HOST: Record<string, string> = {
+  ParentNode: "Element", ChildNode: "Element", NonDocumentTypeChildNode: "Element", InnerHTML: "Element", ARIAMixin: "Element",
+  Animatable: "Element", ElementCSSInlineStyle: "HTMLElement", HTMLOrSVGElement: "HTMLElement", GlobalEventHandlers: "HTMLElement",
+  ElementContentEditable: "HTMLElement", DocumentOrShadowRoot: "Document", Body: "Response",
+};
+/** ECMAScript interfaces and the object that carries their members at run time. */
+const ES_HOST: Record<string, string> = { ReadonlyArray: "Array.prototype", ReadonlyMap: "Map.prototype", ReadonlySet: "Set.prototype", Math: "Math", JSON: "JSON" };
+
+describe("library members the sources use", () => {
+  test("every ES2015+ or DOM member used by code in the pages' scripts exists in IE11 once the polyfills ran", () => {
+    // The sources webpack put in the pages' initial scripts (not consolidation's chunk, which asks for a modern webview).
+    const shipped = new Set<string>();
+    for (const id of bundles.initialModules) {
+      const m = /([^!|?]*[\\/]src[\\/][^!|?]*\.ts)/.exec(id);
+      if (m) shipped.add(m[1]);
+    }
+    expect(shipped.size).toBeGreaterThan(20);
+    const root = join(__dirname, "..");
+    const config = ts.parseJsonConfigFileContent(ts.readConfigFile(join(root, "tsconfig.json"), ts.sys.readFile).config, ts.sys, root);
+    const program = ts.createProgram({ rootNames: [...shipped], options: { ...config.options, noEmit: true } });
+    const checker = program.getTypeChecker();
+
+    /** Whether a function around a node (the innermost up to the outermost) tests `typeof name`. */
+    const detects = (node: ts.Node, name: string): boolean => {
+      let found = false;
+      const look = (n: ts.Node): void => {
+        if (ts.isTypeOfExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) found = true;
+        if (!found) ts.forEachChild(n, look);
+      };
+      for (let scope: ts.Node | undefined = node.parent; scope && !found; scope = scope.parent) {
+        if (ts.isFunctionLike(scope)) look(scope);
+      }
+      return found;
+    };
+
+    // Owner.member → where first used, and whether every use sits in a function that tests
+    // for the owner, for members declared only in TypeScript's lib files other than
+    // lib.es5.d.ts (ES5 is IE11's baseline).
+    const used = new Map<string, { where: string; detected: boolean }>();
+    for (const sf of program.getSourceFiles()) {
+      if (!shipped.has(sf.fileName) && !shipped.has(sf.fileName.replace(/\//g, "\\"))) continue;
+      const visit = (node: ts.Node): void => {
+        const name = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node.parent) ? node : null;
+        let sym = name ? checker.getSymbolAtLocation(name) : undefined;
+        if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+        const decls = (sym && sym.declarations) || [];
+        const libs = decls.map((d) => basename(d.getSourceFile().fileName));
+        if (name && decls.length && libs.every((f) => /^lib\..+\.d\.ts$/.test(f)) && libs.indexOf("lib.es5.d.ts") < 0 && !(sym!.flags & ts.SymbolFlags.Type && !(sym!.flags & ts.SymbolFlags.Value))) {
+          const parent = decls[0].parent as ts.Node & { name?: ts.Identifier };
+          const owner = ts.isInterfaceDeclaration(parent) || ts.isModuleDeclaration(parent) ? parent.name!.text : "(global)";
+          const key = `${owner}.${sym!.name}`;
+          const seen = used.get(key);
+          const detected = detects(node, owner);
+          if (!seen) used.set(key, { where: `${relative(root, sf.fileName)}:${sf.getLineAndCharacterOfPosition(name.getStart()).line + 1}`, detected });
+          else seen.detected = seen.detected && detected;
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+    }
+    expect(used.size).toBeGreaterThan(20);
+
+    const stripped = openPage({ html: "<!doctype html><html><body></body></html>", url: `${BUNDLE_HOST}/probe.html`, ie11: true, script: () => "", officeJs: () => undefined });
+    const page = polyfilledPage();
+    try {
+      const g = page.window as unknown as Record<string, unknown>;
+      const before = stripped.window as unknown as Record<string, unknown>;
+      const hostOf = (owner: string): { object: unknown; polyfilled: boolean } | null => {
+        if (owner === "(global)" || owner === "Window" || owner === "WindowOrWorkerGlobalScope") return { object: g, polyfilled: false };
+        const path = ES_HOST[owner] || (/Constructor$/.test(owner) ? owner.replace(/Constructor$/, "") : `${MIXIN_HOST[owner] || owner}.prototype`);
+        const base = path.split(".")[0];
+        let object: unknown = g;
+        for (const step of path.split(".")) object = object && (object as Record<string, unknown>)[step];
+        return object ? { object, polyfilled: !(base in before) } : null;
+      };
+      const missing: string[] = [];
+      for (const [key, { where, detected }] of used) {
+        const dot = key.indexOf(".");
+        const owner = key.slice(0, dot);
+        const member = key.slice(dot + 1);
+        const host = hostOf(owner);
+        // A type IE11 lacks is fine where the code tests for it first (`typeof AbortController`).
+        if (!host) {
+          if (!detected) missing.push(`${key} (${where}): no ${owner} in IE11, and no typeof ${owner} test`);
+        }
+        // A polyfill's own types (fetch's Response) may set members per instance: trusted.
+        else if (!(member in (host.object as object)) && !host.polyfilled) missing.push(`${key} (${where})`);
+      }
+      expect(missing).toEqual([]);
+    } finally {
+      page.close();
+      stripped.close();
+    }
+  });
+});
+
