@@ -11,13 +11,12 @@
  * read without a guard, and every library member (ES2015+ or DOM) the TypeScript sources
  * of those scripts use, must exist in the IE11 page once the polyfills ran.
  */
-import { parse } from "acorn";
 import { readdirSync, readFileSync } from "fs";
-import { basename, join, relative } from "path";
-import * as ts from "typescript";
+import { join } from "path";
 import { FakeWorkbook, type ApiLevel } from "./fake/excel";
 import { createFakeOffice, type FakeOffice } from "./fake/office";
 import { BUNDLE_HOST, productionBundles, type Bundles } from "./helpers/bundles";
+import { libraryMembersUsed, missingInPage, unguardedGlobalReads } from "./helpers/builtins";
 import { bridge, openPage, type Page } from "./helpers/ie11";
 import { SHEET_NAMES } from "../src/engine/layout";
 
@@ -218,15 +217,8 @@ describe("the IE11 page", () => {
   });
 
   test("with the polyfills bundle, it has what the code relies on", () => {
-    const page = openPage({
-      html: `<!doctype html><html><head></head><body>${bundles.entrypoints.polyfills.map((f) => `<script src="${f}"></script>`).join("")}</body></html>`,
-      url: `${BUNDLE_HOST}/probe.html`,
-      ie11: true,
-      script: (src) => file(src),
-      officeJs: () => undefined,
-    });
+    const page = polyfilledPage();
     try {
-      page.load();
       expect(page.problems).toEqual([]);
       const win = page.window as unknown as { eval(code: string): unknown };
       const check = [
@@ -319,138 +311,13 @@ describe("the ribbon commands in IE11", () => {
   });
 });
 
-// ---------------------------------------------------------------- the static pass
+// ---------------------------------------------------------------- what the clicks do not reach
 
-type Node = { type: string; [k: string]: unknown };
-interface ScopeVariable {
-  defs: { node: Node }[];
-}
-interface ScopeReference {
-  identifier: Node & { name: string; range: [number, number] };
-  resolved: ScopeVariable | null;
-  isRead(): boolean;
-}
-interface ScopeManager {
-  scopes: { references: ScopeReference[] }[];
-  globalScope: { through: ScopeReference[] };
-}
-// eslint-scope (ESLint's own scope analysis) ships no types: the part used here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { analyze } = require("eslint-scope") as { analyze(ast: Node, options: { ecmaVersion: number; sourceType: string }): ScopeManager };
-
-/** Every node's parent, for walking up from an identifier. */
-function parents(ast: Node): Map<Node, Node> {
-  const out = new Map<Node, Node>();
-  const stack: Node[] = [ast];
-  while (stack.length) {
-    const node = stack.pop() as Node;
-    for (const key of Object.keys(node)) {
-      const v = node[key];
-      const kids = Array.isArray(v) ? v : [v];
-      for (const k of kids) {
-        if (k && typeof k === "object" && typeof (k as Node).type === "string") {
-          out.set(k as Node, node);
-          stack.push(k as Node);
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * Whether an expression tests that the global `name` exists: `typeof name`, `"name" in x`,
- * or a variable whose initial value is such a test (`var hasBlob = "Blob" in self`).
- */
-function testsFor(node: unknown, name: string, resolve: Map<Node, ScopeVariable>, depth = 0): boolean {
-  if (!node || typeof node !== "object" || depth > 3) return false;
-  const n = node as Node;
-  if (n.type === "UnaryExpression" && n.operator === "typeof") {
-    const arg = n.argument as Node;
-    if (arg.type === "Identifier" && arg.name === name) return true;
-  }
-  if (n.type === "BinaryExpression" && n.operator === "in" && (n.left as Node).type === "Literal" && (n.left as Node).value === name) return true;
-  if (n.type === "Identifier") {
-    const v = resolve.get(n);
-    const def = v && v.defs.length === 1 ? v.defs[0].node : null;
-    return !!def && def.type === "VariableDeclarator" && testsFor(def.init, name, resolve, depth + 1);
-  }
-  if (/Function/.test(n.type)) return false;
-  return Object.keys(n).some((k) => {
-    const v = n[k];
-    return Array.isArray(v) ? v.some((x) => testsFor(x, name, resolve, depth)) : typeof v === "object" && testsFor(v, name, resolve, depth);
-  });
-}
-
-/**
- * A read is guarded when it is `typeof X`, sits under a condition that tests for X, or
- * runs inside a try block with a catch (the code expects it may throw).
- */
-function guarded(id: Node, name: string, parentOf: Map<Node, Node>, resolve: Map<Node, ScopeVariable>): boolean {
-  let child = id;
-  for (let p = parentOf.get(id); p; child = p, p = parentOf.get(p)) {
-    if (p.type === "UnaryExpression" && p.operator === "typeof") return true;
-    if ((p.type === "IfStatement" || p.type === "ConditionalExpression") && child !== p.test && testsFor(p.test, name, resolve)) return true;
-    if (p.type === "LogicalExpression" && child === p.right && testsFor(p.left, name, resolve)) return true;
-    if (p.type === "TryStatement" && child === p.block && p.handler) return true;
-  }
-  return false;
-}
-
-/** Global names a script reads without a guard, each with a snippet of the first place. */
-function unguardedGlobalReads(code: string): Map<string, string> {
-  const ast = parse(code, { ecmaVersion: 5, sourceType: "script", ranges: true }) as unknown as Node;
-  const scopes = analyze(ast, { ecmaVersion: 5, sourceType: "script" });
-  const parentOf = parents(ast);
-  const resolve = new Map<Node, ScopeVariable>();
-  for (const scope of scopes.scopes) for (const ref of scope.references) if (ref.resolved) resolve.set(ref.identifier, ref.resolved);
-  const out = new Map<string, string>();
-  for (const ref of scopes.globalScope.through) {
-    if (!ref.isRead()) continue;
-    const id = ref.identifier;
-    if (out.has(id.name) || guarded(id, id.name, parentOf, resolve)) continue;
-    out.set(id.name, code.slice(Math.max(0, id.range[0] - 40), id.range[1] + 40));
-  }
-  return out;
-}
-
-describe("global names the built scripts read", () => {
-  test("every unguarded global read exists in IE11 once the polyfills ran (or is office.js's)", () => {
-    // IE11 as the pages have it: stripped, then the polyfills bundle.
-    const polyfills = bundles.entrypoints.polyfills;
-    const probe = openPage({
-      html: `<!doctype html><html><head></head><body>${polyfills.map((f) => `<script src="${f}"></script>`).join("")}</body></html>`,
-      url: `${BUNDLE_HOST}/probe.html`,
-      ie11: true,
-      script: (src) => file(src),
-      officeJs: () => undefined,
-    });
-    probe.load();
-    expect(probe.problems).toEqual([]);
-    const available = (name: string): boolean => name in probe.window;
-    const fromOfficeJs = ["Office", "Excel", "OfficeExtension"];
-
-    // The initial scripts of both pages and the training sample's chunk: all IE11 ever
-    // runs (consolidation's ExcelJS chunk states that it needs a modern webview).
-    const scripts = [...bundles.entrypoints.polyfills, ...bundles.entrypoints.taskpane, ...bundles.entrypoints.commands];
-    const sample = readdirSync(bundles.dir).filter((f) => /^sample\.[0-9a-f]{8}\.js$/.test(f));
-    expect(sample).toHaveLength(1);
-    const missing: string[] = [];
-    for (const script of [...new Set([...scripts, ...sample])]) {
-      for (const [name, where] of unguardedGlobalReads(file(script))) {
-        if (fromOfficeJs.indexOf(name) >= 0 || available(name)) continue;
-        missing.push(`${script}: ${name} in …${where}…`);
-      }
-    }
-    probe.close();
-    expect(missing).toEqual([]);
-  });
-});
-
-/** The IE11 page after the polyfills bundle: what the pages' own scripts can count on. */
-function polyfilledPage(): Page {
+/** An IE11 page with the polyfills bundle run (or not): what the pages' own scripts can count on. */
+function polyfilledPage(withPolyfills = true): Page {
+  const scripts = withPolyfills ? bundles.entrypoints.polyfills : [];
   const page = openPage({
-    html: `<!doctype html><html><head></head><body>${bundles.entrypoints.polyfills.map((f) => `<script src="${f}"></script>`).join("")}</body></html>`,
+    html: `<!doctype html><html><head></head><body>${scripts.map((f) => `<script src="${f}"></script>`).join("")}</body></html>`,
     url: `${BUNDLE_HOST}/probe.html`,
     ie11: true,
     script: (src) => file(src),
@@ -460,100 +327,46 @@ function polyfilledPage(): Page {
   return page;
 }
 
-/** DOM mixins (not globals) and the interface whose prototype carries their members. */
-const MIXIN_HOST: Record<string, string> = {
-  ParentNode: "Element", ChildNode: "Element", NonDocumentTypeChildNode: "Element", InnerHTML: "Element", ARIAMixin: "Element",
-  Animatable: "Element", ElementCSSInlineStyle: "HTMLElement", HTMLOrSVGElement: "HTMLElement", GlobalEventHandlers: "HTMLElement",
-  ElementContentEditable: "HTMLElement", DocumentOrShadowRoot: "Document", Body: "Response",
-};
-/** ECMAScript interfaces and the object that carries their members at run time. */
-const ES_HOST: Record<string, string> = { ReadonlyArray: "Array.prototype", ReadonlyMap: "Map.prototype", ReadonlySet: "Set.prototype", Math: "Math", JSON: "JSON" };
+describe("what IE11 would run, statically", () => {
+  test("every global the built scripts read unguarded exists in IE11 once the polyfills ran (or is office.js's)", () => {
+    const page = polyfilledPage();
+    try {
+      expect(page.problems).toEqual([]);
+      const fromOfficeJs = ["Office", "Excel", "OfficeExtension"];
+      // The initial scripts of both pages and the training sample's chunk: all IE11 ever
+      // runs (consolidation's ExcelJS chunk states that it needs a modern webview).
+      const scripts = [...bundles.entrypoints.polyfills, ...bundles.entrypoints.taskpane, ...bundles.entrypoints.commands];
+      const sample = readdirSync(bundles.dir).filter((f) => /^sample\.[0-9a-f]{8}\.js$/.test(f));
+      expect(sample).toHaveLength(1);
+      const missing: string[] = [];
+      for (const script of Array.from(new Set([...scripts, ...sample]))) {
+        for (const [name, where] of unguardedGlobalReads(file(script))) {
+          if (fromOfficeJs.indexOf(name) < 0 && !(name in page.window)) missing.push(`${script}: ${name} in …${where}…`);
+        }
+      }
+      expect(missing).toEqual([]);
+    } finally {
+      page.close();
+    }
+  });
 
-describe("library members the sources use", () => {
-  test("every ES2015+ or DOM member used by code in the pages' scripts exists in IE11 once the polyfills ran", () => {
-    // The sources webpack put in the pages' initial scripts (not consolidation's chunk, which asks for a modern webview).
+  test("every ES2015+ or DOM member the shipped sources use exists in IE11 once the polyfills ran", () => {
+    // The sources webpack put in the pages' initial scripts (not consolidation's chunk).
     const shipped = new Set<string>();
     for (const id of bundles.initialModules) {
       const m = /([^!|?]*[\\/]src[\\/][^!|?]*\.ts)/.exec(id);
       if (m) shipped.add(m[1]);
     }
     expect(shipped.size).toBeGreaterThan(20);
-    const root = join(__dirname, "..");
-    const config = ts.parseJsonConfigFileContent(ts.readConfigFile(join(root, "tsconfig.json"), ts.sys.readFile).config, ts.sys, root);
-    const program = ts.createProgram({ rootNames: [...shipped], options: { ...config.options, noEmit: true } });
-    const checker = program.getTypeChecker();
-
-    /** Whether a function around a node (the innermost up to the outermost) tests `typeof name`. */
-    const detects = (node: ts.Node, name: string): boolean => {
-      let found = false;
-      const look = (n: ts.Node): void => {
-        if (ts.isTypeOfExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) found = true;
-        if (!found) ts.forEachChild(n, look);
-      };
-      for (let scope: ts.Node | undefined = node.parent; scope && !found; scope = scope.parent) {
-        if (ts.isFunctionLike(scope)) look(scope);
-      }
-      return found;
-    };
-
-    // Owner.member → where first used, and whether every use sits in a function that tests
-    // for the owner, for members declared only in TypeScript's lib files other than
-    // lib.es5.d.ts (ES5 is IE11's baseline).
-    const used = new Map<string, { where: string; detected: boolean }>();
-    for (const sf of program.getSourceFiles()) {
-      if (!shipped.has(sf.fileName) && !shipped.has(sf.fileName.replace(/\//g, "\\"))) continue;
-      const visit = (node: ts.Node): void => {
-        const name = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node.parent) ? node : null;
-        let sym = name ? checker.getSymbolAtLocation(name) : undefined;
-        if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
-        const decls = (sym && sym.declarations) || [];
-        const libs = decls.map((d) => basename(d.getSourceFile().fileName));
-        if (name && decls.length && libs.every((f) => /^lib\..+\.d\.ts$/.test(f)) && libs.indexOf("lib.es5.d.ts") < 0 && !(sym!.flags & ts.SymbolFlags.Type && !(sym!.flags & ts.SymbolFlags.Value))) {
-          const parent = decls[0].parent as ts.Node & { name?: ts.Identifier };
-          const owner = ts.isInterfaceDeclaration(parent) || ts.isModuleDeclaration(parent) ? parent.name!.text : "(global)";
-          const key = `${owner}.${sym!.name}`;
-          const seen = used.get(key);
-          const detected = detects(node, owner);
-          if (!seen) used.set(key, { where: `${relative(root, sf.fileName)}:${sf.getLineAndCharacterOfPosition(name.getStart()).line + 1}`, detected });
-          else seen.detected = seen.detected && detected;
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(sf);
-    }
+    const used = libraryMembersUsed(Array.from(shipped));
     expect(used.size).toBeGreaterThan(20);
-
-    const stripped = openPage({ html: "<!doctype html><html><body></body></html>", url: `${BUNDLE_HOST}/probe.html`, ie11: true, script: () => "", officeJs: () => undefined });
+    const before = polyfilledPage(false);
     const page = polyfilledPage();
     try {
-      const g = page.window as unknown as Record<string, unknown>;
-      const before = stripped.window as unknown as Record<string, unknown>;
-      const hostOf = (owner: string): { object: unknown; polyfilled: boolean } | null => {
-        if (owner === "(global)" || owner === "Window" || owner === "WindowOrWorkerGlobalScope") return { object: g, polyfilled: false };
-        const path = ES_HOST[owner] || (/Constructor$/.test(owner) ? owner.replace(/Constructor$/, "") : `${MIXIN_HOST[owner] || owner}.prototype`);
-        const base = path.split(".")[0];
-        let object: unknown = g;
-        for (const step of path.split(".")) object = object && (object as Record<string, unknown>)[step];
-        return object ? { object, polyfilled: !(base in before) } : null;
-      };
-      const missing: string[] = [];
-      for (const [key, { where, detected }] of used) {
-        const dot = key.indexOf(".");
-        const owner = key.slice(0, dot);
-        const member = key.slice(dot + 1);
-        const host = hostOf(owner);
-        // A type IE11 lacks is fine where the code tests for it first (`typeof AbortController`).
-        if (!host) {
-          if (!detected) missing.push(`${key} (${where}): no ${owner} in IE11, and no typeof ${owner} test`);
-        }
-        // A polyfill's own types (fetch's Response) may set members per instance: trusted.
-        else if (!(member in (host.object as object)) && !host.polyfilled) missing.push(`${key} (${where})`);
-      }
-      expect(missing).toEqual([]);
+      expect(missingInPage(used, page.window, before.window)).toEqual([]);
     } finally {
       page.close();
-      stripped.close();
+      before.close();
     }
   });
 });
-

@@ -145,7 +145,7 @@ const DOM_MISSING: Record<string, string[]> = {
   DocumentFragment: ["append", "prepend", "replaceChildren", "getElementById"],
   NodeList: ["forEach", "entries", "keys", "values"],
   DOMTokenList: ["replace", "supports", "forEach", "entries", "keys", "values", "value"],
-  HTMLElement: ["inert", "enterKeyHint", "inputMode", "autofocus", "nonce", "popover"],
+  HTMLElement: ["inert", "enterKeyHint", "inputMode", "nonce", "popover"],
   Blob: ["text", "arrayBuffer", "stream"],
 };
 const WINDOW_MISSING = ["fetch", "Headers", "Request", "Response", "URLSearchParams", "TextEncoder", "TextDecoder",
