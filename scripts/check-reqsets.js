@@ -652,7 +652,8 @@ function formatTable(result) {
   return lines.join("\n");
 }
 
-function main(argv) {
+/** The command line; `out` and `err` are where it writes (tests pass their own). */
+function main(argv, out = process.stdout, err = process.stderr) {
   const args = argv.slice(2);
   const options = { files: [] };
   let quiet = false;
@@ -663,7 +664,7 @@ function main(argv) {
     else if (a === "--project") options.project = path.resolve(args[++i]);
     else if (a === "--quiet") quiet = true;
     else if (a === "--help" || a === "-h") {
-      process.stdout.write(fs.readFileSync(__filename, "utf8").split("*/")[0]);
+      out.write(fs.readFileSync(__filename, "utf8").split("*/")[0]);
       return 0;
     } else options.files.push(path.resolve(a));
   }
@@ -671,32 +672,32 @@ function main(argv) {
   try {
     result = checkReqsets(options);
   } catch (e) {
-    process.stderr.write(`check-reqsets: ${e.message}\n`);
+    err.write(`check-reqsets: ${e.message}\n`);
     return 2;
   }
   const floor = Object.entries(result.floor).map(([k, v]) => `${k} ${v}`).join(", ");
   if (!quiet) {
-    process.stdout.write(`Office.js members used, by requirement set (manifest floor: ${floor})\n\n${formatTable(result)}\n\n`);
+    out.write(`Office.js members used, by requirement set (manifest floor: ${floor})\n\n${formatTable(result)}\n\n`);
     const capabilities = Object.entries(result.capabilities).map(([k, v]) => `${k} ${v}`).join(", ");
-    process.stdout.write(`Capability checks understood (caps.<flag> proves ExcelApi): ${capabilities}\n`);
+    out.write(`Capability checks understood (caps.<flag> proves ExcelApi): ${capabilities}\n`);
   }
   for (const u of result.allowed) {
-    process.stdout.write(`allow-listed: ${u.file}:${u.line}:${u.column} (${u.fn || "top level"}) ${u.member} ${u.access} needs ${u.set} ${u.version}\n`);
+    out.write(`allow-listed: ${u.file}:${u.line}:${u.column} (${u.fn || "top level"}) ${u.member} ${u.access} needs ${u.set} ${u.version}\n`);
   }
   for (const e of result.staleAllow) {
-    process.stderr.write(`${path.relative(ROOT, e.allowFile)}:${e.line}: ${e.member} ${e.access} ${e.file}${e.fn ? "#" + e.fn : ""} matches no unguarded use any more: delete this line\n`);
+    err.write(`${path.relative(ROOT, e.allowFile)}:${e.line}: ${e.member} ${e.access} ${e.file}${e.fn ? "#" + e.fn : ""} matches no unguarded use any more: delete this line\n`);
   }
   for (const u of result.violations) {
-    process.stderr.write(`${u.file}:${u.line}:${u.column} (${u.fn || "top level"}): ${u.member} (${u.access}) needs ${u.set} ${u.version}, above the manifest floor, and is not behind a capability check${u.proven ? ` (only ExcelApi ${u.proven} is proven there)` : ""}\n`);
+    err.write(`${u.file}:${u.line}:${u.column} (${u.fn || "top level"}): ${u.member} (${u.access}) needs ${u.set} ${u.version}, above the manifest floor, and is not behind a capability check${u.proven ? ` (only ExcelApi ${u.proven} is proven there)` : ""}\n`);
   }
   const counts = { members: new Set(result.uses.map((u) => u.member + " " + u.access)).size, uses: result.uses.length };
-  process.stdout.write(
+  out.write(
     `${counts.uses} uses of ${counts.members} members; ${result.violations.length} unguarded above the floor, ${result.allowed.length} allow-listed` +
       (result.staleAllow.length ? `, ${result.staleAllow.length} allow-list lines to delete` : "") + ".\n",
   );
   return result.ok ? 0 : 1;
 }
 
-module.exports = { checkReqsets, parseApiSet, readFloor, formatTable, compareVersions };
+module.exports = { checkReqsets, main, parseApiSet, readFloor, formatTable, compareVersions };
 
 if (require.main === module) process.exitCode = main(process.argv);
