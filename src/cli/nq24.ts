@@ -12,8 +12,10 @@ import { XlsxError } from "../adapters/xlsx/errors";
 import type { CheckResult } from "../engine/check";
 import type { Consolidation } from "../engine/consolidate";
 import { STATUS_TEXT, TREND_TEXT } from "../engine/status";
-import { checkFile, consolidateFiles, makeSample, makeTemplate, type Lang } from "../usecases/files";
+import { checkFile, consolidateFiles, makeSample, makeTemplate, NONE_READ, type Lang } from "../usecases/files";
 import { parseArgs } from "./args";
+import { crossCheckReportFile, reportJson, reportText } from "./report";
+import { ReportFileError } from "../adapters/docx";
 
 export const EXIT = { ready: 0, errors: 1, usage: 2 } as const;
 
@@ -33,13 +35,15 @@ const defaultIo: Io = {
 };
 
 const HELP: Record<Lang, string> = {
-  vi: `nq24 — công cụ báo cáo Nghị quyết 24-NQ/TW trên file Excel (.xlsx)
+  vi: `nq24 — công cụ báo cáo Nghị quyết 24-NQ/TW trên file Excel (.xlsx, .xlsm, .xls) và .ods
 
 Cách dùng:
   nq24 template <ra.xlsx>                 Tạo mẫu báo cáo trống (Bìa, Phụ lục 1, Phụ lục 2)
   nq24 sample <ra.xlsx>                   Tạo file mẫu điền sẵn số liệu của TP Lai Châu (5/2023)
   nq24 check <vao.xlsx> [--out <ban-danh-dau.xlsx>] [--json]
                                           Kiểm tra một báo cáo; file gốc không bị sửa
+  nq24 check <vao.xlsx> --report <bao-cao.docx|.txt>
+                                          Đối chiếu số liệu trong văn bản báo cáo với phụ lục
   nq24 consolidate <file hoặc thư mục…> --out <tinh.xlsx> [--json]
                                           Tổng hợp báo cáo của các huyện, thành phố
 
@@ -48,21 +52,23 @@ Tùy chọn:
   --json                In kết quả dạng JSON (cho script)
   --lang vi|en          Ngôn ngữ (mặc định: vi)
   --catalogue <file|url> Dùng danh mục chỉ tiêu riêng của tỉnh
-  --workers <n>         Đọc file song song trên n luồng (consolidate; mặc định: tự chọn, từ 200 file)
+  --workers <n>         Đọc file song song trên n luồng (consolidate; mặc định: tự chọn theo số lõi, số file và cỡ file)
   -h, --help            Trợ giúp (tiếng Anh: nq24 --help --lang en)
   --version             Phiên bản
 
 Mã thoát: 0 sẵn sàng gửi; 1 còn lỗi cần sửa; 2 sai cú pháp lệnh hoặc lỗi đọc/ghi file.
-  (consolidate: 2 khi có file không đọc được — các file còn lại vẫn được tổng hợp;
-   1 khi có huyện chưa sẵn sàng gửi)
+  (consolidate: 2 khi có file không đọc được — các file còn lại vẫn được tổng hợp —
+   hoặc không đọc được file nào — khi đó không ghi bảng tổng hợp; 1 khi có huyện chưa sẵn sàng gửi)
 `,
-  en: `nq24 — Resolution 24-NQ/TW report tools on Excel (.xlsx) files
+  en: `nq24 — Resolution 24-NQ/TW report tools on Excel (.xlsx, .xlsm, .xls) and .ods files
 
 Usage:
   nq24 template <out.xlsx>                Write the empty report template (cover, Appendix 1, Appendix 2)
   nq24 sample <out.xlsx>                  Write the template filled with Lai Châu city's May 2023 figures
   nq24 check <in.xlsx> [--out <annotated.xlsx>] [--json]
                                           Check one report; the input file is never modified
+  nq24 check <in.xlsx> --report <report.docx|.txt>
+                                          Cross-check the figures of the written report against the appendices
   nq24 consolidate <files or folders…> --out <province.xlsx> [--json]
                                           Consolidate the districts' reports for the province
 
@@ -71,13 +77,13 @@ Options:
   --json                Print the result as JSON (for scripts)
   --lang vi|en          Language (default: vi)
   --catalogue <file|url> Use a province's own indicator catalogue
-  --workers <n>         Read files on n worker threads (consolidate; default: automatic, from 200 files)
+  --workers <n>         Read files on n worker threads (consolidate; default: chosen from cores, file count and size)
   -h, --help            This help (Vietnamese: nq24 --help)
   --version             Version
 
 Exit codes: 0 ready to send; 1 findings with errors; 2 usage or file read/write error.
-  (consolidate: 2 when a file could not be read — the others are still consolidated;
-   1 when a district is not ready to send)
+  (consolidate: 2 when a file could not be read — the others are still consolidated —
+   or when none could, and then no roll-up is written; 1 when a district is not ready to send)
 `,
 };
 
@@ -255,7 +261,7 @@ async function loadCatalogue(io: Io, lang: Lang, source: string | undefined): Pr
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const args = parseArgs(argv, { withValue: ["out", "lang", "catalogue", "workers"], switches: ["json", "help", "version"], aliases: { "-h": "help", "-o": "out", "-V": "version" } });
+  const args = parseArgs(argv, { withValue: ["out", "lang", "catalogue", "workers", "report"], switches: ["json", "help", "version"], aliases: { "-h": "help", "-o": "out", "-V": "version" } });
   const langArg = args.values.lang;
   const lang: Lang = langArg === "en" ? "en" : "vi";
   if (langArg !== undefined && langArg !== "vi" && langArg !== "en") return usageError(io, lang, `--lang phải là vi hoặc en (nhận được “${langArg}”)`, `--lang must be vi or en (got “${langArg}”)`);
@@ -294,8 +300,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (out && !/\.xlsx$/i.test(out)) return usageError(io, lang, "--out phải là file .xlsx", "--out must be an .xlsx file");
         const input = args.positional[0];
         const res = await checkFile(input, { out, lang, catalogue });
-        if (json) io.out(JSON.stringify(checkJson(basename(input), res.hash, res.result, lang, res.annotated), null, 2) + "\n");
-        else io.out(checkReport(basename(input), res.result, catalogue, lang, io.columns, res.annotated));
+        // The written report, when given, is cross-checked against what the check read.
+        const report = args.values.report !== undefined ? await crossCheckReportFile(args.values.report, res.result, catalogue) : undefined;
+        if (json) io.out(JSON.stringify({ ...(checkJson(basename(input), res.hash, res.result, lang, res.annotated) as object), ...(report ? { report: reportJson(report, lang) } : {}) }, null, 2) + "\n");
+        else io.out(checkReport(basename(input), res.result, catalogue, lang, io.columns, res.annotated) + (report ? "\n" + reportText(report, lang, io.columns) : ""));
+        if (res.annotationRefused) {
+          io.err(`nq24: ${basename(input)}: ${res.annotationRefused[lang]}\n`);
+          return EXIT.usage;
+        }
         return res.result.plan.verdict.ready ? EXIT.ready : EXIT.errors;
       }
       case "consolidate": {
@@ -309,6 +321,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (json) io.out(JSON.stringify(consolidationJson(c, lang, res.out), null, 2) + "\n");
         else io.out(consolidationReport(c, lang, res.out));
         for (const r of res.refused) io.err(`nq24: ${r.fileName}: ${r.message[lang]}\n`);
+        if (c.districts.length === 0) io.err(`nq24: ${NONE_READ[lang]}\n`);
         if (c.districts.length === 0 || res.refused.length > 0) return EXIT.usage;
         return c.notReady.length > 0 ? EXIT.errors : EXIT.ready;
       }
@@ -316,7 +329,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return usageError(io, lang, `lệnh không rõ “${args.command}”`, `unknown command “${args.command}”`);
     }
   } catch (e) {
-    if (e instanceof XlsxError) {
+    if (e instanceof XlsxError || e instanceof ReportFileError) {
       io.err(`nq24: ${e.text(lang)}\n`);
       return EXIT.usage;
     }

@@ -106,9 +106,15 @@ export class FakeWorkbook {
     return this.connector().run(fn, options);
   }
 
-  /** The same, shaped as the add-in's ExcelRun (batch first, options second). */
+  /**
+   * The same, callable as the add-in's ExcelRun (batch, options) and as Office's own
+   * Excel.run (options, batch), so it can stand in for either.
+   */
   get excelRun(): <T>(fn: (context: Excel.RequestContext) => Promise<T>, options?: RunOptions) => Promise<T> {
-    return (fn, options) => this.run(fn, options);
+    return <T>(a: unknown, b?: unknown) => {
+      if (typeof a === "function") return this.run(a as (context: Excel.RequestContext) => Promise<T>, b as RunOptions | undefined);
+      return this.run(b as (context: Excel.RequestContext) => Promise<T>, a as RunOptions);
+    };
   }
 
   /** A context outside Excel.run, for tests that drive syncs by hand. */
