@@ -350,7 +350,7 @@ describe("errors", () => {
 });
 
 describe("requirement levels", () => {
-  test.each(["1.1", "1.7", "1.8", "latest"] as const)("at ExcelApi %s insert, fill and check work and the missing features are listed", async (level) => {
+  test.each(["1.1", "1.7", "1.8", "1.9", "1.13", "latest"] as const)("at ExcelApi %s insert, fill, check, the results sheet, select and clear work and the missing features are listed", async (level) => {
     const wb = newBook(level);
     await insertAndFill(wb);
     const r = rowOf("PL1", pctId);
@@ -392,6 +392,15 @@ describe("requirement levels", () => {
       expect(s.noteKind).toBe("note");
       expect(s.syncs).toBeLessThanOrEqual(3);
     }
+    // The results sheet: our title, the check id recorded with it, a row per finding.
+    const res = wb.sheet(s.resultsSheet);
+    expect(wb.cell(s.resultsSheet, "A1").value).toBe("KẾT QUẢ KIỂM TRA BÁO CÁO NGHỊ QUYẾT 24-NQ/TW");
+    expect(wb.cell(s.resultsSheet, "B3").value).toBe(meta(wb).run.resultsSheetId);
+    expect(Array.from(res.cells.values()).filter((c) => c.value === "NQ24-E004").length).toBeGreaterThan(0);
+    if (level === "1.9" || level === "1.13" || level === "latest") expect(res.autoFilter).not.toBeNull();
+    // Going to a finding's cell.
+    await wb.run((ctx) => selectCell(ctx, PL1, a1(r, col("PL1", "y2022"))));
+    expect(wb.selection).toEqual({ sheetId: wb.sheet(PL1).id, rect: { row: r, col: col("PL1", "y2022"), rowCount: 1, colCount: 1 } });
     const c = await clear(wb);
     expect(c.fillsRestored).toBeGreaterThan(0);
     // Back to the template's input fill (fills exist at every level).
