@@ -151,3 +151,19 @@ test("one undo step where Excel offers it (ExcelApi 1.20): every action waits fo
     expect(read).toEqual({ delayForCellEdit: true });
   }
 });
+
+test("should Excel refuse to group a write into one undo step, the action runs again ungrouped", async () => {
+  const wb = new FakeWorkbook();
+  wb.level = "1.20";
+  wb.addSheet("Sheet1");
+  const caps = capsFor(wb);
+  const seen: unknown[] = [];
+  const run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T> => {
+    seen.push(options);
+    if (options && options.mergeUndoGroup) return Promise.reject(Object.assign(new Error("The operation cannot be grouped."), { code: "UndoNotSupported" }));
+    return wb.run(batch, options);
+  };
+  const r = await excelAction("write", (ctx) => insertSheets(ctx, cat, { cover: false, onExisting: "rename", caps }), { caps, run });
+  expect(r.sheets.length).toBeGreaterThan(1);
+  expect(seen).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }, { delayForCellEdit: true }]);
+});

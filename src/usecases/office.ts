@@ -71,9 +71,21 @@ export class OfficeSession {
 /** The session of this runtime (a pane, or the ribbon's function file). */
 export const officeSession = new OfficeSession();
 
-/** One Excel.run for one user action, with the options that action wants. */
-export function excelAction<T>(kind: "read" | "write", batch: (context: Excel.RequestContext) => Promise<T>, opts: { caps?: Capabilities; run?: ExcelRun } = {}): Promise<T> {
-  return (opts.run ?? excelRun)(batch, runOptions(opts.caps ?? hostCapabilities(), kind));
+/**
+ * One Excel.run for one user action, with the options that action wants. Should Excel refuse
+ * to group a write into one undo step ("UndoNotSupported"), the action runs again ungrouped:
+ * a check or a clear is safe to run twice (the records say what is already done).
+ */
+export async function excelAction<T>(kind: "read" | "write", batch: (context: Excel.RequestContext) => Promise<T>, opts: { caps?: Capabilities; run?: ExcelRun } = {}): Promise<T> {
+  const run = opts.run ?? excelRun;
+  const options = runOptions(opts.caps ?? hostCapabilities(), kind);
+  try {
+    return await run(batch, options);
+  } catch (e) {
+    const code = e && typeof e === "object" ? (e as { code?: unknown }).code : undefined;
+    if (!options.mergeUndoGroup || code !== "UndoNotSupported") throw e;
+    return run(batch, { delayForCellEdit: options.delayForCellEdit });
+  }
 }
 
 // ---------------------------------------------------------------- check
