@@ -37,7 +37,7 @@ export interface ActionInfo {
   ActionType: number;
   Name: string;
   ObjectPathId: number;
-  ArgumentInfo?: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] };
+  ArgumentInfo?: ArgumentInfo;
   QueryInfo?: { Select?: string[]; Expand?: string[]; Top?: number; Skip?: number };
   ObjectState?: Record<string, unknown>;
 }
@@ -47,21 +47,17 @@ export interface ObjectPathInfo {
   ObjectPathType: number;
   Name: string;
   ParentObjectPathId?: number;
-  ArgumentInfo?: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] };
+  ArgumentInfo?: ArgumentInfo;
+}
+
+/** Arguments of an action or a path; an object argument is given by its path id. */
+export interface ArgumentInfo {
+  Arguments?: unknown[];
+  ReferencedObjectPathIds?: number[];
 }
 
 export interface Executor {
   executeAsync(customData: unknown, requestFlags: number, requestMessage: RequestMessage): Promise<ExecutorResponse>;
-}
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the library's own objects, untyped inside jsdom */
-export interface MsLibrary {
-  window: any;
-  Excel: any;
-  OfficeExtension: any;
-  /** Delivers an event (Worksheet.onChanged: type 10) to the handlers the add-in registered. */
-  triggerEvent(eventType: number, targetId: string, args: unknown): void;
-  close(): void;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the library's own objects, untyped */
