@@ -6,7 +6,7 @@
 import { nationalCatalogue, laiChauSample, sampleFillValues } from "../src/catalogue";
 import { checkWorkbook, type CheckResult } from "../src/engine/check";
 import { buildWorkbookTemplate } from "../src/engine/layout";
-import type { TargetStatus, Trend } from "../src/engine/types";
+import { measureOf, type TargetStatus, type Trend } from "../src/engine/types";
 import { readSeedAppendices } from "./helpers/seedTables";
 import { gridToSheet, templateToSnapshot } from "./helpers/snapshot";
 
@@ -93,8 +93,8 @@ describe("golden: the Lai Châu sample in our template", () => {
 
   it("handles the money unit change triệu → tỉ as 585 million → 1.6 billion, not a 1000× jump", () => {
     const r = result.readings["PL1-02"];
-    expect(r.y2013?.value.measure).toEqual({ value: 585e6, unit: "đồng" });
-    expect(r.y2022?.value.measure?.value).toBeCloseTo(1.6e9, 0);
+    expect((r.y2013 && measureOf(r.y2013.value))).toEqual({ value: 585e6, unit: "đồng" });
+    expect((r.y2022 && measureOf(r.y2022.value))?.value).toBeCloseTo(1.6e9, 0);
     expect(result.findings.filter((f) => f.indicatorId === "PL1-02" && f.code === "NQ24-W008")).toHaveLength(0);
     expect(byId.get("PL1-02")?.change).toBeCloseTo(1.6e9 / 585e6 - 1, 6);
   });

@@ -8,6 +8,7 @@ import { checkWorkbook } from "../src/engine/check";
 import { buildWorkbookTemplate } from "../src/engine/layout";
 import { classifyHeader } from "../src/engine/recognize";
 import { foldForMatch } from "../src/engine/values";
+import { measureOf } from "../src/engine/types";
 import { gridToSheet, templateToSnapshot } from "./helpers/snapshot";
 
 const indicators = (a: "PL1" | "PL2") => nationalCatalogue.rows.filter((r): r is IndicatorRow => r.appendix === a && isIndicator(r));
@@ -85,7 +86,7 @@ describe("a province's own PL2 layout", () => {
   });
 
   it("reads the value from the right column", () => {
-    expect(result.readings[rows[5].id].y2022?.value.measure?.value).toBe(12);
+    expect(measureOf(result.readings[rows[5].id].y2022!.value)?.value).toBe(12);
   });
 
   it("reports the row that matches nothing but carries a value, and notes the hidden row", () => {

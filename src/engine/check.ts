@@ -7,8 +7,11 @@ import { COVER_FIELDS, COVER_VALUE_COL, SHEET_NAMES, APPENDIX_TITLES, a1, type C
 import { RULES, type RuleDef } from "./rules";
 import { cellString, foldShort, indexCatalogue, locateTables, matchRows, MATCH_DOUBT, type CatalogueIndex, type TableRows } from "./recognize";
 import { judgeStatus, noteSaysNone, numericValue, type IndicatorValues } from "./status";
-import type {
-  CellAddress,
+import {
+  ambiguityOf,
+  measureOf,
+  type BoundValue,
+  type CellAddress,
   Finding,
   IndicatorStatus,
   LocatedTable,
@@ -460,7 +463,7 @@ function checkValues(r: IndicatorReading, findings: Findings, naturalArea: numbe
       default:
         break;
     }
-    if (v.looksLikeDate) {
+    if (v.state === "text" && v.looksLikeDate) {
       findings.add(RULES.dateFromFraction, { ...p, seen: v.raw }, where(cell));
       continue;
     }
@@ -468,8 +471,9 @@ function checkValues(r: IndicatorReading, findings: Findings, naturalArea: numbe
       const n = numericValue(v);
       if (n === undefined || n !== 0) findings.add(RULES.contradictsNotApplicable, { ...p, seen: v.raw, na: noteText.trim() }, where(cell));
     }
-    if (v.ambiguous) {
-      findings.add(RULES.ambiguous, { ...p, seen: v.raw, readings: v.ambiguous.readings.map((x) => formatViNumber(x)) }, where(cell));
+    const amb = ambiguityOf(v);
+    if (amb) {
+      findings.add(RULES.ambiguous, { ...p, seen: v.raw, readings: amb.readings.map((x) => formatViNumber(x)) }, where(cell));
     }
     checkKindAndRange(ind, v, p, where(cell), findings);
   }
@@ -487,7 +491,7 @@ function checkValues(r: IndicatorReading, findings: Findings, naturalArea: numbe
 
 function checkKindAndRange(ind: IndicatorRow, v: ParsedValue, p: { label: string; column: Text2 }, where: { sheet: string; row: number; col: number; indicatorId: string }, findings: Findings): void {
   const kind = ind.kind;
-  if (v.state === "countOfTotal" && v.count && v.count.part > v.count.total) {
+  if (v.state === "countOfTotal" && v.count.part > v.count.total) {
     findings.add(RULES.countOverTotal, { ...p, seen: v.raw }, where);
     return;
   }
@@ -497,12 +501,13 @@ function checkKindAndRange(ind: IndicatorRow, v: ParsedValue, p: { label: string
     return;
   }
   if (kind === "text") return;
-  if (v.state === "yesno" || (v.state === "text" && kind !== "countDescription" && !v.measure)) {
+  const measure = measureOf(v);
+  if (v.state === "yesno" || (v.state === "text" && kind !== "countDescription" && !measure)) {
     findings.add(RULES.wrongKind, { ...p, expected: KIND_WORDS[kind], seen: v.raw }, where);
     return;
   }
-  if (!numeric && !v.measure) return;
-  const measures = v.measures ?? (v.measure ? [v.measure] : []);
+  if (!numeric && !measure) return;
+  const measures = v.state === "multi" ? v.measures : measure ? [measure] : [];
   const first = measures[0];
   if (first && !unitFits(ind, first.unit)) {
     findings.add(RULES.wrongUnit, { ...p, seen: v.raw, unit: first.unit, expected: expectedUnit(ind) }, where);
@@ -529,8 +534,8 @@ function checkDerivedShare(r: IndicatorReading, findings: Findings, naturalArea:
   if (!naturalArea || naturalArea <= 0) return;
   for (const key of ["y2013", "y2022"] as const) {
     const cell = r[key];
-    const ms = cell?.value.measures;
-    if (!cell || !ms || ms.length < 2) continue;
+    if (!cell || cell.value.state !== "multi") continue;
+    const ms = cell.value.measures;
     const area = ms.find((m) => m.unit === "ha");
     const share = ms.find((m) => m.unit === "%");
     if (!area || !share) continue;
@@ -588,9 +593,9 @@ export function valuesAgree(a: ParsedValue, b: ParsedValue, kind: IndicatorRow["
   return Math.abs(na.value - nb.value) <= tol;
 }
 
-function comparable(v: ParsedValue, kind: IndicatorRow["kind"]): { value: number; bound?: ParsedValue["bound"] } | undefined {
-  if (v.state === "bound" && v.bound) return { value: v.bound.value, bound: v.bound };
-  if (v.state === "multi" && v.measures) {
+function comparable(v: ParsedValue, kind: IndicatorRow["kind"]): { value: number; bound?: BoundValue["bound"] } | undefined {
+  if (v.state === "bound") return { value: v.bound.value, bound: v.bound };
+  if (v.state === "multi") {
     const want = kind === "percent" ? "%" : undefined;
     const m = want ? v.measures.find((x) => x.unit === want) : v.measures[0];
     return m ? { value: m.value } : undefined;

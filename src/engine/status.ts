@@ -21,13 +21,12 @@ export function numericValue(v: ParsedValue | undefined, percent = false): numbe
   switch (v.state) {
     case "number":
     case "multi":
-      return v.measure?.value;
+      return v.measure.value;
     case "bound":
-      return v.bound?.value ?? v.measure?.value;
+      return v.bound.value;
     case "range":
-      return v.range ? (v.range.low + v.range.high) / 2 : v.measure?.value;
+      return (v.range.low + v.range.high) / 2;
     case "countOfTotal":
-      if (!v.count) return v.measure?.value;
       if (percent) return v.count.percent ?? (v.count.total > 0 ? (v.count.part / v.count.total) * 100 : undefined);
       return v.count.part;
     case "text":

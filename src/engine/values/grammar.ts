@@ -4,14 +4,14 @@
  * and the words around it. Works on normalised text t and its index-aligned fold f, so what
  * it cuts out (labels, descriptions) is in the user's own wording.
  */
-import type { Measure, ParsedValue } from "../types";
+import { ambiguityOf, type Ambiguity, type BoundValue, type CountOfTotalValue, type Measure, type MultiValue, type NoDataValue, type NotApplicableValue, type NumberValue, type ParsedValue, type RangeValue, type TextValue, type YesNoValue } from "../types";
 import { ambiguity, findDigit, isDecimalMark, isDigit, NUMBERS, numValue, scanNumber, type Num } from "./numbers";
 import { foldAligned, normaliseText, RE_CLEAN_ASCII, RE_WS, skipSpaces, startsWord, toNFC } from "./text";
 import { hintUnit, matchUnit, NO_UNIT, type UnitInfo, type ValueHint } from "./units";
 
 type Op = "<" | "<=" | ">" | ">=";
 
-type WordResult = { state: "noData" | "notApplicable" | "yesno"; yes?: boolean };
+type WordResult = { state: "noData" | "notApplicable" } | { state: "yesno"; yes: boolean };
 
 const WORDS: { [k: string]: WordResult } = Object.create(null);
 (function buildWords() {
@@ -291,15 +291,32 @@ function isCountLike(hint: ValueHint | undefined): boolean {
 /** Parses normalised text t (non-empty); a number too large for a double ("9" × 400) makes it text. */
 function parseNormalised(t: string, raw: string, hint: ValueHint | undefined): ParsedValue {
   const r = parseNormalisedRaw(t, raw, hint);
-  if (r.measure || r.range || r.count || r.measures) {
-    let ok = !r.measure || isFinite(r.measure.value);
-    if (r.range) ok = ok && isFinite(r.range.low) && isFinite(r.range.high);
-    if (r.count) ok = ok && isFinite(r.count.part) && isFinite(r.count.total) && (r.count.percent === undefined || isFinite(r.count.percent));
-    if (r.measures) for (let k = 0; k < r.measures.length; k++) ok = ok && isFinite(r.measures[k].value);
-    if (r.ambiguous) for (let k = 0; k < r.ambiguous.readings.length; k++) ok = ok && isFinite(r.ambiguous.readings[k]);
-    if (!ok) return { state: "text", raw };
+  return allFinite(r) ? r : { state: "text", raw };
+}
+
+function allFinite(r: ParsedValue): boolean {
+  let ok = true;
+  switch (r.state) {
+    case "number":
+    case "bound":
+    case "text":
+      ok = !r.measure || isFinite(r.measure.value);
+      break;
+    case "range":
+      ok = isFinite(r.range.low) && isFinite(r.range.high);
+      break;
+    case "countOfTotal":
+      ok = (!r.measure || isFinite(r.measure.value)) && isFinite(r.count.part) && isFinite(r.count.total) && (r.count.percent === undefined || isFinite(r.count.percent));
+      break;
+    case "multi":
+      for (let k = 0; k < r.measures.length; k++) ok = ok && isFinite(r.measures[k].value);
+      break;
+    default:
+      return true;
   }
-  return r;
+  const amb = ambiguityOf(r);
+  if (amb) for (let k = 0; k < amb.readings.length; k++) ok = ok && isFinite(amb.readings[k]);
+  return ok;
 }
 
 function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined): ParsedValue {
@@ -319,7 +336,7 @@ function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined)
       // For a yes/no indicator "Không có" answers the question: no.
       return { state: "yesno", raw, yes: false };
     }
-    return w.yes === undefined ? { state: w.state, raw } : { state: "yesno", raw, yes: w.yes };
+    return w.state === "yesno" ? { state: "yesno", raw, yes: w.yes } : { state: w.state, raw };
   }
   if (RE_ONLY_DASHES_DOTS.test(f)) return { state: "noData", raw };
   const yesnoHint = !!hint && hint.kind === "yesno";
@@ -329,7 +346,7 @@ function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined)
     if (yesnoHint && PREFIXES[k][0].slice(-3) === " co") continue;
     if (startsWord(f, 0, end, PREFIXES[k][0])) {
       const d = restText(t, f, PREFIXES[k][0].length, end);
-      const r: ParsedValue = { state: PREFIXES[k][1], raw };
+      const r: NoDataValue | NotApplicableValue = { state: PREFIXES[k][1], raw };
       if (d !== undefined) r.description = d;
       return r;
     }
@@ -340,7 +357,7 @@ function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined)
     // "Chưa có hệ thống XLNT tập trung" → no; "Có 01 bãi chôn lấp hợp vệ sinh" → yes.
     for (let k = 0; k < YESNO_PREFIXES.length; k++) {
       if (startsWord(f, 0, end, YESNO_PREFIXES[k][0])) {
-        const r: ParsedValue = { state: "yesno", raw, yes: YESNO_PREFIXES[k][1] };
+        const r: YesNoValue = { state: "yesno", raw, yes: YESNO_PREFIXES[k][1] };
         const d = restText(t, f, YESNO_PREFIXES[k][0].length, end);
         if (d !== undefined) r.description = d;
         return r;
@@ -361,8 +378,8 @@ function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined)
   if (core.kind === "count" && core.total) {
     const part = numValue(num.mant, 0);
     const total = numValue(core.total.mant, 0);
-    const count: NonNullable<ParsedValue["count"]> = { part, total };
-    const r: ParsedValue = { state: "countOfTotal", raw, count };
+    const count: CountOfTotalValue["count"] = { part, total };
+    const r: CountOfTotalValue = { state: "countOfTotal", raw, count };
     if (total > 0) r.measure = { value: Number(((part / total) * 100).toPrecision(12)), unit: "%" };
     if (core.rest < end) {
       const desc = restText(t, f, core.rest, end);
@@ -394,7 +411,7 @@ function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined)
     const unit = core.highUnit || core.unit || hu || NO_UNIT;
     // "1,5 - 2 tỷ": the low end takes the high end's multiplier unless it has its own.
     const lowExp = core.unit ? core.unit.exp : unit.exp;
-    const r: ParsedValue = {
+    const r: RangeValue = {
       state: "range",
       raw,
       range: { low: numValue(num.mant, lowExp), high: numValue(core.high.mant, unit.exp), unit: unit.unit },
@@ -413,8 +430,8 @@ function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined)
   const measure: Measure = { value: numValue(num.mant, unit.exp), unit: unit.unit };
   if (core.label !== undefined) measure.label = core.label;
   const amb = ambiguity(num, unit.exp);
-  const r: ParsedValue = { state, raw, measure };
-  if (core.op) r.bound = { op: core.op, value: measure.value, unit: measure.unit };
+  const r: BoundValue | NumberValue | TextValue =
+    state === "bound" && core.op ? { state, raw, measure, bound: { op: core.op, value: measure.value, unit: measure.unit } } : { state: state === "bound" ? "number" : state, raw, measure };
   if (amb) r.ambiguous = amb;
   if (desc !== undefined) r.description = desc;
   return r;
@@ -422,7 +439,7 @@ function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined)
 
 function parseMulti(t: string, f: string, raw: string): ParsedValue | null {
   const measures: Measure[] = [];
-  let amb: ParsedValue["ambiguous"];
+  let amb: Ambiguity | undefined;
   let s = 0;
   const end = f.length;
   while (s <= end) {
@@ -444,7 +461,7 @@ function parseMulti(t: string, f: string, raw: string): ParsedValue | null {
     s = e + 1;
   }
   if (measures.length < 2) return null;
-  const r: ParsedValue = { state: "multi", raw, measure: measures[0], measures };
+  const r: MultiValue = { state: "multi", raw, measure: measures[0], measures };
   if (amb) r.ambiguous = amb;
   return r;
 }
