@@ -93,8 +93,8 @@ describe("golden: the Lai Châu sample in our template", () => {
 
   it("handles the money unit change triệu → tỉ as 585 million → 1.6 billion, not a 1000× jump", () => {
     const r = result.readings["PL1-02"];
-    expect((r.y2013 && measureOf(r.y2013.value))).toEqual({ value: 585e6, unit: "đồng" });
-    expect((r.y2022 && measureOf(r.y2022.value))?.value).toBeCloseTo(1.6e9, 0);
+    expect((r.baseline && measureOf(r.baseline.value))).toEqual({ value: 585e6, unit: "đồng" });
+    expect((r.result && measureOf(r.result.value))?.value).toBeCloseTo(1.6e9, 0);
     expect(result.findings.filter((f) => f.indicatorId === "PL1-02" && f.code === "NQ24-W008")).toHaveLength(0);
     expect(byId.get("PL1-02")?.change).toBeCloseTo(1.6e9 / 585e6 - 1, 6);
   });

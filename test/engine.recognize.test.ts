@@ -29,10 +29,10 @@ describe("header recognition", () => {
     ["Chỉ tiêu đánh giá", "label"],
     ["Các mục tiêu cụ thể của Nhị quyết", "label"],
     ["Mục tiêu đề ra đến 2020", "target"],
-    ["Hiện trạng 2013", "y2013"],
-    ["Năm 2013", "y2013"],
-    ["Kết quả đạt được đến 2022", "y2022"],
-    ["2022", "y2022"],
+    ["Hiện trạng 2013", "baseline"],
+    ["Năm 2013", "baseline"],
+    ["Kết quả đạt được đến 2022", "result"],
+    ["2022", "result"],
     ["Ghi chú", "note"],
     ["GHI CHU", "note"],
     ["Đơn vị tính", "unit"],
@@ -74,7 +74,7 @@ describe("a province's own PL2 layout", () => {
     const t = result.tables[0];
     expect(t.appendix).toBe("PL2");
     expect(t.headerRow).toBe(3);
-    expect(t.columns).toMatchObject({ stt: 0, note: 1, label: 2, y2022: 4, y2013: 5 });
+    expect(t.columns).toMatchObject({ stt: 0, note: 1, label: 2, result: 4, baseline: 5 });
     expect(t.ownTemplate).toBe(false);
   });
 
@@ -86,7 +86,7 @@ describe("a province's own PL2 layout", () => {
   });
 
   it("reads the value from the right column", () => {
-    expect(measureOf(result.readings[rows[5].id].y2022!.value)?.value).toBe(12);
+    expect(measureOf(result.readings[rows[5].id].result!.value)?.value).toBe(12);
   });
 
   it("reports the row that matches nothing but carries a value, and notes the hidden row", () => {
@@ -148,7 +148,7 @@ describe("typing slips and missing rows", () => {
 
 describe("our template, edited by hand", () => {
   it("survives inserted blank rows and a row moved to the end, reading by id", () => {
-    const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, {}, { "PL1-15": { y2013: "80", y2022: "95" } }));
+    const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, {}, { "PL1-15": { baseline: "80", result: "95" } }));
     const pl1 = snapshot.sheets[1];
     const width = pl1.values[0].length;
     const blank = () => Array(width).fill("");

@@ -160,7 +160,7 @@ describe("every value cell of the seed appendices", () => {
     const covered = new Set(SEED_CELLS.map((c) => c[0]));
     const missing: string[] = [];
     for (const row of readSeedAppendices()) {
-      for (const cell of [row.target ?? "", row.y2013, row.y2022, row.note]) {
+      for (const cell of [row.target ?? "", row.baseline, row.result, row.note]) {
         if (cell.trim() !== "" && !covered.has(cell)) missing.push(cell);
       }
     }

@@ -2,7 +2,8 @@
  * The engine's one entry point: Snapshot + catalogue in, findings, statuses and a write
  * Plan out. Pure: no Office, no files, no clock unless given one.
  */
-import type { AppendixId, Catalogue, IndicatorRow, Text2 } from "../catalogue/types";
+import type { AppendixId, Catalogue, IndicatorRow, PeriodYears, Text2 } from "../catalogue/types";
+import { periodsOf, periodYears } from "../catalogue/periods";
 import { COVER_FIELDS, COVER_VALUE_COL, SHEET_NAMES, APPENDIX_TITLES, a1, type CoverInfo, type CoverKey } from "./layout";
 import { RULES, type RuleDef } from "./rules";
 import { cellString, foldShort, indexCatalogue, locateTables, matchRows, MATCH_DOUBT, type CatalogueIndex, type TableRows } from "./recognize";
@@ -12,6 +13,8 @@ import {
   measureOf,
   type BoundValue,
   type CellAddress,
+  type IndicatorReading,
+  type ReadCell,
   Finding,
   IndicatorStatus,
   LocatedTable,
@@ -37,27 +40,10 @@ export interface CheckOptions {
   detail?: "full" | "summary";
 }
 
-export interface ReadCell {
-  address: CellAddress;
-  value: ParsedValue;
-  indicatorId?: string;
-}
-
 interface CellGroupParams {
   column: Text2;
   count: number;
   cells: string[];
-}
-
-export interface IndicatorReading {
-  indicator: IndicatorRow;
-  match: RowMatch;
-  y2013?: ReadCell;
-  y2022?: ReadCell;
-  note?: ReadCell;
-  /** A note written on an enclosing heading row ("- Thủy điện … Không có"), when the row has none. */
-  inheritedNote?: ReadCell;
-  target?: ReadCell;
 }
 
 /** The note that explains a row: its own, else the nearest heading's. */
@@ -65,6 +51,8 @@ export function effectiveNote(r: IndicatorReading): ReadCell | undefined {
   if (r.note && r.note.value.state !== "blank") return r.note;
   return r.inheritedNote;
 }
+
+export type { IndicatorReading, ReadCell } from "./types";
 
 export interface CheckResult {
   tables: LocatedTable[];
@@ -75,11 +63,19 @@ export interface CheckResult {
   statuses: IndicatorStatus[];
   cover: CoverInfo;
   plan: Plan;
+  /** The catalogue's years; a table's own are in its `years`. */
+  years: PeriodYears;
 }
 
-export const COLUMN_NAMES: Record<"y2013" | "y2022" | "note" | "target", Text2> = {
-  y2013: { vi: "số liệu 2013", en: "2013 value" },
-  y2022: { vi: "số liệu 2022", en: "2022 value" },
+/** The years an appendix's table states (the catalogue's where it states none, or was not found). */
+export function yearsOf(result: Pick<CheckResult, "tables" | "years">, appendix: AppendixId): PeriodYears {
+  const t = result.tables.find((x) => x.appendix === appendix);
+  return t ? { ...result.years, ...t.years } : result.years;
+}
+
+export const COLUMN_NAMES: Record<"baseline" | "result" | "note" | "target", Text2> = {
+  baseline: { vi: "số liệu 2013", en: "2013 value" },
+  result: { vi: "số liệu 2022", en: "2022 value" },
   note: { vi: "ghi chú", en: "note" },
   target: { vi: "mục tiêu 2020", en: "2020 target" },
 };
@@ -187,7 +183,7 @@ function readCell(sheet: SheetSnapshot, row: number, col: number, hint: ValueHin
 }
 
 const NO_HINT: ValueHint = {};
-const VALUE_KEYS = ["y2013", "y2022", "note", "target"] as const;
+const VALUE_KEYS = ["baseline", "result", "note", "target"] as const;
 const TARGET_HINT: ValueHint = { kind: "percent", unit: "%" };
 
 function pickTables(all: TableRows[], snapshot: WorkbookSnapshot, idx: CatalogueIndex, findings: Findings) {
@@ -263,7 +259,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
   const idx = indexCatalogue(catalogue);
   const summary = options.detail === "summary";
   const findings = new Findings(summary);
-  const all = locateTables(snapshot);
+  const periods = periodsOf(catalogue);
+  const catalogueYears = periodYears(periods);
+  const all = locateTables(snapshot, periods);
   const chosen = pickTables(all, snapshot, idx, findings);
 
   const readings: Record<string, IndicatorReading> = {};
@@ -280,13 +278,15 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
     tables.push(t.table);
     const sheet = sheetByName(snapshot, t.table.sheet) as SheetSnapshot;
     const hidden = new Set(sheet.hiddenRows);
-    const valueCols = (["target", "y2013", "y2022", "note"] as const).map((k) => t.table.columns[k]).filter((c): c is number => c !== undefined);
+    const valueCols = (["target", "baseline", "result", "note"] as const).map((k) => t.table.columns[k]).filter((c): c is number => c !== undefined);
     const firstValueCol = valueCols.length ? Math.min(...valueCols) : 0;
     let lastOrder = -1;
+    // One object per table: every reading of the table shares it.
+    const years = { ...catalogueYears, ...t.table.years };
     for (const m of outcome.matches) {
       matches.push(m);
       const indicator = idx.byId.get(m.indicatorId) as IndicatorRow;
-      const reading: IndicatorReading = { indicator, match: m };
+      const reading: IndicatorReading = { indicator, match: m, years };
       for (const key of VALUE_KEYS) {
         const col = t.table.columns[key];
         if (col === undefined) continue;
@@ -354,11 +354,11 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
 
   const sorted = sortFindings(findings.list, idx);
   const plan = buildPlan({ snapshot, tables, readings, findings: sorted, statuses, catalogue, lang, now: options.now, verdictOnly: summary });
-  return { tables, matches, readings, findings: sorted, statuses, cover: coverRead.cover, plan };
+  return { tables, matches, readings, findings: sorted, statuses, cover: coverRead.cover, plan, years: catalogueYears };
 }
 
 function toValues(r: IndicatorReading): IndicatorValues {
-  return { y2013: r.y2013?.value, y2022: r.y2022?.value, note: effectiveNote(r)?.value };
+  return { baseline: r.baseline?.value, result: r.result?.value, note: effectiveNote(r)?.value, years: r.years };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -442,7 +442,7 @@ function checkValues(r: IndicatorReading, findings: Findings, naturalArea: numbe
   const noteNA = noteSaysNone(note?.value);
   const where = (c: ReadCell) => ({ sheet: c.address.sheet, row: c.address.row, col: c.address.col, indicatorId: ind.id });
 
-  for (const key of ["y2013", "y2022"] as const) {
+  for (const key of ["baseline", "result"] as const) {
     const cell = r[key];
     if (!cell) continue;
     const v = cell.value;
@@ -450,7 +450,7 @@ function checkValues(r: IndicatorReading, findings: Findings, naturalArea: numbe
     switch (v.state) {
       case "blank":
         if (noteText.trim()) findings.group(RULES.blankExplained, COLUMN_NAMES[key], cell);
-        else findings.add(RULES.missingValue, { ...p, severity: key === "y2022" ? "error" : "warning" }, where(cell), key === "y2022" ? "error" : "warning");
+        else findings.add(RULES.missingValue, { ...p, severity: key === "result" ? "error" : "warning" }, where(cell), key === "result" ? "error" : "warning");
         continue;
       case "noData":
         if (!noteText.trim()) findings.group(RULES.noDataWithoutNote, COLUMN_NAMES[key], cell);
@@ -532,7 +532,7 @@ function checkKindAndRange(ind: IndicatorRow, v: ParsedValue, p: { label: string
 /** A share stated next to an area ("2.694,42 ha; độ che phủ 27,5%") should equal area ÷ natural area. */
 function checkDerivedShare(r: IndicatorReading, findings: Findings, naturalArea: number | undefined): void {
   if (!naturalArea || naturalArea <= 0) return;
-  for (const key of ["y2013", "y2022"] as const) {
+  for (const key of ["baseline", "result"] as const) {
     const cell = r[key];
     if (!cell || cell.value.state !== "multi") continue;
     const ms = cell.value.measures;
@@ -545,7 +545,7 @@ function checkDerivedShare(r: IndicatorReading, findings: Findings, naturalArea:
         RULES.derivedMismatch,
         {
           label: r.indicator.labelVi,
-          year: key === "y2013" ? "2013" : "2022",
+          year: key === "baseline" ? "2013" : "2022",
           stated: `${formatViNumber(share.value)}%`,
           computed: `${formatViNumber(computed, 2)}%`,
           basis: {
@@ -563,17 +563,17 @@ const ADDITIVE = { area: true, count: true, money: true, countDescription: true 
 
 function checkChange(r: IndicatorReading, findings: Findings): void {
   if (!ADDITIVE[r.indicator.kind]) return;
-  const a = r.y2013 ? numericValue(r.y2013.value) : undefined;
-  const b = r.y2022 ? numericValue(r.y2022.value) : undefined;
+  const a = r.baseline ? numericValue(r.baseline.value) : undefined;
+  const b = r.result ? numericValue(r.result.value) : undefined;
   if (a === undefined || b === undefined || a <= 0 || b <= 0) return;
   const factor = Math.max(a / b, b / a);
   // Small absolute figures (0,02 ha → 0,71 ha) swing by large factors without being wrong.
   const big = r.indicator.kind === "money" ? Math.max(a, b) >= 1e7 : Math.max(a, b) >= 10;
   if (factor >= 10 && big) {
-    const cell = r.y2022 as ReadCell;
+    const cell = r.result as ReadCell;
     findings.add(
       RULES.implausibleChange,
-      { label: r.indicator.labelVi, from: r.y2013?.value.raw ?? "", to: cell.value.raw, factor: formatViNumber(factor, 1) },
+      { label: r.indicator.labelVi, from: r.baseline?.value.raw ?? "", to: cell.value.raw, factor: formatViNumber(factor, 1) },
       { sheet: cell.address.sheet, row: cell.address.row, col: cell.address.col, indicatorId: r.indicator.id },
     );
   }
@@ -629,7 +629,7 @@ function checkLinks(readings: Record<string, IndicatorReading>, findings: Findin
       const p2 = readings[otherId];
       if (!p2) continue;
       const kind = p1.indicator.kind === "percent" || p2.indicator.kind === "percent" ? "percent" : p1.indicator.kind;
-      for (const key of ["y2013", "y2022"] as const) {
+      for (const key of ["baseline", "result"] as const) {
         const a = p1[key];
         const b = p2[key];
         if (!a || !b) continue;
@@ -638,7 +638,7 @@ function checkLinks(readings: Record<string, IndicatorReading>, findings: Findin
             RULES.appendicesDisagree,
             {
               label: p1.indicator.labelVi,
-              year: key === "y2013" ? "2013" : "2022",
+              year: key === "baseline" ? "2013" : "2022",
               here: a.value.raw,
               other: b.value.raw,
               otherWhere: `${b.address.sheet}!${a1(b.address.row, b.address.col)}`,

@@ -2,7 +2,9 @@
  * Plain data exchanged between the adapters (Office.js, .xlsx) and the engine.
  * Snapshot in, Plan out: nothing here knows about Excel or files.
  */
-import type { AppendixId, ColumnKey, Text2 } from "../catalogue/types";
+import type { AppendixId, ColumnRole, IndicatorRow, PeriodRole, PeriodYears, Text2 } from "../catalogue/types";
+
+export type { ColumnRole, PeriodRole, PeriodYears } from "../catalogue/types";
 
 // ---------------------------------------------------------------- Snapshot
 
@@ -198,8 +200,13 @@ export interface LocatedTable {
   sheet: string;
   /** Absolute 0-based row of the header row. */
   headerRow: number;
-  /** Absolute 0-based column of each recognised column. */
-  columns: Partial<Record<ColumnKey | "id" | "status", number>>;
+  /** Absolute 0-based column of each recognised column, by role. */
+  columns: Partial<Record<ColumnRole, number>>;
+  /**
+   * For each period column found, the year its header states — what messages, statuses and
+   * the results quote. Today a column is found by the catalogue's year, so this is that year.
+   */
+  years: Partial<Record<PeriodRole, number>>;
   /** True when the hidden id column of our own template was found. */
   ownTemplate: boolean;
 }
@@ -212,6 +219,27 @@ export interface RowMatch {
   confidence: number;
   by: "id" | "label";
   labelSeen: string;
+}
+
+/** One cell read for an indicator, with what it says. */
+export interface ReadCell {
+  address: CellAddress;
+  value: ParsedValue;
+  indicatorId?: string;
+}
+
+/** What was read for one matched indicator: its cells by column role. */
+export interface IndicatorReading {
+  indicator: IndicatorRow;
+  match: RowMatch;
+  baseline?: ReadCell;
+  result?: ReadCell;
+  note?: ReadCell;
+  /** A note written on an enclosing heading row ("- Thủy điện … Không có"), when the row has none. */
+  inheritedNote?: ReadCell;
+  target?: ReadCell;
+  /** The year of each period as the row's table states it (the catalogue's where the table is silent). */
+  years: PeriodYears;
 }
 
 // ---------------------------------------------------------------- Findings
@@ -242,7 +270,7 @@ export interface IndicatorStatus {
   appendix: AppendixId;
   status?: TargetStatus;
   trend: Trend;
-  /** Relative change 2013 → 2022 (0.25 = +25 %), when both are numbers. */
+  /** Relative change baseline → result (0.25 = +25 %), when both are numbers. */
   change?: number;
   /** The text written in the status column. */
   label: Text2;
