@@ -6,6 +6,7 @@ import { nationalCatalogue } from "../src/catalogue";
 import { isIndicator, type IndicatorRow } from "../src/catalogue/types";
 import { checkWorkbook } from "../src/engine/check";
 import { buildWorkbookTemplate } from "../src/engine/layout";
+import { describeFinding } from "../src/engine/rules";
 import { classifyHeader } from "../src/engine/recognize";
 import { foldForMatch } from "../src/engine/values";
 import { measureOf } from "../src/engine/types";
@@ -92,12 +93,12 @@ describe("a province's own PL2 layout", () => {
   it("reports the row that matches nothing but carries a value, and notes the hidden row", () => {
     const unmatched = result.findings.filter((f) => f.code === "NQ24-W016");
     expect(unmatched).toHaveLength(1);
-    expect(unmatched[0].message.vi).toContain("số cây xanh");
+    expect(describeFinding(unmatched[0], "vi").message).toContain("số cây xanh");
     expect(result.findings.filter((f) => f.code === "NQ24-I023").map((f) => f.indicatorId)).toEqual([rows[10].id]);
   });
 
   it("reports PL1 missing and a cover missing, since this workbook has neither", () => {
-    expect(result.findings.some((f) => f.code === "NQ24-E013" && f.message.en.indexOf("Appendix 1") >= 0)).toBe(true);
+    expect(result.findings.some((f) => f.code === "NQ24-E013" && describeFinding(f, "en").message.indexOf("Appendix 1") >= 0)).toBe(true);
     expect(result.findings.some((f) => f.code === "NQ24-W017")).toBe(true);
   });
 

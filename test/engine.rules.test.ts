@@ -6,7 +6,7 @@ import { nationalCatalogue } from "../src/catalogue";
 import { isIndicator, type IndicatorRow } from "../src/catalogue/types";
 import { checkWorkbook } from "../src/engine/check";
 import { buildWorkbookTemplate, a1, columnIndex, type CoverInfo, type FillValues } from "../src/engine/layout";
-import { ruleCatalogue } from "../src/engine/rules";
+import { describeFinding, ruleCatalogue } from "../src/engine/rules";
 import type { CellValue, CellValueType, WorkbookSnapshot } from "../src/engine/types";
 import { templateToSnapshot } from "./helpers/snapshot";
 
@@ -83,8 +83,8 @@ describe("rules", () => {
       expect(hits.length).toBeGreaterThan(0);
       if (key) expect(hits.map((h) => h.cell)).toContain(cellOf(r, ind, key));
       for (const h of hits) {
-        expect(h.message.vi.length).toBeGreaterThan(10);
-        expect(h.message.en.length).toBeGreaterThan(10);
+        expect(describeFinding(h, "vi").message.length).toBeGreaterThan(10);
+        expect(describeFinding(h, "en").message.length).toBeGreaterThan(10);
         expect(h.sheet).toBe(ind.appendix === "PL1" ? "Phụ lục 1" : "Phụ lục 2");
       }
     } else {
@@ -96,7 +96,7 @@ describe("rules", () => {
     const bad = check({ [URBAN_WATER_1.id]: { baseline: "78", result: "95" }, [URBAN_WATER_2.id]: { baseline: "78%", result: "100%" } });
     const hits = bad.findings.filter((f) => f.code === "NQ24-W007");
     expect(hits.map((h) => h.cell)).toEqual([cellOf(bad, URBAN_WATER_1, "result")]);
-    expect(hits[0].message.vi).toContain("Phụ lục 2!");
+    expect(describeFinding(hits[0], "vi").message).toContain("Phụ lục 2!");
     const good = check({ [URBAN_WATER_1.id]: { baseline: "78", result: "100" }, [URBAN_WATER_2.id]: { baseline: "78%", result: "100%" } });
     expect(good.findings.filter((f) => f.code === "NQ24-W007")).toEqual([]);
   });
@@ -137,7 +137,7 @@ describe("rules", () => {
       pl1.values[row][1] = "Số người bị thương";
       pl1.text[row][1] = "Số người bị thương";
     });
-    expect(r.findings.filter((f) => f.code === "NQ24-E013").map((f) => f.message.en)).toEqual([expect.stringContaining("Appendix 2")]);
+    expect(r.findings.filter((f) => f.code === "NQ24-E013").map((f) => describeFinding(f, "en").message)).toEqual([expect.stringContaining("Appendix 2")]);
     const edited = r.findings.filter((f) => f.code === "NQ24-W011");
     expect(edited).toHaveLength(1);
     expect(edited[0].indicatorId).toBe(DEATHS.id);
@@ -148,20 +148,22 @@ describe("rules", () => {
   it("words messages as sentences in both languages", () => {
     const r = check({ [HAZARDOUS.id]: { baseline: "tốt" } });
     const missing = r.findings.find((f) => f.code === "NQ24-E001" && f.indicatorId === HAZARDOUS.id)!;
-    expect(missing.message.en).toMatch(/^No 2022 value entered for “/);
-    expect(missing.message.vi).toMatch(/^Chưa nhập số liệu 2022 cho chỉ tiêu “/);
+    expect(describeFinding(missing, "en").message).toMatch(/^No 2022 value entered for “/);
+    expect(describeFinding(missing, "vi").message).toMatch(/^Chưa nhập số liệu 2022 cho chỉ tiêu “/);
     const kind = r.findings.find((f) => f.code === "NQ24-W003" && f.indicatorId === HAZARDOUS.id)!;
-    expect(kind.message.en).toMatch(/^The 2013 value of “/);
-    expect(kind.message.vi).toMatch(/^Số liệu 2013 của “/);
+    expect(describeFinding(kind, "en").message).toMatch(/^The 2013 value of “/);
+    expect(describeFinding(kind, "vi").message).toMatch(/^Số liệu 2013 của “/);
   });
 
-  it("in summary detail (batch consolidation) keeps every finding's code and place and the verdict, with texts for errors only", () => {
+  it("in summary detail (batch consolidation) keeps every finding whole, the statuses and the verdict, and plans no writes", () => {
     const fill = { [HAZARDOUS.id]: { baseline: "tốt", result: "120%" }, [DEATHS.id]: { baseline: "1,5" } };
     const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, COVER, fill));
     const full = checkWorkbook(snapshot, nationalCatalogue, { now: new Date(0) });
     const summary = checkWorkbook(snapshot, nationalCatalogue, { now: new Date(0), detail: "summary" });
-    expect(summary.findings.map((f) => [f.code, f.severity, f.sheet, f.cell])).toEqual(full.findings.map((f) => [f.code, f.severity, f.sheet, f.cell]));
-    for (const f of summary.findings) expect(f.message.vi === "").toBe(f.severity !== "error");
+    expect(summary.findings).toEqual(full.findings);
+    // Nothing is lost: a warning's words can still be made from what the summary kept.
+    const w = summary.findings.find((f) => f.code === "NQ24-W003" && f.indicatorId === HAZARDOUS.id)!;
+    expect(describeFinding(w, "en").message).toBe(`The 2013 value of “${HAZARDOUS.labelVi}” should be a percentage (e.g. 27,5 or 27,5%), but the cell holds “tốt”.`);
     expect(summary.plan.verdict).toEqual(full.plan.verdict);
     expect(summary.plan.marks).toEqual([]);
     expect(full.plan.marks.length).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { laiChauSample, nationalCatalogue, parseCatalogue, sampleFillValues, isIndicator, type Catalogue } from "../src/catalogue";
 import { checkWorkbook } from "../src/engine/check";
+import { describeFinding, findingTexts } from "../src/engine/rules";
 import { APPENDIX_COLUMNS, buildWorkbookTemplate, SHEET_NAMES, templateToSnapshot, type SheetTemplate } from "../src/engine/layout";
 import { readWorkbookFile, writeTemplate } from "../src/adapters/xlsx";
 import { checkFile, consolidateFiles, makeSample, makeTemplate } from "../src/usecases/files";
@@ -96,7 +97,10 @@ describe("payloads come back as the same plain text", () => {
     for (const lang of ["vi", "en"] as const) {
       const r = checkWorkbook(snap, nationalCatalogue, { lang, now: NOW });
       const texts: string[] = [];
-      for (const f of r.findings) texts.push(f.message.vi, f.message.en, f.fix ? f.fix.vi : "", f.fix ? f.fix.en : "", f.sheet);
+      for (const f of r.findings) {
+        const t = findingTexts(f);
+        texts.push(t.message.vi, t.message.en, t.fix ? t.fix.vi : "", t.fix ? t.fix.en : "", f.sheet);
+      }
       for (const row of r.plan.results.rows) texts.push(...row.cells.map((c) => String(c ?? "")));
       for (const m of r.plan.marks) texts.push(m.note.vi, m.note.en);
       const all = texts.join("\n");
@@ -116,7 +120,7 @@ describe("payloads come back as the same plain text", () => {
       const r = checkWorkbook(snap, hostileCatalogue, { lang, now: NOW });
       const labels = r.statuses.map((s) => s.label[lang]);
       expect(labels.length).toBeGreaterThan(0);
-      const all = labels.concat(r.findings.map((f) => f.message[lang]), r.plan.results.rows.flatMap((row) => row.cells.map((c) => String(c ?? "")))).join("\n");
+      const all = labels.concat(r.findings.map((f) => describeFinding(f, lang).message), r.plan.results.rows.flatMap((row) => row.cells.map((c) => String(c ?? "")))).join("\n");
       // Catalogue labels quoted in findings, verbatim.
       expect(all).toContain(lang === "vi" ? FORMULAS[3] : HTML[2]);
       expect(all).not.toMatch(/&lt;|&gt;|&quot;|&#/);

@@ -11,6 +11,7 @@ import { readCatalogueSource } from "../adapters/node/catalogueSource";
 import { XlsxError } from "../adapters/xlsx/errors";
 import { yearsOf, type CheckResult } from "../engine/check";
 import type { Consolidation } from "../engine/consolidate";
+import { describeFinding } from "../engine/rules/index";
 import { STATUS_TEXT, TREND_TEXT } from "../engine/status";
 import { checkFile, consolidateFiles, makeSample, makeTemplate, type Lang } from "../usecases/files";
 import { parseArgs } from "./args";
@@ -117,7 +118,7 @@ export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, 
     s += L("Lỗi và cảnh báo:", "Errors and warnings:") + "\n";
     s += table(
       [L("Mức độ", "Severity"), L("Mã", "Code"), L("Ô", "Cell"), L("Nội dung", "Finding")],
-      shown.map((f) => [f.severity === "error" ? L("Lỗi", "Error") : L("Cảnh báo", "Warning"), f.code, `${f.sheet}${f.cell ? "!" + f.cell : ""}`, f.message[lang]]),
+      shown.map((f) => [f.severity === "error" ? L("Lỗi", "Error") : L("Cảnh báo", "Warning"), f.code, `${f.sheet}${f.cell ? "!" + f.cell : ""}`, describeFinding(f, lang).message]),
       [9, 10, 18, msgWidth],
     );
     s += "\n";
@@ -156,15 +157,10 @@ export function checkJson(file: string, hash: string, r: CheckResult, lang: Lang
     verdict: { message: v.message[lang], checkedAt: v.checkedAt, catalogueVersion: v.catalogueVersion, counts: v.counts, statusCounts: v.statusCounts },
     cover: r.cover,
     years: { PL1: yearsOf(r, "PL1"), PL2: yearsOf(r, "PL2") },
-    findings: r.findings.map((f) => ({
-      severity: f.severity,
-      code: f.code,
-      sheet: f.sheet,
-      cell: f.cell,
-      indicatorId: f.indicatorId ?? null,
-      message: f.message[lang],
-      fix: f.fix ? f.fix[lang] : null,
-    })),
+    findings: r.findings.map((f) => {
+      const text = describeFinding(f, lang);
+      return { severity: f.severity, code: f.code, sheet: f.sheet, cell: f.cell, indicatorId: f.indicatorId ?? null, message: text.message, fix: text.fix ?? null };
+    }),
     statuses: r.statuses.map((s) => ({
       indicatorId: s.indicatorId,
       appendix: s.appendix,
@@ -194,7 +190,7 @@ export function consolidationJson(c: Consolidation, lang: Lang, out?: string): u
       warnings: d.counts.warning,
       filled: d.filled,
       duplicateOf: d.duplicateOf ? { file: c.districts[d.duplicateOf.index].source.fileName, reason: d.duplicateOf.reason } : null,
-      firstErrors: d.firstErrors.map((f) => ({ code: f.code, sheet: f.sheet, cell: f.cell, message: f.message[lang] })),
+      firstErrors: d.firstErrors.map((f) => ({ code: f.code, sheet: f.sheet, cell: f.cell, message: describeFinding(f, lang).message })),
     })),
     aggregates: c.aggregates
       .filter((a) => a.n > 0)
@@ -215,7 +211,7 @@ function consolidationReport(c: Consolidation, lang: Lang, out: string | undefin
     d.duplicateOf ? L(`trùng #${d.duplicateOf.index + 1}`, `duplicate of #${d.duplicateOf.index + 1}`) : d.ready ? L("sẵn sàng", "ready") : L("chưa sẵn sàng", "not ready"),
     String(d.counts.error),
     String(d.counts.warning),
-    d.firstErrors[0] ? `${d.firstErrors[0].sheet}!${d.firstErrors[0].cell}: ${d.firstErrors[0].message[lang]}` : "",
+    d.firstErrors[0] ? `${d.firstErrors[0].sheet}!${d.firstErrors[0].cell}: ${describeFinding(d.firstErrors[0], lang).message}` : "",
   ]);
   if (rows.length) {
     s += "\n" + table(["File", L("Đơn vị", "Unit"), L("Tình trạng", "State"), L("Lỗi", "Err"), L("C.báo", "Warn"), L("Lỗi đầu tiên", "First error")], rows, [24, 24, 14, 4, 5, 60]);

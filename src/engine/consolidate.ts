@@ -9,6 +9,7 @@ import { isIndicator } from "../catalogue/types";
 import { periodsOf, periodYears } from "../catalogue/periods";
 import type { PeriodYears } from "../catalogue/types";
 import type { CheckResult } from "./check";
+import { describeFinding } from "./rules/index";
 import { STATUS_TEXT, TREND_TEXT, numericValue } from "./status";
 import type { Finding, IndicatorReading, ParsedValue } from "./types";
 
@@ -350,7 +351,7 @@ function statusLabel(key: string, lang: Lang): string {
 }
 
 function findingText(f: Finding, lang: Lang): string {
-  return `${f.sheet}${f.cell ? "!" + f.cell : ""}: ${f.message[lang]}`;
+  return `${f.sheet}${f.cell ? "!" + f.cell : ""}: ${describeFinding(f, lang).message}`;
 }
 
 /** The consolidated workbook's sheets, as data both adapters render. */

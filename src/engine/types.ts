@@ -246,6 +246,12 @@ export interface IndicatorReading {
 
 export type Severity = "error" | "warning" | "info";
 
+/**
+ * A rule's parameters: plain JSON data (strings, numbers, arrays, objects of those), so a
+ * finding can be stored, sent to a worker thread or compared as it is.
+ */
+export type FindingParams = Readonly<Record<string, unknown>>;
+
 export interface Finding {
   /** Stable rule code, e.g. "NQ24-E001". */
   code: string;
@@ -256,8 +262,8 @@ export interface Finding {
   row?: number;
   col?: number;
   indicatorId?: string;
-  message: Text2;
-  fix?: Text2;
+  /** What the rule found (label, value seen, year…); describeFinding turns it into text. */
+  params: FindingParams;
 }
 
 // ---------------------------------------------------------------- Status

@@ -5,6 +5,7 @@
 import type { Catalogue, Text2 } from "../catalogue/types";
 import { isIndicator } from "../catalogue/types";
 import { SHEET_NAMES } from "../engine/layout";
+import { describeFinding } from "../engine/rules/index";
 import type { Finding, IndicatorStatus, Severity, TargetStatus, Trend, Verdict } from "../engine/types";
 import { el, svg } from "./dom";
 import type { Lang, StringKey } from "./i18n";
@@ -47,11 +48,12 @@ export const MAX_PER_GROUP = 250;
 export type SelectHandler = (finding: Finding) => void;
 
 function renderFinding(f: Finding, lang: Lang, onSelect: SelectHandler): HTMLElement {
+  const text = describeFinding(f, lang);
   const body = [
     el("span", { class: "finding-where" }, [findingLocation(f, lang)]),
     el("span", { class: "finding-code" }, [f.code]),
-    el("span", { class: "finding-message" }, [pick(f.message, lang)]),
-    f.fix ? el("span", { class: "finding-fix" }, [pick(f.fix, lang)]) : null,
+    el("span", { class: "finding-message" }, [text.message]),
+    text.fix ? el("span", { class: "finding-fix" }, [text.fix]) : null,
   ];
   const cls = "finding finding--" + f.severity;
   if (!f.sheet || !f.cell) return el("div", { class: cls }, body);
