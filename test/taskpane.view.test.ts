@@ -184,6 +184,12 @@ describe("status chart", () => {
     expect(c.pl2Unknown).toBe(1);
   });
 
+  test("the trend's title quotes the catalogue's years", () => {
+    const title = (c: SVGSVGElement) => Array.from(c.querySelectorAll("text")).map((n) => n.textContent).find((x) => /Phụ lục 2|Appendix 2/.test(x ?? ""));
+    expect(title(renderStatusChart(statuses, "vi"))).toBe("Phụ lục 2 – xu hướng 2013 → 2022");
+    expect(title(renderStatusChart(statuses, "en", { baseline: 2015, result: 2024, target: 2025 }))).toBe("Appendix 2 – trend 2015 → 2024");
+  });
+
   test("draws six PL1 bars and three PL2 bars, labelled and sized by count", () => {
     const chart = renderStatusChart(statuses, "vi");
     expect(chart.namespaceURI).toBe("http://www.w3.org/2000/svg");

@@ -65,6 +65,25 @@ export function classifyHeader(folded: string, periods: Periods = NATIONAL_PERIO
 interface HeaderHit {
   row: number; // absolute
   columns: Partial<Record<ColumnRole, number>>; // absolute columns
+  years: LocatedTable["years"];
+}
+
+const RE_YEAR = /(?:^|[^0-9])((?:19|20)[0-9]{2})(?![0-9])/g;
+
+/**
+ * The year a period column's header states: the first four-digit year within the role's
+ * accepted range ("Kết quả đạt được đến 2023" → 2023), else the catalogue's year (a header
+ * recognised by its words alone, "Kết quả đạt được").
+ */
+export function headerYear(raw: string, role: PeriodRole, periods: Periods): number {
+  const def = periods[role];
+  RE_YEAR.lastIndex = 0;
+  for (let m = RE_YEAR.exec(raw); m; m = RE_YEAR.exec(raw)) {
+    const y = Number(m[1]);
+    if (y === def.year) return y;
+    if (y >= def.from && y <= def.to) return y;
+  }
+  return def.year;
 }
 
 function hasHint(raw: string, hints: string[]): boolean {
@@ -109,6 +128,7 @@ function findHeaderRows(sheet: SheetSnapshot, periods: Periods): HeaderHit[] {
       continue;
     }
     const columns: Partial<Record<ColumnRole, number>> = {};
+    const years: LocatedTable["years"] = {};
     let found = 0;
     for (let j = 0; j < rowVals.length; j++) {
       const raw = cellString(sheet, i, j);
@@ -116,11 +136,12 @@ function findHeaderRows(sheet: SheetSnapshot, periods: Periods): HeaderHit[] {
       const key = classifyHeader(foldShort(raw), periods);
       if (key && columns[key] === undefined) {
         columns[key] = sheet.origin.col + j;
+        if (key === "baseline" || key === "result" || key === "target") years[key] = headerYear(raw, key, periods);
         found++;
       }
     }
     if (found >= 2 && columns.label !== undefined && (columns.baseline !== undefined || columns.result !== undefined)) {
-      hits.push({ row: sheet.origin.row + i, columns });
+      hits.push({ row: sheet.origin.row + i, columns, years });
       continue;
     }
     // Only scan the top of a sheet for the first header; after one is found, keep scanning
@@ -272,13 +293,6 @@ function appendixOf(sheet: SheetSnapshot, hit: HeaderHit): AppendixId {
   return "PL2";
 }
 
-/** The year of each period column found: the catalogue's, the year its header was recognised by. */
-function yearsOf(columns: Partial<Record<ColumnRole, number>>, periods: Periods): LocatedTable["years"] {
-  const years: LocatedTable["years"] = {};
-  for (const role of ["baseline", "result", "target"] as const) if (columns[role] !== undefined) years[role] = periods[role].year;
-  return years;
-}
-
 export function locateTables(snapshot: WorkbookSnapshot, periods: Periods = NATIONAL_PERIODS): TableRows[] {
   const out: TableRows[] = [];
   for (const sheet of snapshot.sheets) {
@@ -292,7 +306,7 @@ export function locateTables(snapshot: WorkbookSnapshot, periods: Periods = NATI
           sheet: sheet.name,
           headerRow: hit.row,
           columns: hit.columns,
-          years: yearsOf(hit.columns, periods),
+          years: hit.years,
           ownTemplate: hit.columns.id !== undefined,
         },
         firstRow: hit.row + 1,

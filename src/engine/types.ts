@@ -203,8 +203,9 @@ export interface LocatedTable {
   /** Absolute 0-based column of each recognised column, by role. */
   columns: Partial<Record<ColumnRole, number>>;
   /**
-   * For each period column found, the year its header states — what messages, statuses and
-   * the results quote. Today a column is found by the catalogue's year, so this is that year.
+   * For each period column found, the year its header states (within the role's accepted
+   * range; the catalogue's year when the header names none) — what messages, statuses and
+   * the results quote.
    */
   years: Partial<Record<PeriodRole, number>>;
   /** True when the hidden id column of our own template was found. */
