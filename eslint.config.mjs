@@ -51,6 +51,20 @@ export default tseslint.config(
     },
   },
   {
+    // The report reader runs in the task pane too: no Node API.
+    files: ["src/adapters/docx/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [
+          ...nodeBuiltins.map((name) => ({ name, message: "The report reader runs in the browser too: no Node APIs." })),
+          ...nodeBuiltins.map((name) => ({ name: `node:${name}`, message: "The report reader runs in the browser too: no Node APIs." })),
+        ],
+        patterns: [{ group: ["**/taskpane/**", "**/commands/**", "**/cli/**"], message: "Adapters do not import the UI." }],
+      }],
+      "no-restricted-globals": ["error", { name: "Buffer", message: "Use Uint8Array: the reader runs in the browser too." }, { name: "process", message: "The reader runs in the browser too." }],
+    },
+  },
+  {
     files: ["src/adapters/xlsx/**/*.ts", "src/adapters/office/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/taskpane/**", "**/commands/**", "**/cli/**"], message: "Adapters do not import the UI." }] }],

@@ -15,6 +15,8 @@ import { describeFinding } from "../engine/rules/index";
 import { STATUS_TEXT, TREND_TEXT } from "../engine/status";
 import { checkFile, consolidateFiles, makeSample, makeTemplate, type Lang } from "../usecases/files";
 import { parseArgs } from "./args";
+import { crossCheckReportFile, reportJson, reportText } from "./report";
+import { ReportFileError } from "../adapters/docx";
 
 export const EXIT = { ready: 0, errors: 1, usage: 2 } as const;
 
@@ -41,6 +43,8 @@ Cách dùng:
   nq24 sample <ra.xlsx>                   Tạo file mẫu điền sẵn số liệu của TP Lai Châu (5/2023)
   nq24 check <vao.xlsx> [--out <ban-danh-dau.xlsx>] [--json]
                                           Kiểm tra một báo cáo; file gốc không bị sửa
+  nq24 check <vao.xlsx> --report <bao-cao.docx|.txt>
+                                          Đối chiếu số liệu trong văn bản báo cáo với phụ lục
   nq24 consolidate <file hoặc thư mục…> --out <tinh.xlsx> [--json]
                                           Tổng hợp báo cáo của các huyện, thành phố
 
@@ -64,6 +68,8 @@ Usage:
   nq24 sample <out.xlsx>                  Write the template filled with Lai Châu city's May 2023 figures
   nq24 check <in.xlsx> [--out <annotated.xlsx>] [--json]
                                           Check one report; the input file is never modified
+  nq24 check <in.xlsx> --report <report.docx|.txt>
+                                          Cross-check the figures of the written report against the appendices
   nq24 consolidate <files or folders…> --out <province.xlsx> [--json]
                                           Consolidate the districts' reports for the province
 
@@ -253,7 +259,7 @@ async function loadCatalogue(io: Io, lang: Lang, source: string | undefined): Pr
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const args = parseArgs(argv, { withValue: ["out", "lang", "catalogue", "workers"], switches: ["json", "help", "version"], aliases: { "-h": "help", "-o": "out", "-V": "version" } });
+  const args = parseArgs(argv, { withValue: ["out", "lang", "catalogue", "workers", "report"], switches: ["json", "help", "version"], aliases: { "-h": "help", "-o": "out", "-V": "version" } });
   const langArg = args.values.lang;
   const lang: Lang = langArg === "en" ? "en" : "vi";
   if (langArg !== undefined && langArg !== "vi" && langArg !== "en") return usageError(io, lang, `--lang phải là vi hoặc en (nhận được “${langArg}”)`, `--lang must be vi or en (got “${langArg}”)`);
@@ -292,8 +298,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (out && !/\.xlsx$/i.test(out)) return usageError(io, lang, "--out phải là file .xlsx", "--out must be an .xlsx file");
         const input = args.positional[0];
         const res = await checkFile(input, { out, lang, catalogue });
-        if (json) io.out(JSON.stringify(checkJson(basename(input), res.hash, res.result, lang, res.annotated), null, 2) + "\n");
-        else io.out(checkReport(basename(input), res.result, catalogue, lang, io.columns, res.annotated));
+        // The written report, when given, is cross-checked against what the check read.
+        const report = args.values.report !== undefined ? await crossCheckReportFile(args.values.report, res.result, catalogue) : undefined;
+        if (json) io.out(JSON.stringify({ ...(checkJson(basename(input), res.hash, res.result, lang, res.annotated) as object), ...(report ? { report: reportJson(report, lang) } : {}) }, null, 2) + "\n");
+        else io.out(checkReport(basename(input), res.result, catalogue, lang, io.columns, res.annotated) + (report ? "\n" + reportText(report, lang, io.columns) : ""));
         return res.result.plan.verdict.ready ? EXIT.ready : EXIT.errors;
       }
       case "consolidate": {
@@ -314,7 +322,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return usageError(io, lang, `lệnh không rõ “${args.command}”`, `unknown command “${args.command}”`);
     }
   } catch (e) {
-    if (e instanceof XlsxError) {
+    if (e instanceof XlsxError || e instanceof ReportFileError) {
       io.err(`nq24: ${e.text(lang)}\n`);
       return EXIT.usage;
     }

@@ -249,9 +249,10 @@ export type Severity = "error" | "warning" | "info";
 
 /**
  * A rule's parameters: plain JSON data (strings, numbers, arrays, objects of those), so a
- * finding can be stored, sent to a worker thread or compared as it is.
+ * finding can be stored, sent to a worker thread or compared as it is. Each rule types its
+ * own (RuleDef<P>); here they are any object, so a family may declare them as interfaces.
  */
-export type FindingParams = Readonly<Record<string, unknown>>;
+export type FindingParams = object;
 
 export interface Finding {
   /** Stable rule code, e.g. "NQ24-E001". */

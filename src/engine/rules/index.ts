@@ -8,6 +8,7 @@ import type { Finding, Severity } from "../types";
 import { COVER_RULES } from "./cover";
 import { CROSS_APPENDIX_RULES } from "./crossAppendix";
 import { RECOGNITION_RULES } from "./recognition";
+import { REPORT_RULE_LIST } from "../report/rules";
 import type { AnyRule } from "./rule";
 import { VALUE_RULES } from "./values";
 
@@ -26,6 +27,7 @@ export const RULE_FAMILIES: RuleFamily[] = [
   { name: "recognition", file: "src/engine/rules/recognition.ts", rules: RECOGNITION_RULES },
   { name: "cover", file: "src/engine/rules/cover.ts", rules: COVER_RULES },
   { name: "cross-appendix", file: "src/engine/rules/crossAppendix.ts", rules: CROSS_APPENDIX_RULES },
+  { name: "report text", file: "src/engine/report/rules.ts", rules: REPORT_RULE_LIST as AnyRule[] },
 ];
 
 const BY_CODE: Map<string, AnyRule> = new Map();
