@@ -75,8 +75,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
     tables.push(picked.t.table);
     for (const m of picked.outcome.matches) matches.push(m);
     const sheet = snapshot.sheets.find((s) => s.name === picked.t.table.sheet) as SheetSnapshot;
-    const read = readTable(sheet, picked, idx, catalogueYears);
-    for (const id of Object.keys(read)) readings[id] = read[id];
+    readTable(sheet, picked, idx, catalogueYears, readings);
     checkTableRows(picked, sheet, readings, idx, findings);
   }
 

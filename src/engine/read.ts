@@ -70,15 +70,20 @@ const NO_HINT: ValueHint = {};
 const TARGET_HINT: ValueHint = { kind: "percent", unit: "%" };
 const VALUE_ROLES = ["baseline", "result", "note", "target"] as const;
 
-/** The readings of one table's matched rows, by indicator id, in row order. */
-export function readTable(sheet: SheetSnapshot, picked: { t: TableRows; outcome: MatchOutcome }, idx: CatalogueIndex, catalogueYears: PeriodYears): Record<string, IndicatorReading> {
+/** The readings of one table's matched rows, added to `readings` by indicator id, in row order. */
+export function readTable(
+  sheet: SheetSnapshot,
+  picked: { t: TableRows; outcome: MatchOutcome },
+  idx: CatalogueIndex,
+  catalogueYears: PeriodYears,
+  readings: Record<string, IndicatorReading>,
+): void {
   const { t, outcome } = picked;
   const columns = t.table.columns;
   const valueCols = (["target", "baseline", "result", "note"] as const).map((k) => columns[k]).filter((c): c is number => c !== undefined);
   const firstValueCol = valueCols.length ? Math.min(...valueCols) : 0;
   // One object per table: every reading of the table shares it.
   const years: PeriodYears = { ...catalogueYears, ...t.table.years };
-  const readings: Record<string, IndicatorReading> = {};
   for (const m of outcome.matches) {
     const indicator = idx.byId.get(m.indicatorId) as IndicatorRow;
     const reading: IndicatorReading = { indicator, match: m, years };
@@ -92,7 +97,6 @@ export function readTable(sheet: SheetSnapshot, picked: { t: TableRows; outcome:
   }
   const noteCol = columns.note;
   if (noteCol !== undefined) inheritHeadingNotes(sheet, outcome, readings, noteCol, firstValueCol);
-  return readings;
 }
 
 /** "- Thủy điện … Không có": a note on a heading row speaks for the rows under it that have none. */

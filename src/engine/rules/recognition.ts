@@ -160,14 +160,13 @@ export function checkTableRows(
   let lastOrder = -1;
   for (const m of outcome.matches) {
     const indicator = readings[m.indicatorId].indicator;
-    const where = { sheet: sheet.name, row: m.row, col: labelCol, indicatorId: indicator.id };
     const order = idx.order.get(indicator.id) ?? 0;
-    if (m.by === "id" && order < lastOrder) findings.add(rowMoved, { label: indicator.labelVi }, where);
+    if (m.by === "id" && order < lastOrder) findings.add(rowMoved, { label: indicator.labelVi }, { sheet: sheet.name, row: m.row, col: labelCol, indicatorId: indicator.id });
     lastOrder = Math.max(lastOrder, order);
     if (m.by === "label" && m.confidence < MATCH_DOUBT) {
-      findings.add(doubtfulMatch, { seen: m.labelSeen, label: indicator.labelVi, confidence: m.confidence }, where);
+      findings.add(doubtfulMatch, { seen: m.labelSeen, label: indicator.labelVi, confidence: m.confidence }, { sheet: sheet.name, row: m.row, col: labelCol, indicatorId: indicator.id });
     }
-    if (hidden.has(m.row)) findings.add(hiddenRow, { label: indicator.labelVi }, where);
+    if (hidden.has(m.row)) findings.add(hiddenRow, { label: indicator.labelVi }, { sheet: sheet.name, row: m.row, col: labelCol, indicatorId: indicator.id });
   }
   for (const e of outcome.editedLabels) {
     findings.add(labelEdited, { label: e.match.labelSeen, expected: e.expected }, { sheet: sheet.name, row: e.match.row, col: t.table.columns.label, indicatorId: e.match.indicatorId });

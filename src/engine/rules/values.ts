@@ -8,7 +8,7 @@ import { effectiveNote } from "../read";
 import { noteSaysNone, numericValue } from "../status";
 import { ambiguityOf, measureOf, type IndicatorReading, type ParsedValue, type ReadCell } from "../types";
 import { formatViNumber, normaliseUnit } from "../values";
-import { placeOf, type Findings, type Place } from "../findings";
+import { placeOf, type Findings } from "../findings";
 import { cap, columnName, listCells, q, rule, type CellGroupParams, type CellParams } from "./rule";
 
 const KIND_WORDS: Record<IndicatorRow["kind"], Text2> = {
@@ -269,11 +269,10 @@ export function checkValues(r: IndicatorReading, findings: Findings, naturalArea
     const v = cell.value;
     const year = r.years[role];
     const p: CellParams = { label, role, year };
-    const where = placeOf(cell, ind.id);
     switch (v.state) {
       case "blank":
         if (noteText.trim()) findings.group(blankExplained, role, year, cell);
-        else findings.add(missingValue, p, where, role === "result" ? "error" : "warning");
+        else findings.add(missingValue, p, placeOf(cell, ind.id), role === "result" ? "error" : "warning");
         continue;
       case "noData":
         if (!noteText.trim()) findings.group(noDataWithoutNote, role, year, cell);
@@ -281,22 +280,22 @@ export function checkValues(r: IndicatorReading, findings: Findings, naturalArea
       case "notApplicable":
         continue;
       case "error":
-        findings.add(errorValue, { ...p, seen: v.errorCode ?? v.raw }, where);
+        findings.add(errorValue, { ...p, seen: v.errorCode }, placeOf(cell, ind.id));
         continue;
       default:
         break;
     }
     if (v.state === "text" && v.looksLikeDate) {
-      findings.add(dateFromFraction, { ...p, seen: v.raw }, where);
+      findings.add(dateFromFraction, { ...p, seen: v.raw }, placeOf(cell, ind.id));
       continue;
     }
     if (noteNA && v.state !== "yesno") {
       const n = numericValue(v);
-      if (n === undefined || n !== 0) findings.add(contradictsNotApplicable, { ...p, seen: v.raw, na: noteText.trim() }, where);
+      if (n === undefined || n !== 0) findings.add(contradictsNotApplicable, { ...p, seen: v.raw, na: noteText.trim() }, placeOf(cell, ind.id));
     }
     const amb = ambiguityOf(v);
-    if (amb) findings.add(ambiguous, { ...p, seen: v.raw, readings: amb.readings }, where);
-    checkKindAndRange(ind, v, p, where, findings);
+    if (amb) findings.add(ambiguous, { ...p, seen: v.raw, readings: amb.readings }, placeOf(cell, ind.id));
+    checkKindAndRange(ind, v, p, cell, findings);
   }
 
   if (r.target && ind.target && r.target.value.state !== "blank") {
@@ -310,41 +309,41 @@ export function checkValues(r: IndicatorReading, findings: Findings, naturalArea
   checkChange(r, findings);
 }
 
-function checkKindAndRange(ind: IndicatorRow, v: ParsedValue, p: CellParams, where: Place, findings: Findings): void {
+function checkKindAndRange(ind: IndicatorRow, v: ParsedValue, p: CellParams, cell: ReadCell, findings: Findings): void {
   const kind = ind.kind;
   if (v.state === "countOfTotal" && v.count.part > v.count.total) {
-    findings.add(countOverTotal, { ...p, seen: v.raw }, where);
+    findings.add(countOverTotal, { ...p, seen: v.raw }, placeOf(cell, ind.id));
     return;
   }
   const numeric = v.state === "number" || v.state === "bound" || v.state === "range" || v.state === "multi" || v.state === "countOfTotal";
   if (kind === "yesno") {
-    if (v.state !== "yesno") findings.add(wrongKind, { ...p, kind, seen: v.raw }, where);
+    if (v.state !== "yesno") findings.add(wrongKind, { ...p, kind, seen: v.raw }, placeOf(cell, ind.id));
     return;
   }
   if (kind === "text") return;
   const measure = measureOf(v);
   if (v.state === "yesno" || (v.state === "text" && kind !== "countDescription" && !measure)) {
-    findings.add(wrongKind, { ...p, kind, seen: v.raw }, where);
+    findings.add(wrongKind, { ...p, kind, seen: v.raw }, placeOf(cell, ind.id));
     return;
   }
   if (!numeric && !measure) return;
   const measures = v.state === "multi" ? v.measures : measure ? [measure] : [];
   const first = measures[0];
   if (first && !unitFits(ind, first.unit)) {
-    findings.add(wrongUnit, { ...p, seen: v.raw, unit: first.unit, expected: expectedUnit(ind) }, where);
+    findings.add(wrongUnit, { ...p, seen: v.raw, unit: first.unit, expected: expectedUnit(ind) }, placeOf(cell, ind.id));
   }
   for (const m of measures) {
     const isPercent = m.unit === "%" || (kind === "percent" && !m.unit);
     if (isPercent && (m.value > 100 || m.value < 0)) {
-      findings.add(outOfRange, { ...p, seen: v.raw, why: "percent" }, where);
+      findings.add(outOfRange, { ...p, seen: v.raw, why: "percent" }, placeOf(cell, ind.id));
       return;
     }
     if (m.value < 0) {
-      findings.add(outOfRange, { ...p, seen: v.raw, why: "negative" }, where);
+      findings.add(outOfRange, { ...p, seen: v.raw, why: "negative" }, placeOf(cell, ind.id));
       return;
     }
     if (kind === "count" && COUNT_NOUNS.indexOf(m.unit.toLowerCase()) >= 0 && Math.floor(m.value) !== m.value) {
-      findings.add(outOfRange, { ...p, seen: v.raw, why: "fraction" }, where);
+      findings.add(outOfRange, { ...p, seen: v.raw, why: "fraction" }, placeOf(cell, ind.id));
       return;
     }
   }
