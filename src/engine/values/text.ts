@@ -12,7 +12,7 @@
 const HAS_NORMALIZE = typeof "".normalize === "function";
 
 /** Vowels with their five tones (grave, acute, hook, tilde, dot below), lower case. */
-const TONE_ROWS: [string, string, string][] = [
+export const TONE_ROWS: readonly [string, string, string][] = [
   // [base letter, folded ascii, base + 5 tones]
   ["a", "a", "aàáảãạ"],
   ["ă", "a", "ăằắẳẵặ"],
