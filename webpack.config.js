@@ -169,12 +169,12 @@ function createConfig(env = {}, argv = {}) {
           },
         },
         {
-          // ExcelJS's browser build is ES2018 (classes, async, spread). It may only ever be
-          // an async chunk (province consolidation), but IE11 cannot even parse it, so
-          // TypeScript lowers it to ES5 too. Add any other non-ES5 package here;
+          // ExcelJS's browser build is ES2018 (classes, async, spread), and SheetJS (the
+          // .xls reader, an async chunk of its own) has a few ES2015 keywords: IE11 cannot
+          // even parse them, so TypeScript lowers both to ES5 too. Add any other non-ES5 package here;
           // test/es5bundles.test.ts names the file that needs it.
-          test: /\.js$/,
-          include: /[\\/]node_modules[\\/]exceljs[\\/]/,
+          test: /\.m?js$/,
+          include: /[\\/]node_modules[\\/](exceljs|@e965[\\/]xlsx)[\\/]/,
           use: {
             loader: "ts-loader",
             options: {

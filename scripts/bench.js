@@ -4,7 +4,8 @@
  * in tests (timings in tests are flaky on shared machines).
  *   engine  — the Lai Châu sample end to end; 700 synthetic districts (~112,000 indicator rows)
  *   add-in  — syncs per check against a naive per-row reader; the task pane's initial JS size
- *   files   — consolidating 700 .xlsx files against ExcelJS alone; peak memory
+ *   files   — consolidating 700 .xlsx files side by side with ExcelJS and SheetJS (ours at one
+ *             thread and on workers); the 300,000-row workbook; the lying zip; peak memory
  *   fuzz    — the value parser on 1,000,000 generated strings
  * Run one part with `npm run bench -- engine` (or addin, files, fuzz).
  * npm runs it with a 32 MB young generation (--max-semi-space-size=32): the engine allocates

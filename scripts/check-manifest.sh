@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Validates manifest.xml (and the production dist/manifest.xml, when built) against the
 # Office add-in manifest schema, offline. `npm run validate` needs Microsoft's online
-# service; this is the check CI can run. The schemas live beside the repository, in
-# ../shared/office-manifest-xsd (the CI clone has ../shared next to it).
+# service; this is the check CI can run. The schemas are in the repository
+# (schemas/office-manifest, see its README); MANIFEST_XSD_DIR points elsewhere.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
-xsd_dir="${MANIFEST_XSD_DIR:-$here/../../shared/office-manifest-xsd}"
+xsd_dir="${MANIFEST_XSD_DIR:-$repo/schemas/office-manifest}"
 xsd="$xsd_dir/OfficeAppManifestV1_1.xsd"
 
 if ! command -v xmllint >/dev/null 2>&1; then

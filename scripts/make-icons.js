@@ -4,8 +4,16 @@
  *
  * Pure Node (zlib only) so the icons can be regenerated on any machine without a graphics
  * stack: shapes are point-in-shape tests in a 32-unit design space, each pixel is
- * supersampled (SS x SS samples, composited per sample, then averaged) for anti-aliasing.
- * Main edges sit on even design units, so they land on whole pixels at 16, 32, 64 and 80 px.
+ * supersampled (SS x SS samples, 4 x 4 past 80 px, composited per sample, then averaged)
+ * for anti-aliasing.
+ * Main edges sit on even design units, so they land on whole pixels at 16, 32, 48, 64 and
+ * 80 px; at the other scales anti-aliasing softens them by under a pixel.
+ *
+ * Sizes: the ribbon's 16, 32 and 80 px (required) and 20, 24, 40, 48, 64 px (the 125 %, 150 %
+ * and 200 % display scales Microsoft asks for on high-DPI screens), for each button and
+ * the group; the add-in icon also at 128 px for listings (a task pane add-in's manifest
+ * has no 128 px slot: IconUrl is 32 px, HighResolutionIconUrl 64 px). Sizes under 32 px
+ * (16 and its 125 %/150 % scales) use each design's simplified small variant.
  *
  *   node scripts/make-icons.js            write assets/*.png
  *   node scripts/make-icons.js --check    exit 1 if assets/ differs from what would be drawn
@@ -18,6 +26,8 @@ const zlib = require("zlib");
 const { Buffer } = require("buffer");
 
 const SS = 8; // samples per pixel side
+/** Samples per pixel side at a size: past 80 px a pixel is small enough for 4. */
+const samplesPerSide = (size) => (size > 80 ? 4 : SS);
 const OUT_DIR = path.join(__dirname, "..", "assets");
 
 // ---------------------------------------------------------------- colours (Fluent / Excel)
@@ -61,10 +71,9 @@ function segDist(x, y, ax, ay, bx, by) {
 
 /** A stroked polyline with round caps and joins. */
 const stroke = (points, width) => (x, y) => {
+  // Indexing, not destructuring: this runs for every sample of every pixel.
   for (let i = 0; i + 1 < points.length; i++) {
-    const [ax, ay] = points[i];
-    const [bx, by] = points[i + 1];
-    if (segDist(x, y, ax, ay, bx, by) <= width / 2) return true;
+    if (segDist(x, y, points[i][0], points[i][1], points[i + 1][0], points[i + 1][1]) <= width / 2) return true;
   }
   return false;
 };
@@ -77,8 +86,10 @@ const vline = (x, y0, y1, w) => rect(x - w / 2, y0, x + w / 2, y1);
 const polygon = (pts) => (x, y) => {
   let inside = false;
   for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
-    const [xi, yi] = pts[i];
-    const [xj, yj] = pts[j];
+    const xi = pts[i][0];
+    const yi = pts[i][1];
+    const xj = pts[j][0];
+    const yj = pts[j][1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -105,14 +116,18 @@ function box(x0, y0, x1, y1, r, w, line, fill) {
 // Each design takes the pixel size (for small-size simplifications) and returns a list of
 // [shape, colour] layers, painted in order. Colour may be a function (x, y) => rgba.
 
+/** 16 px and its 125 % and 150 % scales (20, 24 px) draw the simplified variant. */
+const isSmall = (px) => px < 32;
+
 /** Add-in icon: teal-to-green rounded square, white leaf, check mark cut into the leaf. */
 function appIcon(px) {
-  const small = px <= 16;
+  const small = isSmall(px);
   const top = [22, 160, 133];
   const bottom = [11, 106, 79];
   const gradient = (_x, y) => {
     const t = Math.max(0, Math.min(1, y / 32));
-    return [0, 1, 2].map((i) => Math.round(top[i] + (bottom[i] - top[i]) * t)).concat(255);
+    const mix = (i) => Math.round(top[i] + (bottom[i] - top[i]) * t);
+    return [mix(0), mix(1), mix(2), 255];
   };
   // Leaf: the lens between two circles, tips at A (lower left) and B (upper right).
   const A = small ? [7, 25] : [7.5, 24.5];
@@ -142,13 +157,13 @@ function appIcon(px) {
 function paneIcon(px) {
   const w = 2;
   const layers = [
-    ...box(2, 4, 30, 28, px <= 16 ? 0 : 2, w, C.ink, C.paper),
+    ...box(2, 4, 30, 28, isSmall(px) ? 0 : 2, w, C.ink, C.paper),
     [rect(2, 4, 30, 10), C.ink], // title bar
     [rect(19, 10, 28, 26), C.teal], // the pane
     [vline(19, 10, 26, w), C.ink],
   ];
   // Sheet grid on the left
-  if (px > 16) {
+  if (!isSmall(px)) {
     layers.push([hline(4, 18, 15.5, 1), C.inkLight], [hline(4, 18, 20.5, 1), C.inkLight], [vline(10.5, 10, 26, 1), C.inkLight]);
     layers.push([hline(22, 26, 14, 2), C.white], [hline(22, 26, 18, 2), C.white], [hline(22, 24, 22, 2), C.white]);
   } else {
@@ -159,7 +174,7 @@ function paneIcon(px) {
 
 /** Insert sheets: a ruled sheet with a green header row and a green "+" badge. */
 function insertIcon(px) {
-  const small = px <= 16;
+  const small = isSmall(px);
   const layers = [
     ...box(2, 2, 22, 28, 0, 2, C.ink, C.paper),
     [rect(4, 4, 20, 10), C.greenLight],
@@ -187,7 +202,7 @@ function insertIcon(px) {
 
 /** Check the report: a document with text lines and a bold green check mark over it. */
 function checkIcon(px) {
-  const small = px <= 16;
+  const small = isSmall(px);
   const fold = 6;
   const outline = polygon([[4, 2], [22 - fold, 2], [22, 2 + fold], [22, 30], [4, 30]]);
   const inner = polygon([[6, 4], [22 - fold - 0.8, 4], [20, 2 + fold + 0.8], [20, 28], [6, 28]]);
@@ -209,7 +224,7 @@ function checkIcon(px) {
 
 /** Clear marks: a tilted eraser (red tip) wiping a line. */
 function clearIcon(px) {
-  const small = px <= 16;
+  const small = isSmall(px);
   const angle = -45;
   const cx = 17;
   const cy = 14;
@@ -238,42 +253,57 @@ function clearIcon(px) {
 }
 
 // ---------------------------------------------------------------- raster + PNG
-function over(dst, src) {
-  const a = src[3] / 255;
-  const b = dst[3] / 255;
-  const out = a + b * (1 - a);
-  if (out === 0) return [0, 0, 0, 0];
-  return [0, 1, 2].map((i) => (src[i] * a + dst[i] * b * (1 - a)) / out).concat(out * 255);
-}
-
 function render(layers, size) {
   const k = 32 / size; // design units per pixel
   const data = Buffer.alloc(size * size * 4);
+  const shapes = layers.map((l) => l[0]);
+  const colours = layers.map((l) => l[1]);
+  const ss = samplesPerSide(size);
+  const n = ss * ss;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      // Average premultiplied colour over the samples.
-      const acc = [0, 0, 0, 0];
-      for (let sy = 0; sy < SS; sy++) {
-        for (let sx = 0; sx < SS; sx++) {
-          const x = (px + (sx + 0.5) / SS) * k;
-          const y = (py + (sy + 0.5) / SS) * k;
-          let c = [0, 0, 0, 0];
-          for (const [shape, colour] of layers) {
-            if (shape(x, y)) c = over(c, typeof colour === "function" ? colour(x, y) : colour);
+      // Average premultiplied colour over the samples. `over` is inlined with plain numbers
+      // (the same arithmetic, in the same order): allocation-free, several times faster.
+      let acc0 = 0;
+      let acc1 = 0;
+      let acc2 = 0;
+      let acc3 = 0;
+      for (let sy = 0; sy < ss; sy++) {
+        for (let sx = 0; sx < ss; sx++) {
+          const x = (px + (sx + 0.5) / ss) * k;
+          const y = (py + (sy + 0.5) / ss) * k;
+          let c0 = 0;
+          let c1 = 0;
+          let c2 = 0;
+          let c3 = 0;
+          for (let i = 0; i < shapes.length; i++) {
+            if (!shapes[i](x, y)) continue;
+            const colour = colours[i];
+            const src = typeof colour === "function" ? colour(x, y) : colour;
+            const a = src[3] / 255;
+            const b = c3 / 255;
+            const out = a + b * (1 - a);
+            if (out === 0) {
+              c0 = c1 = c2 = c3 = 0;
+              continue;
+            }
+            c0 = (src[0] * a + c0 * b * (1 - a)) / out;
+            c1 = (src[1] * a + c1 * b * (1 - a)) / out;
+            c2 = (src[2] * a + c2 * b * (1 - a)) / out;
+            c3 = out * 255;
           }
-          const a = c[3] / 255;
-          acc[0] += c[0] * a;
-          acc[1] += c[1] * a;
-          acc[2] += c[2] * a;
-          acc[3] += a;
+          const a = c3 / 255;
+          acc0 += c0 * a;
+          acc1 += c1 * a;
+          acc2 += c2 * a;
+          acc3 += a;
         }
       }
-      const n = SS * SS;
-      const alpha = acc[3] / n;
+      const alpha = acc3 / n;
       const o = (py * size + px) * 4;
-      data[o] = alpha ? Math.round(acc[0] / n / alpha) : 0;
-      data[o + 1] = alpha ? Math.round(acc[1] / n / alpha) : 0;
-      data[o + 2] = alpha ? Math.round(acc[2] / n / alpha) : 0;
+      data[o] = alpha ? Math.round(acc0 / n / alpha) : 0;
+      data[o + 1] = alpha ? Math.round(acc1 / n / alpha) : 0;
+      data[o + 2] = alpha ? Math.round(acc2 / n / alpha) : 0;
       data[o + 3] = Math.round(alpha * 255);
     }
   }
@@ -329,12 +359,14 @@ function encodePng(rgba, size) {
 }
 
 // ---------------------------------------------------------------- what to write
+/** Every size a ribbon Icon may list (bt:Image size), smallest first. */
+const RIBBON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 const ICONS = [
-  { name: "icon", draw: appIcon, sizes: [16, 32, 64, 80] },
-  { name: "pane", draw: paneIcon, sizes: [16, 32, 80] },
-  { name: "insert", draw: insertIcon, sizes: [16, 32, 80] },
-  { name: "check", draw: checkIcon, sizes: [16, 32, 80] },
-  { name: "clear", draw: clearIcon, sizes: [16, 32, 80] },
+  { name: "icon", draw: appIcon, sizes: RIBBON_SIZES.concat([128]) },
+  { name: "pane", draw: paneIcon, sizes: RIBBON_SIZES },
+  { name: "insert", draw: insertIcon, sizes: RIBBON_SIZES },
+  { name: "check", draw: checkIcon, sizes: RIBBON_SIZES },
+  { name: "clear", draw: clearIcon, sizes: RIBBON_SIZES },
 ];
 
 function main() {
@@ -361,4 +393,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { encodePng, render, crc32 };
+module.exports = { encodePng, render, crc32, ICONS, RIBBON_SIZES };

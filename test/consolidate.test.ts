@@ -41,7 +41,7 @@ beforeAll(async () => {
   w("09-mat-khau.xlsx", encryptedXlsxBytes());
   writeFileSync(join(dir, "10-qua-lon.xlsx"), "");
   truncateSync(join(dir, "10-qua-lon.xlsx"), 60 * 1024 * 1024);
-  w("ghi-chu.txt", Buffer.from("not a workbook, and not .xlsx: not picked from the folder"));
+  w("ghi-chu.txt", Buffer.from("not a workbook: not read, and listed as such"));
   const progress: number[] = [];
   res = await consolidateFiles([dir], { out, lang: "vi", onProgress: (d) => progress.push(d) });
   expect(progress[progress.length - 1]).toBe(10);
@@ -51,7 +51,8 @@ beforeAll(async () => {
 
 test("bad files are refused one by one, each named with its reason", () => {
   const refused = Object.fromEntries(res.refused.map((r) => [r.fileName, r.message]));
-  expect(Object.keys(refused).sort()).toEqual(["07-khong-phai-excel.xlsx", "08-bom.xlsx", "09-mat-khau.xlsx", "10-qua-lon.xlsx"]);
+  expect(Object.keys(refused).sort()).toEqual(["07-khong-phai-excel.xlsx", "08-bom.xlsx", "09-mat-khau.xlsx", "10-qua-lon.xlsx", "ghi-chu.txt"]);
+  expect(refused["ghi-chu.txt"].en).toMatch(/not read: a “\.txt” file is not a spreadsheet/);
   expect(refused["07-khong-phai-excel.xlsx"].en).toMatch(/not an Excel/);
   expect(refused["08-bom.xlsx"].en).toMatch(/suspicious archive/);
   expect(refused["09-mat-khau.xlsx"].vi).toMatch(/mật khẩu/);

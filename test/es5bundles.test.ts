@@ -1,6 +1,7 @@
 /**
- * Builds the add-in for production (webpack's Node API, into a temp folder, so a fresh
- * clone needs no prior build) and checks what Office would load:
+ * Builds the add-in for production (test/helpers/bundles.ts: webpack's Node API, built
+ * once per tree and shared with the IE11 run of test/ie11.test.ts, so a fresh clone needs
+ * no prior build) and checks what Office would load:
  * - every emitted script parses as ES5 (Office 2016/2019 show the pane in IE11, where a
  *   single arrow function or `const` stops the whole pane);
  * - the pane's initial scripts stay within the 150 KB gzip budget and never contain ExcelJS;
@@ -8,19 +9,13 @@
  * - the built manifest points at the host given to the build, never at localhost.
  */
 import { parse } from "acorn";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { gzipSync } from "zlib";
-import webpack from "webpack";
+import { BUNDLE_HOST as HOST, productionBundles, type Bundles } from "./helpers/bundles";
 
 const ROOT = join(__dirname, "..");
-const HOST = "https://addin.example.gov.vn";
 const BUDGET_GZIP = 150 * 1024;
-
-// webpack.config.js is plain CommonJS (webpack-cli loads it without TypeScript).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const createConfig: (env: Record<string, string>, argv: { mode: string }) => webpack.Configuration = require("../webpack.config.js");
 
 // The pane and commands scripts belong to another part of the project; before they land
 // there is nothing to bundle, and only then is this suite skipped.
@@ -31,40 +26,15 @@ if (missing.length) {
 }
 const suite = missing.length ? describe.skip : describe;
 
-/** Identifiers of a module and, for a concatenated module, of every module inside it. */
-function moduleIds(m: webpack.Module, out: string[] = []): string[] {
-  out.push(m.identifier());
-  const inner = (m as unknown as { modules?: Iterable<webpack.Module> }).modules;
-  if (inner) for (const x of inner) moduleIds(x, out);
-  return out;
-}
-
 suite("production bundles", () => {
   let outDir = "";
-  let stats: webpack.StatsCompilation;
-  /** Every module in a chunk the pages load up front (entry chunks, not import() chunks). */
-  const initialModules: string[] = [];
+  let bundles: Bundles;
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), "nq24-dist-"));
-    // Types are checked by `npm run typecheck`; here only what ships matters.
-    const config = createConfig({ host: HOST, outDir, transpileOnly: "true" }, { mode: "production" });
-    const result = await new Promise<webpack.Stats>((resolve, reject) => {
-      webpack(config, (err, s) => (err || !s ? reject(err || new Error("webpack returned no stats")) : resolve(s)));
-    });
-    stats = result.toJson({ all: false, errors: true, assets: true, entrypoints: true });
-    const { chunkGraph, entrypoints } = result.compilation;
-    for (const ep of entrypoints.values()) {
-      for (const chunk of ep.chunks) for (const m of chunkGraph.getChunkModulesIterable(chunk)) moduleIds(m, initialModules);
-    }
-    if (result.hasErrors()) {
-      throw new Error("webpack build failed:\n" + (stats.errors || []).map((e) => e.message).join("\n\n"));
-    }
-  }, 240000); // about 20 s on an idle machine, 40 s once ExcelJS is an import() chunk; CI machines are slower
-
-  afterAll(() => {
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+    // Shared with test/ie11.test.ts: built once per tree (about 40 s), reused after.
+    bundles = await productionBundles();
+    outDir = bundles.dir;
+  }, 300000); // CI machines are slower than this one
 
   test("every emitted script is ES5", () => {
     const files = readdirSync(outDir).filter((f) => f.endsWith(".js"));
@@ -88,15 +58,15 @@ suite("production bundles", () => {
 
   test("the pane's initial JS fits the 150 KB gzip budget and holds no ExcelJS", () => {
     const entry = (name: string): string[] => {
-      const ep = (stats.entrypoints || {})[name];
-      expect(ep).toBeDefined();
-      return (ep.assets || []).map((a) => a.name).filter((f) => f.endsWith(".js"));
+      const files = bundles.entrypoints[name];
+      expect(files).toBeDefined();
+      return files;
     };
     const initial = [...entry("polyfills"), ...entry("taskpane")];
     const gzip = initial.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length, 0);
 
-    expect(initialModules.length).toBeGreaterThan(100);
-    const excelJs = initialModules.filter((m) => /[\\/]node_modules[\\/]exceljs[\\/]/.test(m));
+    expect(bundles.initialModules.length).toBeGreaterThan(100);
+    const excelJs = bundles.initialModules.filter((m) => /[\\/]node_modules[\\/]exceljs[\\/]/.test(m));
 
     // ExcelJS (about 260 KB gzip) may only arrive through import() when it is needed.
     expect({ files: initial, gzipBytes: gzip, withinBudget: gzip <= BUDGET_GZIP, excelJsInInitialChunks: excelJs }).toEqual({

@@ -11,7 +11,10 @@ import { join } from "path";
 
 const ROOT = join(__dirname, "..");
 const MANIFEST_PATH = join(ROOT, "manifest.xml");
-const XSD = join(ROOT, "..", "shared", "office-manifest-xsd", "OfficeAppManifestV1_1.xsd");
+// Microsoft's schemas, kept in the repository so any clone can validate (see its README).
+const XSD = join(ROOT, "schemas", "office-manifest", "OfficeAppManifestV1_1.xsd");
+/** Sizes a ribbon Icon lists: 16, 32, 80 required, 20, 24, 40, 48, 64 for high-DPI screens (Microsoft's Icon element). */
+const RIBBON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 
 /** Office identifies the add-in by this id: changing it makes a "new" add-in for every user. */
 const ADDIN_ID = "a0a5d13c-9042-4f39-a39f-149293f080b1";
@@ -266,11 +269,12 @@ describe("manifest.xml", () => {
     expect(res.get((byName(doc, "FunctionFile")[0] as XNode).attrs.resid)).toBe(`${DEV_ORIGIN}/commands.html`);
     expect((byName(child(app, "DefaultSettings") as XNode, "SourceLocation")[0] as XNode).attrs.DefaultValue).toBe(`${DEV_ORIGIN}/taskpane.html`);
 
-    // Each button has its own icon set (16/32/80) and a supertip.
+    // Each button has its own icon set (every ribbon size) and a supertip; so has the group.
+    expect((child(byName(tabs[0], "Group")[0], "Icon") as XNode).children.map((i) => Number(i.attrs.size))).toEqual(RIBBON_SIZES);
     const iconSets = controls.map((c) => {
       expect(child(c, "Supertip")).toBeDefined();
       const images = (child(c, "Icon") as XNode).children;
-      expect(images.map((i) => i.attrs.size)).toEqual(["16", "32", "80"]);
+      expect(images.map((i) => Number(i.attrs.size))).toEqual(RIBBON_SIZES);
       return images.map((i) => res.get(i.attrs.resid)).join(" ");
     });
     expect(new Set(iconSets).size).toBe(4);
@@ -299,15 +303,15 @@ describe("manifest.xml", () => {
     checkIcon("IconUrl", (child(app, "IconUrl") as XNode).attrs.DefaultValue, [32, 64]);
     checkIcon("HighResolutionIconUrl", (child(app, "HighResolutionIconUrl") as XNode).attrs.DefaultValue, [64, 80]);
     const images = all(doc, (n) => n.name === "bt:Image" && "resid" in n.attrs);
-    expect(images.length).toBe(15);
+    expect(images.length).toBe(5 * RIBBON_SIZES.length);
     for (const img of images) {
       const size = Number(img.attrs.size);
-      expect([16, 32, 80]).toContain(size);
+      expect(RIBBON_SIZES).toContain(size);
       const r = res.get(img.attrs.resid);
       if (r) checkIcon(pathOf(img), r.node.attrs.DefaultValue, [size]);
     }
-    // The sizes Office may ask for beyond the manifest's (16/32/64/80) exist for the add-in icon.
-    for (const size of [16, 32, 64, 80]) checkIcon(`icon-${size}`, `${DEV_ORIGIN}/assets/icon-${size}.png`, [size]);
+    // The add-in icon also at 128 px, for listings: no manifest slot of a task pane add-in takes it.
+    for (const size of RIBBON_SIZES.concat([128])) checkIcon(`icon-${size}`, `${DEV_ORIGIN}/assets/icon-${size}.png`, [size]);
     expect(problems).toEqual([]);
   });
 
@@ -315,10 +319,15 @@ describe("manifest.xml", () => {
     execFileSync(process.execPath, [join(ROOT, "scripts", "make-icons.js"), "--check"], { cwd: ROOT, stdio: "pipe" });
   });
 
+  test("the manifest schemas are in the repository, so any clone can validate", () => {
+    expect(existsSync(XSD)).toBe(true);
+  });
+
+  // .ci/run installs xmllint (Debian libxml2-utils); a machine without it skips only this.
   const xmllintAvailable = (() => {
     try {
       execFileSync("xmllint", ["--version"], { stdio: "pipe" });
-      return existsSync(XSD);
+      return true;
     } catch {
       return false;
     }
@@ -330,6 +339,18 @@ describe("manifest.xml", () => {
       writeFileSync(rewritten, build.rewriteManifest(xml, "https://addin.example.gov.vn/nq24"));
       for (const file of [MANIFEST_PATH, rewritten]) {
         execFileSync("xmllint", ["--noout", "--schema", XSD, file], { stdio: "pipe" });
+      }
+      // The schemas do bite: a manifest without its Id, or with a button missing its
+      // required icon list, is refused.
+      const broken: [string, string][] = [
+        ["no-id.xml", xml.replace(/<Id>[^<]*<\/Id>/, "")],
+        ["no-icon.xml", xml.replace(/(<Control xsi:type="Button" id="NQ24.ClearMarks">[\s\S]*?)<Icon>[\s\S]*?<\/Icon>/, "$1")],
+      ];
+      for (const [name, text] of broken) {
+        expect(text).not.toBe(xml);
+        const file = join(dir, name);
+        writeFileSync(file, text);
+        expect(() => execFileSync("xmllint", ["--noout", "--schema", XSD, file], { stdio: "pipe" })).toThrow();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

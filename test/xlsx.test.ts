@@ -31,10 +31,13 @@ function cellOf(ws: ExcelJS.Worksheet, r: number, c: number): ExcelJS.Cell {
   return ws.findCell(r, c) ?? ws.getCell(r, c);
 }
 
+/** A cell of a snapshot; a missing cell (ragged row, hole) reads as Excel's empty cell, as the snapshot contract says. */
 function at(s: SheetSnapshot, row: number, col: number) {
   const i = row - s.origin.row;
   const j = col - s.origin.col;
-  return { value: s.values[i]?.[j], type: s.valueTypes[i]?.[j], format: s.numberFormats[i]?.[j], text: s.text[i]?.[j], formula: s.formulas?.[i]?.[j] ?? null };
+  const type = s.valueTypes[i]?.[j];
+  if (type === undefined) return { value: "", type: "Empty", format: "General", text: "", formula: null };
+  return { value: s.values[i]?.[j], type, format: s.numberFormats[i]?.[j], text: s.text[i]?.[j], formula: s.formulas?.[i]?.[j] ?? null };
 }
 
 describe("displayed text of numbers", () => {
@@ -351,14 +354,14 @@ describe("bad files are refused with a message naming the file", () => {
     await expectRefused(readWorkbookFile(encryptedXlsxBytes(), { name: "mat-khau.xlsx" }), "encrypted", /mật khẩu.*password-protected/);
   });
 
-  test("an old .xls (OLE without encryption)", async () => {
-    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]);
-    await expectRefused(readWorkbookFile(xls, { name: "cu.xls" }), "legacyXls", /\.xls/);
+  test("an OLE compound file that holds no workbook (a Word .doc, say)", async () => {
+    const doc = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]);
+    await expectRefused(readWorkbookFile(doc, { name: "cu.doc" }), "notXlsx", /không phải file Excel.*not an Excel/);
   });
 
   test("corrupted zip", async () => {
     const good = await workbookBuffer(FULL_COVER, {});
-    await expectRefused(readWorkbookFile(good.subarray(0, Math.floor(good.length / 2)), { name: "hong.xlsx" }), "corrupt", /bị hỏng.*corrupted/);
+    await expectRefused(readWorkbookFile(good.subarray(0, Math.floor(good.length / 2)), { name: "hong.xlsx" }), "corrupt", /bị hỏng.*lưu lại.*damaged.*save it again/);
   });
 
   test("zip bomb: huge declared size, refused before inflating", async () => {

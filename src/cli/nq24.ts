@@ -13,7 +13,7 @@ import { yearsOf, type CheckResult } from "../engine/check";
 import type { Consolidation } from "../engine/consolidate";
 import { describeFinding } from "../engine/rules/index";
 import { STATUS_TEXT, TREND_TEXT } from "../engine/status";
-import { checkFile, consolidateFiles, makeSample, makeTemplate, type Lang } from "../usecases/files";
+import { checkFile, consolidateFiles, makeSample, makeTemplate, NONE_READ, type Lang } from "../usecases/files";
 import { parseArgs } from "./args";
 import { crossCheckReportFile, reportJson, reportText } from "./report";
 import { ReportFileError } from "../adapters/docx";
@@ -36,7 +36,7 @@ const defaultIo: Io = {
 };
 
 const HELP: Record<Lang, string> = {
-  vi: `nq24 — công cụ báo cáo Nghị quyết 24-NQ/TW trên file Excel (.xlsx)
+  vi: `nq24 — công cụ báo cáo Nghị quyết 24-NQ/TW trên file Excel (.xlsx, .xlsm, .xls) và .ods
 
 Cách dùng:
   nq24 template <ra.xlsx>                 Tạo mẫu báo cáo trống (Bìa, Phụ lục 1, Phụ lục 2)
@@ -53,15 +53,15 @@ Tùy chọn:
   --json                In kết quả dạng JSON (cho script)
   --lang vi|en          Ngôn ngữ (mặc định: vi)
   --catalogue <file|url> Dùng danh mục chỉ tiêu riêng của tỉnh
-  --workers <n>         Đọc file song song trên n luồng (consolidate; mặc định: tự chọn, từ 200 file)
+  --workers <n>         Đọc file song song trên n luồng (consolidate; mặc định: tự chọn theo số lõi, số file và cỡ file)
   -h, --help            Trợ giúp (tiếng Anh: nq24 --help --lang en)
   --version             Phiên bản
 
 Mã thoát: 0 sẵn sàng gửi; 1 còn lỗi cần sửa; 2 sai cú pháp lệnh hoặc lỗi đọc/ghi file.
-  (consolidate: 2 khi có file không đọc được — các file còn lại vẫn được tổng hợp;
-   1 khi có huyện chưa sẵn sàng gửi)
+  (consolidate: 2 khi có file không đọc được — các file còn lại vẫn được tổng hợp —
+   hoặc không đọc được file nào — khi đó không ghi bảng tổng hợp; 1 khi có huyện chưa sẵn sàng gửi)
 `,
-  en: `nq24 — Resolution 24-NQ/TW report tools on Excel (.xlsx) files
+  en: `nq24 — Resolution 24-NQ/TW report tools on Excel (.xlsx, .xlsm, .xls) and .ods files
 
 Usage:
   nq24 template <out.xlsx>                Write the empty report template (cover, Appendix 1, Appendix 2)
@@ -78,13 +78,13 @@ Options:
   --json                Print the result as JSON (for scripts)
   --lang vi|en          Language (default: vi)
   --catalogue <file|url> Use a province's own indicator catalogue
-  --workers <n>         Read files on n worker threads (consolidate; default: automatic, from 200 files)
+  --workers <n>         Read files on n worker threads (consolidate; default: chosen from cores, file count and size)
   -h, --help            This help (Vietnamese: nq24 --help)
   --version             Version
 
 Exit codes: 0 ready to send; 1 findings with errors; 2 usage or file read/write error.
-  (consolidate: 2 when a file could not be read — the others are still consolidated;
-   1 when a district is not ready to send)
+  (consolidate: 2 when a file could not be read — the others are still consolidated —
+   or when none could, and then no roll-up is written; 1 when a district is not ready to send)
 `,
 };
 
@@ -302,6 +302,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const report = args.values.report !== undefined ? await crossCheckReportFile(args.values.report, res.result, catalogue) : undefined;
         if (json) io.out(JSON.stringify({ ...(checkJson(basename(input), res.hash, res.result, lang, res.annotated) as object), ...(report ? { report: reportJson(report, lang) } : {}) }, null, 2) + "\n");
         else io.out(checkReport(basename(input), res.result, catalogue, lang, io.columns, res.annotated) + (report ? "\n" + reportText(report, lang, io.columns) : ""));
+        if (res.annotationRefused) {
+          io.err(`nq24: ${basename(input)}: ${res.annotationRefused[lang]}\n`);
+          return EXIT.usage;
+        }
         return res.result.plan.verdict.ready ? EXIT.ready : EXIT.errors;
       }
       case "consolidate": {
@@ -315,6 +319,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (json) io.out(JSON.stringify(consolidationJson(c, lang, res.out), null, 2) + "\n");
         else io.out(consolidationReport(c, lang, res.out));
         for (const r of res.refused) io.err(`nq24: ${r.fileName}: ${r.message[lang]}\n`);
+        if (c.districts.length === 0) io.err(`nq24: ${NONE_READ[lang]}\n`);
         if (c.districts.length === 0 || res.refused.length > 0) return EXIT.usage;
         return c.notReady.length > 0 ? EXIT.errors : EXIT.ready;
       }

@@ -28,7 +28,8 @@ export interface CommandHost {
 }
 
 export function displayLang(): "vi" | "en" {
-  const office = (globalThis as { Office?: typeof Office }).Office;
+  // Office may be absent (tests, a plain browser); IE11 has no globalThis, so test it with typeof.
+  const office = typeof Office !== "undefined" ? Office : undefined;
   const display = office && office.context ? office.context.displayLanguage : "";
   return display && display.toLowerCase().indexOf("en") === 0 ? "en" : "vi";
 }

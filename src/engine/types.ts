@@ -21,11 +21,20 @@ export interface RangeRect {
   colCount: number;
 }
 
+/**
+ * One sheet's used range. The matrices are row-major and have one row per row of the used
+ * range, but a row may be shorter than the range (ragged: it ends at its last cell), may
+ * have holes, and rows without cells may all be one shared empty array (never write to a
+ * row). A missing cell — past a row's end or a hole, reading `undefined` — is an empty
+ * cell with the General format, exactly like "" / "Empty" / "General" / "". File readers
+ * use this so that memory follows the cells present, not the rectangle; Office.js
+ * snapshots stay dense.
+ */
 export interface SheetSnapshot {
   name: string;
   /** Absolute 0-based position of values[0][0] (the used range's top-left). */
   origin: { row: number; col: number };
-  /** The used range as Excel holds it: row-major, same shape in every matrix. */
+  /** The used range as Excel holds it: row-major, the same rows in every matrix (see above for ragged rows). */
   values: CellValue[][];
   valueTypes: CellValueType[][];
   numberFormats: string[][];

@@ -123,7 +123,7 @@ export const STRINGS = {
   "marks.cleared": { vi: "Đã xóa các đánh dấu của tiện ích.", en: "The add-in's marks were cleared." },
 
   "consolidate.heading": { vi: "Tổng hợp của tỉnh", en: "Province consolidation" },
-  "consolidate.pick": { vi: "Chọn các tệp .xlsx của huyện…", en: "Pick district .xlsx files…" },
+  "consolidate.pick": { vi: "Chọn các tệp Excel (.xlsx, .xls) hoặc .ods của huyện…", en: "Pick district Excel (.xlsx, .xls) or .ods files…" },
   "consolidate.done": { vi: "Đã tổng hợp {n} tệp.", en: "Consolidated {n} files." },
   "consolidate.none": { vi: "Chưa chọn tệp nào.", en: "No files picked." },
 

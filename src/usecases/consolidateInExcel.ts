@@ -1,12 +1,14 @@
 /**
- * Province consolidation from the task pane: the user picks district workbooks, ExcelJS
- * (loaded only now, in its own chunk) reads them, the engine consolidates, and the
- * consolidation sheets are written into the open workbook — one sync to learn the sheet
- * names, one sync for every write — with a chart of how complete each district is.
+ * Province consolidation from the task pane: the user picks district workbooks (.xlsx,
+ * .xlsm, .xls, .ods), the reader (loaded only now, in this chunk; SheetJS in a chunk of its
+ * own, only for .xls) reads them, the engine consolidates, and the consolidation sheets
+ * are written into the open workbook — one sync to learn the sheet names, one sync for
+ * every write — with a chart of how complete each district is.
  */
 import type { Catalogue, Text2 } from "../catalogue/types";
-import { snapshotFromBytes, type ExcelJSModule } from "../adapters/xlsx/load";
+import { readSpreadsheet, type SheetJsModule } from "../adapters/xlsx/reader";
 import { XlsxError } from "../adapters/xlsx/errors";
+import { fileMessages } from "../adapters/xlsx/reader/messages";
 import { checkWorkbook } from "../engine/check";
 import { consolidate, consolidationSheets, type Consolidation, type ConsolidationSheet, type DistrictInput, type Lang, type RefusedFile, type SheetCell, type StyledCell } from "../engine/consolidate";
 import { a1, rangeA1 } from "../engine/layout";
@@ -23,9 +25,9 @@ export interface ConsolidateInExcelOptions {
   now?: Date;
 }
 
-async function loadExcelJS(): Promise<ExcelJSModule> {
-  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJSModule & { default?: ExcelJSModule };
-  return mod.Workbook ? mod : (mod.default as ExcelJSModule);
+async function loadSheetJs(): Promise<SheetJsModule> {
+  const mod = (await import(/* webpackChunkName: "xls" */ "@e965/xlsx")) as SheetJsModule & { default?: SheetJsModule };
+  return typeof mod.read === "function" ? mod : (mod.default as SheetJsModule);
 }
 
 /** SHA-256 with Web Crypto where available; without it, duplicates are found by unit only. */
@@ -37,7 +39,6 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 export async function consolidatePicked(files: PickedFile[], catalogue: Catalogue, options: ConsolidateInExcelOptions = {}): Promise<Consolidation> {
-  const ExcelJS = await loadExcelJS();
   const lang = options.lang ?? "vi";
   const inputs: DistrictInput[] = [];
   const refused: RefusedFile[] = [];
@@ -45,15 +46,16 @@ export async function consolidatePicked(files: PickedFile[], catalogue: Catalogu
   for (const f of files) {
     try {
       const bytes = new Uint8Array(await f.arrayBuffer());
-      const { snapshot } = await snapshotFromBytes(ExcelJS, bytes, { name: f.name });
+      const { snapshot, recordedRun } = await readSpreadsheet(bytes, { name: f.name }, loadSheetJs);
       const result = checkWorkbook(snapshot, catalogue, { lang, now: options.now });
+      const catalogueVersion = recordedRun?.catalogueVersion || result.plan.verdict.catalogueVersion;
       inputs.push({
-        source: { fileName: f.name, unit: result.cover.unit ?? "", reportDate: result.cover.reportDate ?? "", catalogueVersion: result.plan.verdict.catalogueVersion, hash: await sha256Hex(bytes) },
+        source: { fileName: f.name, unit: result.cover.unit ?? "", reportDate: result.cover.reportDate ?? "", catalogueVersion, hash: await sha256Hex(bytes) },
         result,
       });
     } catch (e) {
-      if (e instanceof XlsxError) refused.push({ fileName: e.file, message: { vi: e.vi, en: e.en } });
-      else refused.push({ fileName: f.name, message: { vi: `không xử lý được file (${String(e)})`, en: `could not process the file (${String(e)})` } });
+      // Our refusals say what is wrong in the user's words; any other fault is not theirs to read.
+      refused.push(e instanceof XlsxError ? { fileName: e.file, message: { vi: e.vi, en: e.en } } : { fileName: f.name, message: fileMessages.unreadable });
     }
     done++;
     options.onProgress?.(done, files.length);

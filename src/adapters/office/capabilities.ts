@@ -66,7 +66,8 @@ export const ALL_CAPABILITIES: Capabilities = detectCapabilities(() => true);
 
 /** From the host, when Office.js is there; everything off but 1.1 otherwise. */
 export function hostCapabilities(): Capabilities {
-  const office = (globalThis as { Office?: typeof Office }).Office;
+  // Office may be absent (tests, a plain browser); IE11 has no globalThis, so test it with typeof.
+  const office = typeof Office !== "undefined" ? Office : undefined;
   const req = office && office.context && office.context.requirements;
   if (!req) return detectCapabilities(() => false);
   return detectCapabilities((name, v) => req.isSetSupported(name, v));

@@ -10,6 +10,9 @@ export type XlsxErrorCode =
   | "legacyXls"
   | "corrupt"
   | "zipBomb"
+  | "unsupported"
+  | "limit"
+  | "timeout"
   | "writeFailed";
 
 export class XlsxError extends Error {

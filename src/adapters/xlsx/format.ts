@@ -63,6 +63,10 @@ function groupThousands(intPart: string, sep: string): string {
 export function formatGeneral(n: number, locale: DisplayLocale = "en"): string {
   if (!isFinite(n)) return String(n);
   if (n === 0) return "0";
+  // Fast path: a number whose shortest form fits General's 11 characters is shown as is
+  // (at most ten digits, so no rounding applies). Most numbers in a sheet are like that.
+  const plain = String(n);
+  if (plain.length <= 11 && plain.indexOf("e") < 0) return locale === "vi" ? plain.replace(".", ",") : plain;
   const abs = Math.abs(n);
   let s: string;
   if (abs >= 1e11 || abs < 1e-9) {

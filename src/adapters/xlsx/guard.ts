@@ -5,6 +5,7 @@
  * pane can use it on picked files as well.
  */
 import { XlsxError } from "./errors";
+import { fileMessages } from "./reader/messages";
 
 export interface XlsxLimits {
   /** Largest file accepted, in bytes. */
@@ -14,11 +15,23 @@ export interface XlsxLimits {
   maxEntries: number;
   /** Largest compression ratio accepted for a single large entry. */
   maxRatio: number;
+  /** Bytes inflated from the whole file, counted as they come out (reader/limits.ts). */
+  maxInflatedBytes?: number;
+  /** Cells holding something, over all sheets. */
+  maxCells?: number;
+  maxMerges?: number;
+  /** Rows covered by merged areas, summed: a few whole-column merges cost as much as many small ones. */
+  maxMergedRows?: number;
+  /** Estimated memory the snapshot may take. */
+  maxMemoryBytes?: number;
+  /** Time one file may take to read. */
+  maxMillis?: number;
 }
 
 export const DEFAULT_LIMITS: XlsxLimits = {
   maxFileBytes: 50 * 1024 * 1024,
-  maxUncompressedBytes: 200 * 1024 * 1024,
+  // Declared sizes only serve to refuse early; the reader counts what it really inflates.
+  maxUncompressedBytes: 1024 * 1024 * 1024,
   maxEntries: 10000,
   maxRatio: 200,
 };
@@ -62,13 +75,22 @@ export function checkFileSize(size: number, file: string, limits: XlsxLimits = D
 export interface ZipEntryInfo {
   name: string;
   compressed: number;
+  /** As declared: a hint, never trusted (the reader counts what it inflates). */
   uncompressed: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  /** General-purpose flags; bit 0 means the entry is encrypted. */
+  flags: number;
+  /** Offset of the entry's local header. */
+  offset: number;
 }
 
 /** Reads the zip central directory; throws XlsxError("corrupt") when it is not readable. */
 export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntryInfo[] {
-  const corrupt = (why: string) =>
-    new XlsxError("corrupt", file, `file .xlsx bị hỏng (${why})`, `corrupted .xlsx file (${why})`);
+  const corrupt = (vi: string, en: string) => {
+    const m = fileMessages.damagedZip({ vi, en });
+    return new XlsxError("corrupt", file, m.vi, m.en);
+  };
   // End of central directory: 22 bytes plus a comment of up to 65535 bytes.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
@@ -77,32 +99,35 @@ export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntryInfo[
       break;
     }
   }
-  if (eocd < 0) throw corrupt("không tìm thấy thư mục zip / no zip directory");
+  if (eocd < 0) throw corrupt("không tìm thấy mục lục của file nén", "the archive's directory is missing");
   let count = u16(bytes, eocd + 10);
   let cdOffset = u32(bytes, eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) {
     // Zip64: the locator sits just before the classic record.
     const loc = eocd - 20;
-    if (loc < 0 || u32(bytes, loc) !== 0x07064b50) throw corrupt("zip64");
+    if (loc < 0 || u32(bytes, loc) !== 0x07064b50) throw corrupt("mục lục zip64 hỏng", "broken zip64 directory");
     const rec = u64(bytes, loc + 8);
-    if (rec + 56 > bytes.length || u32(bytes, rec) !== 0x06064b50) throw corrupt("zip64");
+    if (rec + 56 > bytes.length || u32(bytes, rec) !== 0x06064b50) throw corrupt("mục lục zip64 hỏng", "broken zip64 directory");
     count = u64(bytes, rec + 32);
     cdOffset = u64(bytes, rec + 48);
   }
-  if (cdOffset >= bytes.length) throw corrupt("thư mục zip sai vị trí / bad directory offset");
+  if (cdOffset >= bytes.length) throw corrupt("mục lục của file nén sai vị trí", "the archive's directory is misplaced");
   const entries: ZipEntryInfo[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw corrupt("mục zip hỏng / bad zip entry");
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw corrupt("một mục của file nén bị hỏng", "an entry of the archive is broken");
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
     let compressed = u32(bytes, p + 20);
     let uncompressed = u32(bytes, p + 24);
+    let offset = u32(bytes, p + 42);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
     const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
     let name = "";
     for (let k = 0; k < nameBytes.length; k++) name += String.fromCharCode(nameBytes[k]);
-    if (uncompressed === 0xffffffff || compressed === 0xffffffff) {
+    if (uncompressed === 0xffffffff || compressed === 0xffffffff || offset === 0xffffffff) {
       // Zip64 extended information extra field (id 0x0001) carries the real sizes.
       let e = p + 46 + nameLen;
       const end = e + extraLen;
@@ -112,51 +137,69 @@ export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntryInfo[
         if (id === 0x0001) {
           let q = e + 4;
           if (uncompressed === 0xffffffff) { uncompressed = u64(bytes, q); q += 8; }
-          if (compressed === 0xffffffff) { compressed = u64(bytes, q); }
+          if (compressed === 0xffffffff) { compressed = u64(bytes, q); q += 8; }
+          if (offset === 0xffffffff) { offset = u64(bytes, q); }
           break;
         }
         e += 4 + size;
       }
     }
-    entries.push({ name, compressed, uncompressed });
+    entries.push({ name, compressed, uncompressed, method, flags, offset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
 }
 
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export type Container = "zip" | "ole" | "other";
+
+/** What kind of container the bytes are: a zip (.xlsx, .xlsm, .ods), an OLE compound file (.xls, encrypted .xlsx) or neither. */
+export function containerOf(b: Uint8Array): Container {
+  if (b.length >= 8 && OLE.every((x, i) => b[i] === x)) return "ole";
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05) && (b[3] === 0x04 || b[3] === 0x06)) return "zip";
+  return "other";
+}
+
 /**
- * Refuses anything that is not a plain, reasonably sized .xlsx. Returns the zip entries
- * so callers can look for parts.
+ * The first sectors of an OLE file's directory, where its stream names are: a large file
+ * may keep them past the first megabyte that the name search looks at.
  */
-export function inspectXlsxBytes(bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_LIMITS): ZipEntryInfo[] {
-  checkFileSize(bytes.length, file, limits);
-  const b = bytes;
-  if (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1) {
-    // An OLE compound file: an encrypted .xlsx (it carries an EncryptionInfo stream) or a legacy .xls.
-    if (containsUtf16(b, "EncryptionInfo") || containsUtf16(b, "EncryptedPackage")) {
-      throw new XlsxError(
-        "encrypted",
-        file,
-        "file có mật khẩu (đã mã hóa); hãy bỏ mật khẩu rồi gửi lại",
-        "password-protected (encrypted) file; remove the password and send it again",
-      );
-    }
-    throw new XlsxError(
-      "legacyXls",
-      file,
-      "file có mật khẩu hoặc là định dạng .xls cũ; hãy mở bằng Excel, bỏ mật khẩu và lưu thành .xlsx",
-      "password-protected file or old .xls format; open it in Excel, remove any password and save as .xlsx",
-    );
-  }
-  if (!(b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05) && (b[3] === 0x04 || b[3] === 0x06))) {
-    throw new XlsxError(
-      "notXlsx",
-      file,
-      "không phải file Excel .xlsx",
-      "not an Excel .xlsx file",
-    );
-  }
-  const entries = readZipDirectory(b, file);
+function oleDirectory(b: Uint8Array): Uint8Array {
+  if (b.length < 512) return b.subarray(0, 0);
+  const shift = u16(b, 0x1e);
+  const size = shift === 9 || shift === 12 ? 1 << shift : 512;
+  const start = (u32(b, 0x30) + 1) * size;
+  return start < b.length ? b.subarray(start, Math.min(b.length, start + 4 * size)) : b.subarray(0, 0);
+}
+
+function hasStream(b: Uint8Array, names: string[]): boolean {
+  const dir = oleDirectory(b);
+  return names.some((w) => containsUtf16(b, w) || containsUtf16(dir, w));
+}
+
+/** An OLE compound file holding an encrypted OOXML package (a workbook with a password to open). */
+export function isEncryptedPackage(b: Uint8Array): boolean {
+  return hasStream(b, ["EncryptionInfo", "EncryptedPackage"]);
+}
+
+/** An OLE compound file holding an Excel workbook stream (BIFF8 "Workbook", BIFF5 "Book"). */
+export function hasWorkbookStream(b: Uint8Array): boolean {
+  // Stream names compare without case: some writers spell them "WORKBOOK" or "BOOK".
+  return hasStream(b, ["Workbook", "WORKBOOK", "workbook", "Book", "BOOK", "book"]);
+}
+
+function refuse(code: "encrypted" | "notXlsx", file: string): never {
+  const m = code === "encrypted" ? fileMessages.encrypted : fileMessages.notSpreadsheet;
+  throw new XlsxError(code, file, m.vi, m.en);
+}
+
+/**
+ * A zip's directory, checked before anything is inflated: entry count and the sizes it
+ * declares (a first, cheap refusal; the reader still counts what it really inflates).
+ */
+export function inspectZip(bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_LIMITS): ZipEntryInfo[] {
+  const entries = readZipDirectory(bytes, file);
   if (entries.length > limits.maxEntries) {
     throw new XlsxError(
       "zipBomb",
@@ -186,14 +229,23 @@ export function inspectXlsxBytes(bytes: Uint8Array, file: string, limits: XlsxLi
       `suspicious archive (expands to ${(total / MB).toFixed(0)} MB, limit ${Math.round(limits.maxUncompressedBytes / MB)} MB); refused`,
     );
   }
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) {
-    throw new XlsxError(
-      "notXlsx",
-      file,
-      "file nén này không phải sổ tính Excel .xlsx",
-      "this archive is not an Excel .xlsx workbook",
-    );
+  return entries;
+}
+
+/**
+ * Refuses anything that is not a plain, reasonably sized .xlsx (what ExcelJS may open to
+ * write an annotated copy). Returns the zip entries.
+ */
+export function inspectXlsxBytes(bytes: Uint8Array, file: string, limits: XlsxLimits = DEFAULT_LIMITS): ZipEntryInfo[] {
+  checkFileSize(bytes.length, file, limits);
+  const kind = containerOf(bytes);
+  if (kind === "ole") refuse(isEncryptedPackage(bytes) ? "encrypted" : "notXlsx", file);
+  if (kind !== "zip") refuse("notXlsx", file);
+  const entries = inspectZip(bytes, file, limits);
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  if (!names.has("[content_types].xml") || !names.has("xl/workbook.xml")) {
+    const m = fileMessages.notWorkbookZip;
+    throw new XlsxError("notXlsx", file, m.vi, m.en);
   }
   return entries;
 }

@@ -3,25 +3,17 @@
  * main thread or in a worker thread (checkWorker.ts). Bad files come back as refusals,
  * never as exceptions, so one broken file cannot stop the others.
  */
-import * as ExcelJS from "exceljs";
 import { createHash } from "crypto";
 import { basename } from "path";
 import type { Catalogue } from "../../catalogue/types";
 import { checkWorkbook, type CheckResult } from "../../engine/check";
 import type { RefusedFile } from "../../engine/consolidate";
-import { SHEET_NAMES } from "../../engine/layout";
-import { decodeMetadata } from "../../engine/metadata";
-import type { CellValue } from "../../engine/types";
 import { XlsxError } from "./errors";
 import { DEFAULT_LIMITS, type XlsxLimits } from "./guard";
-import { loadWorkbookBytes, workbookToSnapshot } from "./load";
 import { readFileBytes } from "./fsread";
-
-/** Parts of a worksheet a check never looks at; skipping them makes loading faster. */
-export const CHECK_IGNORE_NODES = [
-  "dataValidations", "conditionalFormatting", "hyperlinks", "pageMargins", "pageSetup", "printOptions",
-  "headerFooter", "rowBreaks", "drawing", "picture", "tableParts", "extLst", "autoFilter",
-];
+import { readSpreadsheetSync, type ReadResult } from "./reader";
+import { fileMessages } from "./reader/messages";
+import { loadSheetJs, nodeInflateRaw } from "./sheetjs";
 
 export interface FileCheck {
   name: string;
@@ -63,33 +55,29 @@ export function forConsolidation(r: CheckResult): CheckResult {
   };
 }
 
+/**
+ * A refusal naming the file. Our own errors carry the user's words; anything else is a
+ * fault of ours, and its internal text is not what a user should read.
+ */
 export function refusalOf(file: string, e: unknown): RefusedFile {
   if (e instanceof XlsxError) return { fileName: e.file, message: { vi: e.vi, en: e.en } };
-  const why = e instanceof Error ? e.message : String(e);
-  return { fileName: file, message: { vi: `không xử lý được file (${why})`, en: `could not process the file (${why})` } };
+  return { fileName: file, message: fileMessages.unreadable };
 }
 
-/** The run information a previous check left in the hidden metadata sheet. */
-export function recordedRun(wb: ExcelJS.Workbook): ReturnType<typeof decodeMetadata>["run"] | undefined {
-  const meta = wb.getWorksheet(SHEET_NAMES.meta);
-  if (!meta) return undefined;
-  const rows: CellValue[][] = [];
-  meta.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 8).map((v) => (v === null || v === undefined ? null : String(v)))));
-  return decodeMetadata(rows).run;
+/** Reads a workbook file of any supported format (.xlsx, .xlsm, .xls, .ods) into a snapshot. */
+export async function readWorkbookPath(path: string, limits: XlsxLimits = DEFAULT_LIMITS, name = basename(path)): Promise<ReadResult & { bytes: Buffer }> {
+  const bytes = await readFileBytes(path, limits, name);
+  return { ...readSpreadsheetSync(bytes, { name, limits, inflateRaw: nodeInflateRaw }, loadSheetJs), bytes };
 }
 
 export async function readAndCheck(path: string, catalogue: Catalogue, options: JobOptions): Promise<FileOutcome> {
   const name = basename(path);
   try {
-    const limits = options.limits ?? DEFAULT_LIMITS;
-    const bytes = await readFileBytes(path, limits, name);
-    const wb = await loadWorkbookBytes(ExcelJS, bytes, name, limits, CHECK_IGNORE_NODES);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    const snapshot = workbookToSnapshot(wb, { name });
-    const result = checkWorkbook(snapshot, catalogue, { lang: options.lang, now: options.now, detail: options.slim ? "summary" : "full" });
+    const read = await readWorkbookPath(path, options.limits ?? DEFAULT_LIMITS, name);
+    const sha256 = createHash("sha256").update(read.bytes).digest("hex");
+    const result = checkWorkbook(read.snapshot, catalogue, { lang: options.lang, now: options.now, detail: options.slim ? "summary" : "full" });
     const check: FileCheck = { name, sha256, result: options.slim ? forConsolidation(result) : result };
-    const run = recordedRun(wb);
-    if (run?.catalogueVersion) check.recordedCatalogueVersion = run.catalogueVersion;
+    if (read.recordedRun?.catalogueVersion) check.recordedCatalogueVersion = read.recordedRun.catalogueVersion;
     return { ok: true, check };
   } catch (e) {
     return { ok: false, refused: refusalOf(name, e) };
