@@ -14,8 +14,8 @@ function picked(name: string, buf: Buffer): PickedFile {
 let files: PickedFile[];
 beforeAll(async () => {
   files = [
-    picked("tam-duong.xlsx", await districtBuffer("UBND huyện Tam Đường", { "PL2-017": { y2022: "100" } })),
-    picked("phong-tho.xlsx", await districtBuffer("UBND huyện Phong Thổ", { "PL2-017": { y2022: "250,5" } })),
+    picked("tam-duong.xlsx", await districtBuffer("UBND huyện Tam Đường", { "PL2-017": { result: "100" } })),
+    picked("phong-tho.xlsx", await districtBuffer("UBND huyện Phong Thổ", { "PL2-017": { result: "250,5" } })),
     picked("=loi.xlsx", Buffer.from("không phải sổ tính")),
   ];
 });

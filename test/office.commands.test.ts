@@ -13,7 +13,7 @@ const tpl = buildWorkbookTemplate(cat);
 const pl1 = tpl.sheets.find((s) => s.role === "PL1");
 const firstId = Object.keys(pl1?.indicatorRows ?? {})[0];
 const firstRow = (pl1?.indicatorRows ?? {})[firstId];
-const y2022 = APPENDIX_COLUMNS.PL1.findIndex((c) => c.key === "y2022");
+const resultCol = APPENDIX_COLUMNS.PL1.findIndex((c) => c.key === "result");
 
 function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
   const t0 = Date.now();
@@ -110,9 +110,9 @@ describe("live check", () => {
     expect(handle).not.toBeNull();
     expect(handle?.sheets).toEqual(expect.arrayContaining([SHEET_NAMES.PL1, SHEET_NAMES.PL2]));
     // Three quick keystrokes: one check.
-    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "1");
-    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "12");
-    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "120");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "1");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "12");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "120");
     await waitFor(() => results.length === 1);
     // The check wrote statuses into watched sheets; those events must not start another check.
     await new Promise((r) => setTimeout(r, 200));
@@ -120,10 +120,10 @@ describe("live check", () => {
     expect(errors).toEqual([]);
     expect(results[0].findings.length).toBeGreaterThan(0);
     // A paste (no details in the event) re-checks too.
-    wb.userPaste(SHEET_NAMES.PL1, a1(firstRow + 1, y2022), [["5"], ["6"]]);
+    wb.userPaste(SHEET_NAMES.PL1, a1(firstRow + 1, resultCol), [["5"], ["6"]]);
     await waitFor(() => results.length === 2);
     await stopLiveCheck(handle);
-    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "7");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "7");
     await new Promise((r) => setTimeout(r, 150));
     expect(results.length).toBe(2);
   });

@@ -81,7 +81,7 @@ describe("insert", () => {
     const r = rowOf("PL1", pctId);
     expect(wb.cell(PL1, a1(r, col("PL1", "id"))).value).toBe(pctId);
     expect(p1.hiddenCols.has(col("PL1", "id"))).toBe(true);
-    const input = getCell(p1, r, col("PL1", "y2022"));
+    const input = getCell(p1, r, col("PL1", "result"));
     expect(input.numberFormat).toBe("@");
     expect(input.locked).toBe(false);
     expect(getCell(p1, r, col("PL1", "label")).locked).toBe(true);
@@ -125,7 +125,7 @@ describe("insert", () => {
     // The user typed their own values and damaged the layout.
     const p1 = wb.sheet(PL1);
     p1.protected = false;
-    wb.userType(PL1, a1(r, col("PL1", "y2013")), "31,5");
+    wb.userType(PL1, a1(r, col("PL1", "baseline")), "31,5");
     wb.userType(PL1, a1(r, col("PL1", "label")), "label typed over");
     wb.userType(PL1, a1(HEADER_ROW, 1), "Tên chỉ tiêu");
     p1.merges = [];
@@ -144,7 +144,7 @@ describe("insert", () => {
       const sheet = k.slice(0, k.lastIndexOf("!"));
       if (sheet === SHEET_NAMES.cover) return c[1] === a1(0, COVER_VALUE_COL).replace(/\d+$/, "");
       const ap = sheet === PL1 ? "PL1" : "PL2";
-      return ["y2013", "y2022", "note"].some((kk) => a1(0, col(ap, kk)).replace(/\d+$/, "") === c[1]);
+      return ["baseline", "result", "note"].some((kk) => a1(0, col(ap, kk)).replace(/\d+$/, "") === c[1]);
     }));
     expect(inputs.size).toBeGreaterThan(100);
     expect(changedCells(wb, inputs)).toEqual([]);
@@ -158,15 +158,15 @@ describe("fill, check, clear", () => {
     const wb = newBook();
     await insertAndFill(wb);
     // Sample values arrive as the seed writes them.
-    const some = Object.keys(laiChauSample.values).find((id) => id.startsWith("PL2") && laiChauSample.values[id].y2022);
+    const some = Object.keys(laiChauSample.values).find((id) => id.startsWith("PL2") && laiChauSample.values[id].result);
     expect(some).toBeDefined();
     const id = some as string;
-    expect(wb.cell(PL2, a1(rowOf("PL2", id), col("PL2", "y2022"))).value).toBe(laiChauSample.values[id].y2022);
+    expect(wb.cell(PL2, a1(rowOf("PL2", id), col("PL2", "result"))).value).toBe(laiChauSample.values[id].result);
     expect(wb.cell(SHEET_NAMES.cover, a1(COVER_FIELDS[0].row, COVER_VALUE_COL)).value).toBe(laiChauSample.cover.unit);
 
     // The user coloured a cell yellow, then typed a percent over 100 in it.
     const r = rowOf("PL1", pctId);
-    const bad = a1(r, col("PL1", "y2022"));
+    const bad = a1(r, col("PL1", "result"));
     wb.userFill(PL1, bad, "#FFFF00");
     wb.userType(PL1, bad, "150%");
     const before = userCells(wb, [PL1, PL2, SHEET_NAMES.cover]);
@@ -183,9 +183,9 @@ describe("fill, check, clear", () => {
 
     // Marked: not yellow any more, a note the add-in added, recorded with the yellow it replaced.
     expect(wb.cell(PL1, bad).fill).not.toBe("#FFFF00");
-    expect(wb.sheet(PL1).notes.get(`${r},${col("PL1", "y2022")}`)).toContain((finding as { code: string }).code);
+    expect(wb.sheet(PL1).notes.get(`${r},${col("PL1", "result")}`)).toContain((finding as { code: string }).code);
     // Recorded in the same batch: the fill it replaced sits in a format copy on the metadata sheet.
-    const rec = meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("PL1", "y2022"));
+    const rec = meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("PL1", "result"));
     expect(rec).toMatchObject({ hadNote: true, noteKind: "note" });
     expect(rec?.vault).toMatch(/^[A-Z]+\d+$/);
     expect(wb.cell(SHEET_NAMES.meta, rec?.vault as string).fill).toBe("#FFFF00");
@@ -215,7 +215,7 @@ describe("fill, check, clear", () => {
 
     // A second check does not record the add-in's own colour as the user's.
     await check(wb);
-    expect(meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("PL1", "y2022"))?.previousFill).toBe("#FFFF00");
+    expect(meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("PL1", "result"))?.previousFill).toBe("#FFFF00");
 
     // Clear: yellow again, the add-in's notes gone, statuses emptied, user cells identical.
     const c = await clear(wb);
@@ -268,7 +268,7 @@ describe("errors", () => {
     const metaBefore = JSON.stringify(meta(wb));
     const r = rowOf("PL1", pctId);
     wb.sheet(PL1).protected = false;
-    wb.userType(PL1, a1(r, col("PL1", "y2022")), "150%");
+    wb.userType(PL1, a1(r, col("PL1", "result")), "150%");
     // The user protects our sheet with a password of their own.
     wb.userProtect(PL1, "their password");
     const before = userCells(wb, wb.sheets.map((s) => s.name));
@@ -315,10 +315,10 @@ describe("requirement levels", () => {
     await insertAndFill(wb);
     const r = rowOf("PL1", pctId);
     if (wb.sheet(PL1).protected) wb.sheet(PL1).protected = false;
-    wb.userType(PL1, a1(r, col("PL1", "y2022")), "150%");
+    wb.userType(PL1, a1(r, col("PL1", "result")), "150%");
     const s = await check(wb);
     expect(s.tables.length).toBe(2);
-    expect(s.findings.some((f) => f.sheet === PL1 && f.cell === a1(r, col("PL1", "y2022")))).toBe(true);
+    expect(s.findings.some((f) => f.sheet === PL1 && f.cell === a1(r, col("PL1", "result")))).toBe(true);
     const keys = s.unavailable.map((u) => u.key);
     const p1 = wb.sheet(PL1);
     // Statuses are written at every level.
@@ -335,7 +335,7 @@ describe("requirement levels", () => {
       expect(p1.conditionalFormats).toEqual([]);
       expect(s.noteKind).toBe("none");
       // The mark is still a fill, recorded for Clear.
-      expect(wb.cell(PL1, a1(r, col("PL1", "y2022"))).fill).not.toBe("#FFFDE7");
+      expect(wb.cell(PL1, a1(r, col("PL1", "result"))).fill).not.toBe("#FFFDE7");
       expect(s.syncs).toBeLessThanOrEqual(4);
     }
     if (level === "1.7") {
@@ -356,7 +356,7 @@ describe("requirement levels", () => {
     const c = await clear(wb);
     expect(c.fillsRestored).toBeGreaterThan(0);
     // Back to the template's input fill (fills exist at every level).
-    expect(wb.cell(PL1, a1(r, col("PL1", "y2022"))).fill).toBe("#FFFDE7");
+    expect(wb.cell(PL1, a1(r, col("PL1", "result"))).fill).toBe("#FFFDE7");
   });
 });
 
@@ -365,7 +365,7 @@ describe("the user's own notes", () => {
     const wb = newBook();
     await insertAndFill(wb);
     const r = rowOf("PL1", pctId);
-    const c = col("PL1", "y2022");
+    const c = col("PL1", "result");
     wb.sheet(PL1).protected = false;
     wb.userType(PL1, a1(r, c), "150%");
     wb.sheet(PL1).notes.set(`${r},${c}`, "ghi chú của tôi");

@@ -239,7 +239,7 @@ function repairPlan(t: SheetTemplate, r: ExistingRead, catalogue: Catalogue, ext
   rows.forEach((row, id) => {
     const target = tplRows[id];
     if (target === undefined) return;
-    for (const k of ["y2013", "y2022", "note"] as const) {
+    for (const k of ["baseline", "result", "note"] as const) {
       const c = cellOf(r, row, idx(k));
       if (str(c.value) === "" && c.text === "") continue;
       if (row === target) keep.add(`${row},${idx(k)}`);
@@ -250,7 +250,7 @@ function repairPlan(t: SheetTemplate, r: ExistingRead, catalogue: Catalogue, ext
   const cells = t.cells.map((c) => {
     const id = Object.keys(tplRows).find((k) => tplRows[k] === c.row);
     if (!id || !fill[id]) return c;
-    const key = (["y2013", "y2022", "note"] as const).find((k) => idx(k) === c.col);
+    const key = (["baseline", "result", "note"] as const).find((k) => idx(k) === c.col);
     const v = key ? fill[id][key] : undefined;
     return v !== undefined ? { ...c, value: v, numberFormat: INPUT_NUMBER_FORMAT } : c;
   });
@@ -261,7 +261,7 @@ function repairPlan(t: SheetTemplate, r: ExistingRead, catalogue: Catalogue, ext
 
 export interface SampleLike {
   cover: CoverInfo;
-  values: Record<string, { target?: string; y2013?: string; y2022?: string; note?: string }>;
+  values: Record<string, { target?: string; baseline?: string; result?: string; note?: string }>;
 }
 
 export interface FillSampleResult {
@@ -277,8 +277,8 @@ export async function fillSample(context: Excel.RequestContext, catalogue: Catal
   Object.keys(sample.values).forEach((id) => {
     const v = sample.values[id];
     const cells: FillValues[string] = {};
-    if (v.y2013 !== undefined) cells.y2013 = v.y2013;
-    if (v.y2022 !== undefined) cells.y2022 = v.y2022;
+    if (v.baseline !== undefined) cells.baseline = v.baseline;
+    if (v.result !== undefined) cells.result = v.result;
     if (v.note !== undefined) cells.note = v.note;
     fill[id] = cells;
   });
@@ -318,10 +318,10 @@ export async function fillSample(context: Excel.RequestContext, catalogue: Catal
     rows.forEach((row, id) => {
       const v = fill[id];
       if (!v) return;
-      const first = cols.findIndex((c) => c.key === "y2013");
+      const first = cols.findIndex((c) => c.key === "baseline");
       const range = ws.getRange(rangeA1({ row, col: first, rowCount: 1, colCount: 3 }));
       range.numberFormat = [[INPUT_NUMBER_FORMAT, INPUT_NUMBER_FORMAT, INPUT_NUMBER_FORMAT]];
-      range.values = [[v.y2013 ?? "", v.y2022 ?? "", v.note ?? ""]];
+      range.values = [[v.baseline ?? "", v.result ?? "", v.note ?? ""]];
       cellsWritten += 3;
     });
   }
