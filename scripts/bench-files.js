@@ -57,7 +57,7 @@ async function generate(dir) {
     for (let k = 0; k < 12; k++) {
       const id = ids[Math.floor(rand() * ids.length)];
       const v = (rand() * 1000).toFixed(2).replace(".", ",");
-      fill[id] = { ...fill[id], y2022: k % 3 === 0 ? `${v} ha` : k % 3 === 1 ? `${v}%` : v };
+      fill[id] = { ...fill[id], result: k % 3 === 0 ? `${v} ha` : k % 3 === 1 ? `${v}%` : v };
     }
     const cover = { ...laiChauSample.cover, unit: `UBND huyện Thử Nghiệm ${i + 1}`, reportNumber: `${i + 1}/BC-UBND`, reportDate: "15/05/2023", preparer: "Người lập" };
     const wb = writeTemplate(buildWorkbookTemplate(nationalCatalogue, cover, fill));

@@ -71,7 +71,7 @@ function benchEngine() {
     const fill = {};
     for (const id of ids) {
       const v = Object.assign({}, base[id]);
-      for (const k of ["y2013", "y2022"]) {
+      for (const k of ["baseline", "result"]) {
         const r = rand();
         if (r < 0.05) v[k] = "";
         else if (r < 0.25) v[k] = String(Math.round(rand() * 100000) / 100).replace(".", ",");

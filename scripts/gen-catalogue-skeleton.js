@@ -390,7 +390,7 @@ function main() {
     rows[b].links.push(ids[a]);
   }
   const catalogue = {
-    schemaVersion: "1.0",
+    schemaVersion: "1.1",
     id: "nq24-national",
     version: "2023.1",
     title: {
@@ -398,6 +398,11 @@ function main() {
       en: "Indicator catalogue for the 10-year review of Resolution 24-NQ/TW",
     },
     source: "Báo cáo tổng kết 10 năm NQ24 – UBND thành phố Lai Châu, 5/2023 (Phụ lục 1, Phụ lục 2)",
+    periods: {
+      baseline: { year: 2013, from: 2005, to: 2019 },
+      result: { year: 2022, from: 2018, to: 2030 },
+      target: { year: 2020, from: 2015, to: 2050 },
+    },
     appendices: [
       {
         id: "PL1",
@@ -406,8 +411,8 @@ function main() {
           { key: "stt", vi: "STT", en: "No." },
           { key: "label", vi: "Các mục tiêu cụ thể của Nghị quyết", en: "Specific targets of the Resolution" },
           { key: "target", vi: "Mục tiêu đề ra đến 2020", en: "Target set for 2020" },
-          { key: "y2013", vi: "Hiện trạng 2013", en: "Status in 2013" },
-          { key: "y2022", vi: "Kết quả đạt được đến 2022", en: "Result achieved by 2022" },
+          { key: "baseline", vi: "Hiện trạng 2013", en: "Status in 2013" },
+          { key: "result", vi: "Kết quả đạt được đến 2022", en: "Result achieved by 2022" },
           { key: "note", vi: "Ghi chú", en: "Note" },
         ],
       },
@@ -417,8 +422,8 @@ function main() {
         columns: [
           { key: "stt", vi: "STT", en: "No." },
           { key: "label", vi: "Chỉ tiêu đánh giá", en: "Assessment indicator" },
-          { key: "y2013", vi: "2013", en: "2013" },
-          { key: "y2022", vi: "2022", en: "2022" },
+          { key: "baseline", vi: "2013", en: "2013" },
+          { key: "result", vi: "2022", en: "2022" },
           { key: "note", vi: "Ghi chú", en: "Note" },
         ],
       },
@@ -432,7 +437,7 @@ function main() {
   const headingNotes = {};
   seed.forEach((r, i) => {
     const rest = r.cells.slice(2);
-    const keys = r.appendix === "PL1" ? ["target", "y2013", "y2022", "note"] : ["y2013", "y2022", "note"];
+    const keys = r.appendix === "PL1" ? ["target", "baseline", "result", "note"] : ["baseline", "result", "note"];
     const v = {};
     keys.forEach((k, j) => {
       const cell = rest[j];

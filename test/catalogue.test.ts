@@ -262,7 +262,7 @@ describe("kinds, units and directions", () => {
   });
 
   test('the row the seed fills with "2/2 đạt 100%" is count-of-total', () => {
-    const at = pairs.filter(({ s }) => /^\d+\/\d+/.test(s.y2022.trim()));
+    const at = pairs.filter(({ s }) => /^\d+\/\d+/.test(s.result.trim()));
     expect(at.length).toBeGreaterThan(0);
     for (const { r } of at) expect([r.id, (r as IndicatorRow).kind]).toEqual([r.id, "countOfTotal"]);
   });
@@ -270,7 +270,7 @@ describe("kinds, units and directions", () => {
   test("every value the seed writes with % sits on a percent or count-of-total row", () => {
     for (const { s, r } of pairs) {
       if (!s.isIndicator) continue;
-      if ([s.y2013, s.y2022].some((v) => /%\s*$/.test(v) && !/;/.test(v))) expect(["percent", "countOfTotal"]).toContain((r as IndicatorRow).kind);
+      if ([s.baseline, s.result].some((v) => /%\s*$/.test(v) && !/;/.test(v))) expect(["percent", "countOfTotal"]).toContain((r as IndicatorRow).kind);
     }
   });
 
@@ -348,13 +348,13 @@ describe("links between the appendices", () => {
 
 describe("catalogue header", () => {
   test("identity, source and the seed's column headers", () => {
-    expect(cat.schemaVersion).toBe("1.0");
+    expect(cat.schemaVersion).toBe("1.1");
     expect(cat.id).toBe("nq24-national");
     expect(cat.source).toBe("Báo cáo tổng kết 10 năm NQ24 – UBND thành phố Lai Châu, 5/2023 (Phụ lục 1, Phụ lục 2)");
     const pl1 = cat.appendices.find((a) => a.id === "PL1");
     const pl2 = cat.appendices.find((a) => a.id === "PL2");
-    expect(pl1?.columns.map((c) => c.key)).toEqual(["stt", "label", "target", "y2013", "y2022", "note"]);
-    expect(pl2?.columns.map((c) => c.key)).toEqual(["stt", "label", "y2013", "y2022", "note"]);
+    expect(pl1?.columns.map((c) => c.key)).toEqual(["stt", "label", "target", "baseline", "result", "note"]);
+    expect(pl2?.columns.map((c) => c.key)).toEqual(["stt", "label", "baseline", "result", "note"]);
     expect(pl1?.columns.map((c) => c.vi)).toEqual(["STT", "Các mục tiêu cụ thể của Nghị quyết", "Mục tiêu đề ra đến 2020", "Hiện trạng 2013", "Kết quả đạt được đến 2022", "Ghi chú"]);
     expect(pl2?.columns.map((c) => c.vi)).toEqual(["STT", "Chỉ tiêu đánh giá", "2013", "2022", "Ghi chú"]);
     for (const a of cat.appendices) for (const c of a.columns) expect(c.en.trim()).not.toBe("");

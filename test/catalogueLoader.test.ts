@@ -15,11 +15,13 @@ import {
   VALUE_KINDS,
   APPENDIX_IDS,
   COLUMN_KEYS,
+  LEGACY_COLUMN_KEYS,
+  NATIONAL_PERIODS,
   nationalCatalogue,
   parseCatalogue,
   validateCatalogue,
 } from "../src/catalogue";
-import type { AppendixId, BoundOp, CatalogueIssue, CatalogueResult, ColumnKey, Direction, RowType, ValueKind } from "../src/catalogue";
+import type { AppendixId, BoundOp, CatalogueIssue, CatalogueResult, ColumnRole, Direction, RowType, ValueKind } from "../src/catalogue";
 import { readCatalogueSource } from "../src/adapters/node/catalogueSource";
 
 const catalogueFile = join(__dirname, "..", "src", "catalogue", "nq24-catalogue.json");
@@ -79,7 +81,8 @@ describe("schema and types agree", () => {
   const ops: Record<BoundOp, true> = { "<": true, "<=": true, ">": true, ">=": true, "=": true };
   const types: Record<RowType, true> = { section: true, group: true, subgroup: true, indicator: true };
   const apps: Record<AppendixId, true> = { PL1: true, PL2: true };
-  const cols: Record<ColumnKey, true> = { stt: true, label: true, target: true, y2013: true, y2022: true, note: true };
+  // The roles a catalogue declares; comparison, id and status are found or made by the engine.
+  const cols: Record<Exclude<ColumnRole, "comparison" | "id" | "status">, true> = { stt: true, label: true, unit: true, target: true, baseline: true, result: true, note: true };
   const schema = JSON.parse(readFileSync(schemaFile, "utf8"));
 
   test("enums of the schema, the TypeScript types and the loader are the same sets", () => {
@@ -95,13 +98,13 @@ describe("schema and types agree", () => {
     same(schema.$defs.rowType.enum, Object.keys(types));
     same(schema.$defs.appendixId.enum, Object.keys(apps));
     same(APPENDIX_IDS, Object.keys(apps));
-    same(schema.$defs.columnKey.enum, Object.keys(cols));
+    same(schema.$defs.columnKey.enum, Object.keys(cols).concat(Object.keys(LEGACY_COLUMN_KEYS)));
     same(COLUMN_KEYS, Object.keys(cols));
   });
 
   test("the schema is versioned, draft 2020-12, closed where it matters", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema.$id).toMatch(/catalogue-1\.0\.json$/);
+    expect(schema.$id).toMatch(/catalogue-1\.1\.json$/);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.$defs.indicatorRow.unevaluatedProperties).toBe(false);
     expect(schema.$defs.headingRow.unevaluatedProperties).toBe(false);
@@ -120,10 +123,81 @@ describe("schema and types agree", () => {
     const validate = new (Ajv2020 as NonNullable<typeof Ajv2020>)({ allErrors: true, strict: true }).compile(schema);
     expect(validate(fresh())).toBe(true);
     expect(validate(JSON.parse(readFileSync(join(fixtures, "minimal-valid.json"), "utf8")))).toBe(true);
+    expect(validate(JSON.parse(readFileSync(join(fixtures, "province-2015-2024.json"), "utf8")))).toBe(true);
+    const badYear = fresh();
+    badYear.periods.result.year = 20222;
+    expect(validate(badYear)).toBe(false);
     const bad = fresh();
     bad.rows[firstPL1].kind = "percentage";
     expect(validate(bad)).toBe(false);
     expect(validate.errors?.some((e) => e.instancePath === `/rows/${firstPL1}/kind`)).toBe(true);
+  });
+});
+
+describe("periods and format 1.0", () => {
+  test("the national catalogue declares 2013 → 2022 with targets for 2020", () => {
+    expect(nationalCatalogue.schemaVersion).toBe("1.1");
+    expect(nationalCatalogue.periods).toEqual(NATIONAL_PERIODS);
+    expect([NATIONAL_PERIODS.baseline.year, NATIONAL_PERIODS.result.year, NATIONAL_PERIODS.target.year]).toEqual([2013, 2022, 2020]);
+  });
+
+  test("a 1.0 catalogue without periods and with y2013/y2022 columns loads with the national periods and the roles", () => {
+    const text = readFileSync(join(fixtures, "minimal-valid.json"), "utf8");
+    expect(JSON.parse(text).schemaVersion).toBe("1.0");
+    const r = parseCatalogue(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.warnings).toEqual([]);
+    expect(r.catalogue.periods).toEqual(NATIONAL_PERIODS);
+    expect(r.catalogue.appendices.map((a) => a.columns.map((c) => c.key))).toEqual([
+      ["stt", "label", "target", "baseline", "result"],
+      ["stt", "label", "baseline", "result"],
+    ]);
+    // The headers as the province wrote them are kept.
+    expect(r.catalogue.appendices[0].columns[3].vi).toBe("2013");
+  });
+
+  test("a 1.1 catalogue with its own periods keeps them", () => {
+    const r = parseCatalogue(readFileSync(join(fixtures, "province-2015-2024.json"), "utf8"));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.warnings).toEqual([]);
+    expect(r.catalogue.periods).toEqual({
+      baseline: { year: 2015, from: 2010, to: 2019 },
+      result: { year: 2024, from: 2020, to: 2030 },
+      target: { year: 2025, from: 2020, to: 2030 },
+    });
+  });
+
+  test("a year outside its accepted range, a fraction, a missing role, an unknown role", () => {
+    const c = fresh();
+    c.periods.baseline.year = 2020;
+    c.periods.result.to = 2022.5;
+    delete c.periods.target;
+    c.periods.forecast = { year: 2030, from: 2025, to: 2035 };
+    const r = validateCatalogue(c);
+    expect(errorAt(r, "periods.baseline").message.en).toBe("Year 2020 must lie within its accepted range 2005–2019.");
+    expect(errorAt(r, "periods.baseline").message.vi).toBe("Năm 2020 phải nằm trong khoảng chấp nhận 2005–2019.");
+    expect(errorAt(r, "periods.result.to").message.en).toMatch(/a year \(a whole number/);
+    expect(errorAt(r, "periods.target").message.en).toMatch(/Required field "target"/);
+    expect(errorAt(r, "periods.forecast").message.en).toMatch(/not part of the format/);
+  });
+
+  test("the result must come after the baseline, and years stay within 1990–2100", () => {
+    const c = fresh();
+    c.periods.baseline = { year: 2022, from: 2020, to: 2025 };
+    c.periods.result = { year: 2013, from: 2010, to: 2015 };
+    expect(errorAt(validateCatalogue(c), "periods.result.year").message.en).toBe("The result year (2013) must come after the baseline year (2022).");
+    const d = fresh();
+    d.periods.target.to = 20250;
+    expect(errorAt(validateCatalogue(d), "periods.target.to").message.en).toBe("Year 20250 is outside 1990–2100.");
+    const e = fresh();
+    e.periods = [2013, 2022];
+    expect(errorAt(validateCatalogue(e), "periods").message.en).toMatch(/an object \{ baseline, result, target \}/);
+  });
+
+  test("a column declared twice under its old and new names is refused", () => {
+    const c = fresh();
+    c.appendices[1].columns.push({ key: "y2022", vi: "2022", en: "2022" });
+    expect(errorAt(validateCatalogue(c), "appendices[1].columns[5].key").message.en).toBe('Column "result" appears twice.');
   });
 });
 
@@ -334,7 +408,7 @@ describe("structure faults, each at its path", () => {
     const r = validateCatalogue(c);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.warnings.map((w) => w.path)).toEqual(["schemaVersion", "rows[0].colour"]);
-    c.schemaVersion = "1.0";
+    c.schemaVersion = "1.1";
     expect(errorAt(validateCatalogue(c), "rows[0].colour").message.en).toMatch(/not part of the format/);
   });
 

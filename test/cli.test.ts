@@ -22,7 +22,7 @@ const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("
 beforeAll(async () => {
   execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.node.json")], { cwd: root, stdio: "inherit" });
   writeFileSync(join(dir, "tam-duong.xlsx"), await districtBuffer("UBND huyện Tam Đường"));
-  writeFileSync(join(dir, "sin-ho.xlsx"), await districtBuffer("UBND huyện Sìn Hồ", { "PL1-30": { y2022: "", note: "" } }));
+  writeFileSync(join(dir, "sin-ho.xlsx"), await districtBuffer("UBND huyện Sìn Hồ", { "PL1-30": { result: "", note: "" } }));
   writeFileSync(join(dir, "ghi-chu.xlsx"), "không phải sổ tính");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,7 +85,8 @@ test("check --json: the shape scripts rely on", () => {
   const f = j.findings.find((x: { indicatorId: string | null; severity: string }) => x.indicatorId === "PL1-30" && x.severity === "error");
   expect(f).toEqual(expect.objectContaining({ code: expect.stringMatching(/^NQ24-/), sheet: "Phụ lục 1", cell: expect.stringMatching(/^F\d+$/), message: expect.any(String) }));
   expect(j.statuses.length).toBeGreaterThan(100);
-  expect(Object.keys(j.statuses[0]).sort()).toEqual(["appendix", "indicatorId", "label", "status", "trend", "value2013", "value2022"]);
+  expect(Object.keys(j.statuses[0]).sort()).toEqual(["appendix", "baselineValue", "indicatorId", "label", "resultValue", "status", "trend"]);
+  expect(j.years).toEqual({ PL1: { baseline: 2013, result: 2022, target: 2020 }, PL2: { baseline: 2013, result: 2022, target: 2020 } });
 });
 
 test("--catalogue: a province's catalogue file is used; a malformed one is refused with exit 2", () => {

@@ -26,15 +26,15 @@ const out = join(dir, "tinh.xlsx");
 
 beforeAll(async () => {
   const w = (name: string, buf: Buffer) => writeFileSync(join(dir, name), buf);
-  const b = await districtBuffer("UBND huyện Phong Thổ", { [AREA]: { y2022: "120 ha" }, [SHARE]: { y2022: "27,5" }, [MONEY]: { y2022: "1,6 tỉ đồng" } });
-  w("01-tam-duong.xlsx", await districtBuffer("UBND huyện Tam Đường", { [AREA]: { y2022: "100" }, [SHARE]: { y2022: "20" }, [MONEY]: { y2022: "585 triệu đồng" } }));
+  const b = await districtBuffer("UBND huyện Phong Thổ", { [AREA]: { result: "120 ha" }, [SHARE]: { result: "27,5" }, [MONEY]: { result: "1,6 tỉ đồng" } });
+  w("01-tam-duong.xlsx", await districtBuffer("UBND huyện Tam Đường", { [AREA]: { result: "100" }, [SHARE]: { result: "20" }, [MONEY]: { result: "585 triệu đồng" } }));
   w("02-phong-tho.xlsx", b);
   // A missing value: the 2022 forest cover left blank, with no note.
-  w("03-sin-ho.xlsx", await districtBuffer("UBND huyện Sìn Hồ", { [AREA]: { y2022: "110" }, [SHARE]: { y2022: "", note: "" }, [MONEY]: { y2022: "15" } }));
+  w("03-sin-ho.xlsx", await districtBuffer("UBND huyện Sìn Hồ", { [AREA]: { result: "110" }, [SHARE]: { result: "", note: "" }, [MONEY]: { result: "15" } }));
   // An outlier: about ten times the others' forest area.
-  w("04-muong-te.xlsx", await districtBuffer("UBND huyện Mường Tè", { [AREA]: { y2022: "5000" }, [SHARE]: { y2022: "30%" }, [MONEY]: { y2022: "0" } }));
+  w("04-muong-te.xlsx", await districtBuffer("UBND huyện Mường Tè", { [AREA]: { result: "5000" }, [SHARE]: { result: "30%" }, [MONEY]: { result: "0" } }));
   // The same district again under another spelling, and the same file under another name.
-  w("05-tam-duong-lan-2.xlsx", await districtBuffer("Huyện Tam Đường", { [AREA]: { y2022: "999999" } }));
+  w("05-tam-duong-lan-2.xlsx", await districtBuffer("Huyện Tam Đường", { [AREA]: { result: "999999" } }));
   w("06-phong-tho-ban-sao.xlsx", b);
   w("07-khong-phai-excel.xlsx", Buffer.from("đây là một tệp văn bản"));
   w("08-bom.xlsx", bombZip());
@@ -81,10 +81,10 @@ test("the district with a missing value is not ready, and says where", () => {
 });
 
 test("totals for additive measures, leaving out duplicates", () => {
-  const a = res.consolidation.aggregates.find((x) => x.indicatorId === AREA && x.year === "y2022");
+  const a = res.consolidation.aggregates.find((x) => x.indicatorId === AREA && x.period === "result");
   // 100 + 120 + 110 + 5000; the duplicate's 999999 does not count.
   expect(a).toMatchObject({ additive: true, n: 4, total: 5330, min: 100, median: 115, max: 5000, unit: "ha" });
-  const m = res.consolidation.aggregates.find((x) => x.indicatorId === MONEY && x.year === "y2022");
+  const m = res.consolidation.aggregates.find((x) => x.indicatorId === MONEY && x.period === "result");
   // 585 triệu + 1,6 tỉ + 15 triệu (a bare number in a triệu đồng row) + 0, in đồng.
   expect(m).toMatchObject({ additive: true, n: 4, unit: "đồng" });
   expect(m?.total).toBeCloseTo(2_200_000_000, 0);
@@ -92,14 +92,14 @@ test("totals for additive measures, leaving out duplicates", () => {
 });
 
 test("shares get min / median / max, never a total", () => {
-  const s = res.consolidation.aggregates.find((x) => x.indicatorId === SHARE && x.year === "y2022");
+  const s = res.consolidation.aggregates.find((x) => x.indicatorId === SHARE && x.period === "result");
   // 20, 27,5 and 30 %; the blank (an error) is left out.
   expect(s).toMatchObject({ additive: false, n: 3, min: 20, median: 27.5, max: 30 });
   expect(s?.total).toBeUndefined();
 });
 
 test("the ten-fold value is an outlier; the others are not", () => {
-  const o = res.consolidation.outliers.filter((x) => x.indicatorId === AREA && x.year === "y2022");
+  const o = res.consolidation.outliers.filter((x) => x.indicatorId === AREA && x.period === "result");
   expect(o).toHaveLength(1);
   expect(o[0]).toMatchObject({ district: 3, value: 5000, median: 115 });
   expect(o[0].ratio).toBeCloseTo(5000 / 115, 6);

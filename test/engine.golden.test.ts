@@ -6,7 +6,8 @@
 import { nationalCatalogue, laiChauSample, sampleFillValues } from "../src/catalogue";
 import { checkWorkbook, type CheckResult } from "../src/engine/check";
 import { buildWorkbookTemplate } from "../src/engine/layout";
-import type { TargetStatus, Trend } from "../src/engine/types";
+import { describeFinding } from "../src/engine/rules";
+import { measureOf, type TargetStatus, type Trend } from "../src/engine/types";
 import { readSeedAppendices } from "./helpers/seedTables";
 import { gridToSheet, templateToSnapshot } from "./helpers/snapshot";
 
@@ -93,8 +94,8 @@ describe("golden: the Lai Châu sample in our template", () => {
 
   it("handles the money unit change triệu → tỉ as 585 million → 1.6 billion, not a 1000× jump", () => {
     const r = result.readings["PL1-02"];
-    expect(r.y2013?.value.measure).toEqual({ value: 585e6, unit: "đồng" });
-    expect(r.y2022?.value.measure?.value).toBeCloseTo(1.6e9, 0);
+    expect((r.baseline && measureOf(r.baseline.value))).toEqual({ value: 585e6, unit: "đồng" });
+    expect((r.result && measureOf(r.result.value))?.value).toBeCloseTo(1.6e9, 0);
     expect(result.findings.filter((f) => f.indicatorId === "PL1-02" && f.code === "NQ24-W008")).toHaveLength(0);
     expect(byId.get("PL1-02")?.change).toBeCloseTo(1.6e9 / 585e6 - 1, 6);
   });
@@ -103,9 +104,9 @@ describe("golden: the Lai Châu sample in our template", () => {
     const f = result.findings.filter((x) => x.code === "NQ24-W007" && x.indicatorId === "PL1-20");
     expect(f).toHaveLength(1);
     expect(f[0].sheet).toBe("Phụ lục 1");
-    expect(f[0].message.vi).toContain("2013");
-    expect(f[0].message.vi).toContain("98");
-    expect(f[0].message.vi).toContain("100%");
+    expect(describeFinding(f[0], "vi").message).toContain("2013");
+    expect(describeFinding(f[0], "vi").message).toContain("98");
+    expect(describeFinding(f[0], "vi").message).toContain("100%");
   });
 
   it("does not flag linked rows that agree (urban clean water 78/100, forest cover 21,3/27,5)", () => {
@@ -118,8 +119,8 @@ describe("golden: the Lai Châu sample in our template", () => {
     const f = result.findings.filter((x) => x.code === "NQ24-W020");
     // 2013: 1.522,16 ÷ 9.687,99 = 15,7 % against 21,3 % stated; 2022: 2.694,42 ÷ 9.687,99 = 27,8 % ≈ 27,5 %.
     expect(f).toHaveLength(1);
-    expect(f[0].message.vi).toContain("2013");
-    expect(f[0].message.vi).toContain("15,71%");
+    expect(describeFinding(f[0], "vi").message).toContain("2013");
+    expect(describeFinding(f[0], "vi").message).toContain("15,71%");
   });
 
   it("lets “Không có” beside “- Thủy điện” speak for the hydropower rows under it", () => {

@@ -6,8 +6,10 @@ import { nationalCatalogue } from "../src/catalogue";
 import { isIndicator, type IndicatorRow } from "../src/catalogue/types";
 import { checkWorkbook } from "../src/engine/check";
 import { buildWorkbookTemplate } from "../src/engine/layout";
+import { describeFinding } from "../src/engine/rules";
 import { classifyHeader } from "../src/engine/recognize";
 import { foldForMatch } from "../src/engine/values";
+import { measureOf } from "../src/engine/types";
 import { gridToSheet, templateToSnapshot } from "./helpers/snapshot";
 
 const indicators = (a: "PL1" | "PL2") => nationalCatalogue.rows.filter((r): r is IndicatorRow => r.appendix === a && isIndicator(r));
@@ -28,10 +30,10 @@ describe("header recognition", () => {
     ["Chỉ tiêu đánh giá", "label"],
     ["Các mục tiêu cụ thể của Nhị quyết", "label"],
     ["Mục tiêu đề ra đến 2020", "target"],
-    ["Hiện trạng 2013", "y2013"],
-    ["Năm 2013", "y2013"],
-    ["Kết quả đạt được đến 2022", "y2022"],
-    ["2022", "y2022"],
+    ["Hiện trạng 2013", "baseline"],
+    ["Năm 2013", "baseline"],
+    ["Kết quả đạt được đến 2022", "result"],
+    ["2022", "result"],
     ["Ghi chú", "note"],
     ["GHI CHU", "note"],
     ["Đơn vị tính", "unit"],
@@ -73,7 +75,7 @@ describe("a province's own PL2 layout", () => {
     const t = result.tables[0];
     expect(t.appendix).toBe("PL2");
     expect(t.headerRow).toBe(3);
-    expect(t.columns).toMatchObject({ stt: 0, note: 1, label: 2, y2022: 4, y2013: 5 });
+    expect(t.columns).toMatchObject({ stt: 0, note: 1, label: 2, result: 4, baseline: 5 });
     expect(t.ownTemplate).toBe(false);
   });
 
@@ -85,18 +87,18 @@ describe("a province's own PL2 layout", () => {
   });
 
   it("reads the value from the right column", () => {
-    expect(result.readings[rows[5].id].y2022?.value.measure?.value).toBe(12);
+    expect(measureOf(result.readings[rows[5].id].result!.value)?.value).toBe(12);
   });
 
   it("reports the row that matches nothing but carries a value, and notes the hidden row", () => {
     const unmatched = result.findings.filter((f) => f.code === "NQ24-W016");
     expect(unmatched).toHaveLength(1);
-    expect(unmatched[0].message.vi).toContain("số cây xanh");
+    expect(describeFinding(unmatched[0], "vi").message).toContain("số cây xanh");
     expect(result.findings.filter((f) => f.code === "NQ24-I023").map((f) => f.indicatorId)).toEqual([rows[10].id]);
   });
 
   it("reports PL1 missing and a cover missing, since this workbook has neither", () => {
-    expect(result.findings.some((f) => f.code === "NQ24-E013" && f.message.en.indexOf("Appendix 1") >= 0)).toBe(true);
+    expect(result.findings.some((f) => f.code === "NQ24-E013" && describeFinding(f, "en").message.indexOf("Appendix 1") >= 0)).toBe(true);
     expect(result.findings.some((f) => f.code === "NQ24-W017")).toBe(true);
   });
 
@@ -147,7 +149,7 @@ describe("typing slips and missing rows", () => {
 
 describe("our template, edited by hand", () => {
   it("survives inserted blank rows and a row moved to the end, reading by id", () => {
-    const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, {}, { "PL1-15": { y2013: "80", y2022: "95" } }));
+    const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, {}, { "PL1-15": { baseline: "80", result: "95" } }));
     const pl1 = snapshot.sheets[1];
     const width = pl1.values[0].length;
     const blank = () => Array(width).fill("");

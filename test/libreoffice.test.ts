@@ -77,7 +77,7 @@ maybe("LibreOffice reads what we write", () => {
     applyPlanToWorkbook(annotated, plan, { lang: "vi" });
     await annotated.xlsx.writeFile(join(dir, "annotated.xlsx"));
     const inputs = [];
-    for (const [unit, values] of [["UBND huyện Tam Đường", { "PL2-017": { y2022: "100" } }], ["UBND huyện Sìn Hồ", { "PL2-017": { y2022: "250,5" }, "PL1-30": { y2022: "", note: "" } }]] as const) {
+    for (const [unit, values] of [["UBND huyện Tam Đường", { "PL2-017": { result: "100" } }], ["UBND huyện Sìn Hồ", { "PL2-017": { result: "250,5" }, "PL1-30": { result: "", note: "" } }]] as const) {
       const buf = await districtBuffer(unit, values);
       const s = await readWorkbookFile(buf, { name: `${unit}.xlsx` });
       const result = checkWorkbook(s, nationalCatalogue);

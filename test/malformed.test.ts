@@ -13,6 +13,7 @@ import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { nationalCatalogue } from "../src/catalogue";
 import { SHEET_NAMES } from "../src/engine/layout";
+import { describeFinding } from "../src/engine/rules";
 import { AddinError } from "../src/adapters/office/errors";
 import { XlsxError, snapshotFromBytes } from "../src/adapters/xlsx";
 import { checkWorkbookInExcel, clearMarksInExcel, insertSheets } from "../src/usecases/office";
@@ -136,7 +137,7 @@ const either = (a: (k: string) => boolean, b: (k: string) => boolean) => (k: str
 async function checkSays(wb: FakeWorkbook, lang: "vi" | "en"): Promise<{ findings: number; refused?: AddinError }> {
   try {
     const res = await check(wb, lang);
-    expect(res.findings.every((f) => f.message.vi.length > 0 && f.message.en.length > 0)).toBe(true);
+    expect(res.findings.every((f) => describeFinding(f, "vi").message.length > 0 && describeFinding(f, "en").message.length > 0)).toBe(true);
     expect(typeof res.verdict.ready).toBe("boolean");
     figures.fakeFindings += res.findings.length;
     return { findings: res.findings.length };

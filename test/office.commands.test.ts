@@ -13,7 +13,7 @@ const tpl = buildWorkbookTemplate(cat);
 const pl1 = tpl.sheets.find((s) => s.role === "PL1");
 const firstId = Object.keys(pl1?.indicatorRows ?? {})[0];
 const firstRow = (pl1?.indicatorRows ?? {})[firstId];
-const y2022 = APPENDIX_COLUMNS.PL1.findIndex((c) => c.key === "y2022");
+const resultCol = APPENDIX_COLUMNS.PL1.findIndex((c) => c.key === "result");
 
 function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
   const t0 = Date.now();
@@ -116,9 +116,9 @@ describe("live check", () => {
     expect(handle).not.toBeNull();
     expect(handle?.sheets).toEqual(expect.arrayContaining([SHEET_NAMES.PL1, SHEET_NAMES.PL2]));
     // Three quick keystrokes: one check.
-    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "1");
-    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "12");
-    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "120");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "1");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "12");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "120");
     await waitFor(() => results.length === 1);
     // The check wrote statuses into watched sheets; those events must not start another check.
     await new Promise((r) => setTimeout(r, 200));
@@ -126,10 +126,10 @@ describe("live check", () => {
     expect(errors).toEqual([]);
     expect(results[0].findings.length).toBeGreaterThan(0);
     // A paste (no details in the event) re-checks too.
-    wb.userPaste(SHEET_NAMES.PL1, a1(firstRow + 1, y2022), [["5"], ["6"]]);
+    wb.userPaste(SHEET_NAMES.PL1, a1(firstRow + 1, resultCol), [["5"], ["6"]]);
     await waitFor(() => results.length === 2);
     await stopLiveCheck(handle);
-    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "7");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "7");
     await new Promise((r) => setTimeout(r, 150));
     expect(results.length).toBe(2);
   });
@@ -147,7 +147,7 @@ describe("live check", () => {
     const wb = new FakeWorkbook();
     wb.addSheet("Sheet1");
     const { handle, results, errors } = await liveOn(wb);
-    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "120");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "120");
     // Enter, then straight into the next cell: Excel is in cell-edit mode when the check runs.
     wb.startCellEdit();
     await new Promise((r) => setTimeout(r, 150));
@@ -164,7 +164,7 @@ describe("live check", () => {
     wb.delayForCellEdit = false;
     wb.addSheet("Sheet1");
     const { handle, results, errors } = await liveOn(wb);
-    wb.userType(SHEET_NAMES.PL1, a1(firstRow, y2022), "120");
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "120");
     wb.startCellEdit();
     await waitFor(() => wb.requests.some((r) => r.error === "InvalidOperationInCellEditMode"));
     expect(errors).toEqual([]);
@@ -178,7 +178,7 @@ describe("live check", () => {
     const wb = new FakeWorkbook();
     wb.addSheet("Sheet1");
     const { handle, results, errors, session, caps } = await liveOn(wb);
-    wb.coauthorType(SHEET_NAMES.PL1, a1(firstRow, y2022), "130");
+    wb.coauthorType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "130");
     await waitFor(() => results.length === 1);
     // An explicit Check writes statuses and marks into the watched sheets: those events are its own.
     const s = await wb.run((ctx) => checkWorkbookInExcel(ctx, cat, { lang: "vi", caps, session }));

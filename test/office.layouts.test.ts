@@ -90,7 +90,7 @@ test("a province's own layout is recognised, checked and cleared without touchin
   const t2 = s.tables.find((t) => t.appendix === "PL2");
   expect(t1).toMatchObject({ sheet: "Biểu 1", headerRow: 3, ownTemplate: false });
   expect(t2).toMatchObject({ sheet: "Biểu 2", headerRow: 3, ownTemplate: false });
-  expect(t2?.columns).toMatchObject({ label: 2, y2022: 4, y2013: 5, note: 1 });
+  expect(t2?.columns).toMatchObject({ label: 2, result: 4, baseline: 5, note: 1 });
 
   // Rows matched to the indicator written there, slips and missing diacritics included.
   const byRow = new Map(s.matches.filter((m) => m.sheet === "Biểu 2").map((m) => [m.row, m.indicatorId]));

@@ -205,18 +205,18 @@ describe("a workbook checked in Excel, cleared from the command line", () => {
     const pct = cat.rows.find((x) => x.appendix === "PL1" && x.type === "indicator" && (x as { kind: string }).kind === "percent");
     const t = tpl.sheets.find((s) => s.role === "PL1");
     const r = (t && t.indicatorRows ? t.indicatorRows : {})[(pct as { id: string }).id];
-    const bad = a1(r, col("y2022"));
+    const bad = a1(r, col("result"));
     wb.userFill(PL1, bad, "#FFFF00");
     wb.userType(PL1, bad, "150%");
     // A note of the user's own, on a cell the check marks as well.
-    const other = a1(r, col("y2013"));
+    const other = a1(r, col("baseline"));
     wb.userType(PL1, other, "abc");
-    wb.sheet(PL1).notes.set(key(r, col("y2013")), "ghi chú của tôi");
+    wb.sheet(PL1).notes.set(key(r, col("baseline")), "ghi chú của tôi");
     const s = await check(wb);
     expect(s.findings.some((f) => f.sheet === PL1 && f.cell === bad)).toBe(true);
     expect(s.findings.some((f) => f.sheet === PL1 && f.cell === other)).toBe(true);
     // What makes this case: Excel recorded no colour, only the address of the format copy.
-    const rec = meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("y2022"));
+    const rec = meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("result"));
     expect(rec).toMatchObject({ previousFill: "", hadNote: true, noteKind: "note" });
     expect(rec?.vault).toMatch(/^[A-Z]+\d+$/);
     expect(wb.cell(PL1, bad).fill).not.toBe("#FFFF00");
@@ -301,7 +301,7 @@ describe("a sample made by the command line, checked in Excel", () => {
   test("repair accepts the command line's appendices as the add-in's own", async () => {
     const wb = await cliSample();
     // The typed values (repair re-lays labels and titles out, and keeps every input).
-    const inputCols = (ap: "PL1" | "PL2") => ["y2013", "y2022", "note"].map((k) => a1(0, APPENDIX_COLUMNS[ap].findIndex((c) => c.key === k)).replace(/\d+$/, ""));
+    const inputCols = (ap: "PL1" | "PL2") => ["baseline", "result", "note"].map((k) => a1(0, APPENDIX_COLUMNS[ap].findIndex((c) => c.key === k)).replace(/\d+$/, ""));
     const before = userCells(wb, [PL1, SHEET_NAMES.PL2]);
     for (const k of Array.from(before.keys())) {
       const [sheet, addr] = k.split("!");

@@ -83,7 +83,7 @@ describe("insert", () => {
     const r = rowOf("PL1", pctId);
     expect(wb.cell(PL1, a1(r, col("PL1", "id"))).value).toBe(pctId);
     expect(p1.hiddenCols.has(col("PL1", "id"))).toBe(true);
-    const input = getCell(p1, r, col("PL1", "y2022"));
+    const input = getCell(p1, r, col("PL1", "result"));
     expect(input.numberFormat).toBe("@");
     expect(input.locked).toBe(false);
     expect(getCell(p1, r, col("PL1", "label")).locked).toBe(true);
@@ -127,7 +127,7 @@ describe("insert", () => {
     const r = rowOf("PL1", pctId);
     // The user typed their own values and damaged the layout.
     const p1 = wb.sheet(PL1);
-    wb.userType(PL1, a1(r, col("PL1", "y2013")), "31,5");
+    wb.userType(PL1, a1(r, col("PL1", "baseline")), "31,5");
     wb.userType(PL1, a1(r, col("PL1", "label")), "label typed over");
     wb.userType(PL1, a1(HEADER_ROW, 1), "Tên chỉ tiêu");
     p1.merges = [];
@@ -146,7 +146,7 @@ describe("insert", () => {
       const sheet = k.slice(0, k.lastIndexOf("!"));
       if (sheet === SHEET_NAMES.cover) return c[1] === a1(0, COVER_VALUE_COL).replace(/\d+$/, "");
       const ap = sheet === PL1 ? "PL1" : "PL2";
-      return ["y2013", "y2022", "note"].some((kk) => a1(0, col(ap, kk)).replace(/\d+$/, "") === c[1]);
+      return ["baseline", "result", "note"].some((kk) => a1(0, col(ap, kk)).replace(/\d+$/, "") === c[1]);
     }));
     expect(inputs.size).toBeGreaterThan(100);
     expect(changedCells(wb, inputs)).toEqual([]);
@@ -160,15 +160,15 @@ describe("fill, check, clear", () => {
     const wb = newBook();
     await insertAndFill(wb);
     // Sample values arrive as the seed writes them.
-    const some = Object.keys(laiChauSample.values).find((id) => id.startsWith("PL2") && laiChauSample.values[id].y2022);
+    const some = Object.keys(laiChauSample.values).find((id) => id.startsWith("PL2") && laiChauSample.values[id].result);
     expect(some).toBeDefined();
     const id = some as string;
-    expect(wb.cell(PL2, a1(rowOf("PL2", id), col("PL2", "y2022"))).value).toBe(laiChauSample.values[id].y2022);
+    expect(wb.cell(PL2, a1(rowOf("PL2", id), col("PL2", "result"))).value).toBe(laiChauSample.values[id].result);
     expect(wb.cell(SHEET_NAMES.cover, a1(COVER_FIELDS[0].row, COVER_VALUE_COL)).value).toBe(laiChauSample.cover.unit);
 
     // The user coloured a cell yellow, then typed a percent over 100 in it.
     const r = rowOf("PL1", pctId);
-    const bad = a1(r, col("PL1", "y2022"));
+    const bad = a1(r, col("PL1", "result"));
     wb.userFill(PL1, bad, "#FFFF00");
     wb.userType(PL1, bad, "150%");
     const before = userCells(wb, [PL1, PL2, SHEET_NAMES.cover]);
@@ -185,9 +185,9 @@ describe("fill, check, clear", () => {
 
     // Marked: not yellow any more, a note the add-in added, recorded with the yellow it replaced.
     expect(wb.cell(PL1, bad).fill).not.toBe("#FFFF00");
-    expect(wb.sheet(PL1).notes.get(`${r},${col("PL1", "y2022")}`)).toContain((finding as { code: string }).code);
+    expect(wb.sheet(PL1).notes.get(`${r},${col("PL1", "result")}`)).toContain((finding as { code: string }).code);
     // Recorded in the same batch: the fill it replaced sits in a format copy on the metadata sheet.
-    const rec = meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("PL1", "y2022"));
+    const rec = meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("PL1", "result"));
     expect(rec).toMatchObject({ hadNote: true, noteKind: "note" });
     expect(rec?.vault).toMatch(/^[A-Z]+\d+$/);
     expect(wb.cell(SHEET_NAMES.meta, rec?.vault as string).fill).toBe("#FFFF00");
@@ -216,7 +216,7 @@ describe("fill, check, clear", () => {
 
     // A second check does not record the add-in's own colour as the user's.
     await check(wb);
-    expect(meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("PL1", "y2022"))?.previousFill).toBe("#FFFF00");
+    expect(meta(wb).marks.find((m) => m.sheet === PL1 && m.row === r && m.col === col("PL1", "result"))?.previousFill).toBe("#FFFF00");
 
     // Clear: yellow again, the add-in's notes gone, statuses emptied, user cells identical.
     const c = await clear(wb);
@@ -266,7 +266,7 @@ describe("errors", () => {
     await insertAndFill(wb);
     await check(wb);
     const r = rowOf("PL1", pctId);
-    const bad = a1(r, col("PL1", "y2022"));
+    const bad = a1(r, col("PL1", "result"));
     wb.userType(PL1, bad, "150%");
     const marksOnPl1 = meta(wb).marks.filter((m) => m.sheet === PL1);
     expect(marksOnPl1.length).toBeGreaterThan(0);
@@ -303,7 +303,7 @@ describe("errors", () => {
     const wb = newBook();
     await insertAndFill(wb);
     const r = rowOf("PL1", pctId);
-    wb.userType(PL1, a1(r, col("PL1", "y2022")), "150%");
+    wb.userType(PL1, a1(r, col("PL1", "result")), "150%");
     // The sheet list says unprotected; the user protects it between the read and the write.
     const base = wb.syncCount;
     msOf(wb).host.beforeRequest = (n) => {
@@ -354,10 +354,10 @@ describe("requirement levels", () => {
     const wb = newBook(level);
     await insertAndFill(wb);
     const r = rowOf("PL1", pctId);
-    wb.userType(PL1, a1(r, col("PL1", "y2022")), "150%");
+    wb.userType(PL1, a1(r, col("PL1", "result")), "150%");
     const s = await check(wb);
     expect(s.tables.length).toBe(2);
-    expect(s.findings.some((f) => f.sheet === PL1 && f.cell === a1(r, col("PL1", "y2022")))).toBe(true);
+    expect(s.findings.some((f) => f.sheet === PL1 && f.cell === a1(r, col("PL1", "result")))).toBe(true);
     const keys = s.unavailable.map((u) => u.key);
     const p1 = wb.sheet(PL1);
     // Statuses are written at every level.
@@ -374,7 +374,7 @@ describe("requirement levels", () => {
       expect(p1.conditionalFormats).toEqual([]);
       expect(s.noteKind).toBe("none");
       // The mark is still a fill, recorded for Clear.
-      expect(wb.cell(PL1, a1(r, col("PL1", "y2022"))).fill).not.toBe("#FFFDE7");
+      expect(wb.cell(PL1, a1(r, col("PL1", "result"))).fill).not.toBe("#FFFDE7");
       expect(s.syncs).toBeLessThanOrEqual(4);
     }
     if (level === "1.7") {
@@ -399,12 +399,12 @@ describe("requirement levels", () => {
     expect(Array.from(res.cells.values()).filter((c) => c.value === "NQ24-E004").length).toBeGreaterThan(0);
     if (level === "1.9" || level === "1.13" || level === "latest") expect(res.autoFilter).not.toBeNull();
     // Going to a finding's cell.
-    await wb.run((ctx) => selectCell(ctx, PL1, a1(r, col("PL1", "y2022"))));
-    expect(wb.selection).toEqual({ sheetId: wb.sheet(PL1).id, rect: { row: r, col: col("PL1", "y2022"), rowCount: 1, colCount: 1 } });
+    await wb.run((ctx) => selectCell(ctx, PL1, a1(r, col("PL1", "result"))));
+    expect(wb.selection).toEqual({ sheetId: wb.sheet(PL1).id, rect: { row: r, col: col("PL1", "result"), rowCount: 1, colCount: 1 } });
     const c = await clear(wb);
     expect(c.fillsRestored).toBeGreaterThan(0);
     // Back to the template's input fill (fills exist at every level).
-    expect(wb.cell(PL1, a1(r, col("PL1", "y2022"))).fill).toBe("#FFFDE7");
+    expect(wb.cell(PL1, a1(r, col("PL1", "result"))).fill).toBe("#FFFDE7");
   });
 });
 
@@ -413,7 +413,7 @@ describe("the user's own notes", () => {
     const wb = newBook();
     await insertAndFill(wb);
     const r = rowOf("PL1", pctId);
-    const c = col("PL1", "y2022");
+    const c = col("PL1", "result");
     wb.userType(PL1, a1(r, c), "150%");
     wb.sheet(PL1).notes.set(`${r},${c}`, "ghi chú của tôi");
     const s = await check(wb);

@@ -51,7 +51,7 @@ const cat = nationalCatalogue;
 const PL1 = SHEET_NAMES.PL1;
 const pl1 = buildWorkbookTemplate(cat).sheets.find((s) => s.role === "PL1");
 const firstRow = Object.values(pl1?.indicatorRows ?? {})[0];
-const y2022 = APPENDIX_COLUMNS.PL1.findIndex((c) => c.key === "y2022");
+const y2022 = APPENDIX_COLUMNS.PL1.findIndex((c) => c.key === "result");
 
 async function prepared(level: FakeWorkbook["level"]): Promise<FakeWorkbook> {
   const wb = new FakeWorkbook();

@@ -6,8 +6,9 @@ import { findFigures, type TextFigure } from "../src/engine/report/figures";
 import { splitParagraphs } from "../src/engine/report/text";
 import { compareChange, compareLevel } from "../src/engine/report/compare";
 import { REPORT_RULE_LIST, REPORT_RULES, describeReportFinding } from "../src/engine/report/rules";
-import { ruleCatalogue } from "../src/engine/rules";
+import { RULE_FAMILIES, ruleCatalogue } from "../src/engine/rules";
 import { parseText } from "../src/engine/values";
+import { measureOf } from "../src/engine/types";
 import type { AppendixCell } from "../src/engine/report/appendix";
 
 const P = { baseline: 2013, result: 2022, target: 2020 };
@@ -34,8 +35,8 @@ test("figures keep their unit, bound words and counted noun", () => {
     ["30", "dự án"],
     ["18.582", "con"],
   ]);
-  expect(f[0].value.bound).toEqual({ op: ">", value: 98, unit: "%" });
-  expect(f[2].value.measure).toEqual({ value: 51e9, unit: "đồng" });
+  expect(f[0].value.state === "bound" && f[0].value.bound).toEqual({ op: ">", value: 98, unit: "%" });
+  expect(measureOf(f[2].value)).toEqual({ value: 51e9, unit: "đồng" });
   expect(f[4].ratio).toEqual({ part: 7, total: 7, unit: "xã" });
   expect(figs("7.648,74ha/9.687,99ha bằng 78,95%")[0].ratio).toEqual({ part: 7648.74, total: 9687.99, unit: "ha" });
 });
@@ -126,7 +127,10 @@ test("a change agrees with result minus baseline", () => {
 });
 
 test("the rule family: codes clear of the workbook rules, severities in their letter, text in both languages", () => {
-  const existing = ruleCatalogue().map((r) => r.code);
+  // The family is enrolled in the registry, beside the workbook families whose codes it avoids.
+  expect(RULE_FAMILIES.filter((f) => f.file === "src/engine/report/rules.ts").map((f) => f.rules.map((r) => r.code))).toEqual([REPORT_RULE_LIST.map((r) => r.code)]);
+  const existing = RULE_FAMILIES.filter((f) => f.file !== "src/engine/report/rules.ts").flatMap((f) => f.rules.map((r) => r.code));
+  expect(ruleCatalogue().map((r) => r.code)).toEqual(expect.arrayContaining(existing.concat(REPORT_RULE_LIST.map((r) => r.code))));
   for (const r of REPORT_RULE_LIST) {
     expect(existing).not.toContain(r.code);
     expect(r.code).toMatch(/^NQ24-[EWI]1\d\d$/);

@@ -4,6 +4,7 @@
  * and every mismatch planted by editing a copy of the text is found where it was planted.
  */
 import { HIGH } from "../src/engine/report";
+import { describeFinding } from "../src/engine/rules";
 import { againstSample, figureOf, plant, readFixture, readHandList, sameMeasure as links, yearAsListed } from "./helpers/report";
 
 const seedText = readFixture("laichau-2023-bao-cao.txt");
@@ -90,12 +91,12 @@ test.each(PLANTED.map((p, i) => [i + 1, p] as const))("planted mismatch %i is fo
   expect(links(p.indicator)).toContain(f.indicatorId);
   // The finding quotes both places, in both languages.
   const figure = p.to.replace(/^tăng /, "").split(" chất")[0].split(" dân")[0].replace(/^đạt /, "");
-  expect(f.message.vi).toContain(`Báo cáo, đoạn ${p.paragraph}: ${figure}`);
-  expect(f.message.en).toContain(`Report, paragraph ${p.paragraph}: ${figure}`);
-  expect(f.message.vi).toMatch(new RegExp(`Phụ lục [12], dòng ${f.row! + 1}: `));
-  expect(f.message.vi).toContain(p.appendix);
-  expect(f.fix?.vi).toBeTruthy();
-  expect(f.fix?.en).toBeTruthy();
+  expect(describeFinding(f, "vi").message).toContain(`Báo cáo, đoạn ${p.paragraph}: ${figure}`);
+  expect(describeFinding(f, "en").message).toContain(`Report, paragraph ${p.paragraph}: ${figure}`);
+  expect(describeFinding(f, "vi").message).toMatch(new RegExp(`Phụ lục [12], dòng ${f.row! + 1}: `));
+  expect(describeFinding(f, "vi").message).toContain(p.appendix);
+  expect(describeFinding(f, "vi").fix).toBeTruthy();
+  expect(describeFinding(f, "en").fix).toBeTruthy();
 });
 
 test("all ten planted in one copy are all found, each once", () => {
@@ -115,8 +116,8 @@ test("a mismatch finding says where: the appendix cell for the pane, the paragra
   expect(f).toMatchObject({ code: "NQ24-W101", severity: "warning", sheet: "Phụ lục 2", paragraph: 47, indicatorId: "PL2-047" });
   expect(f.cell).toBe(`D${f.row! + 1}`);
   expect(f.params).toMatchObject({ paragraph: 47, figure: "1.252,16 ha", value: "1.522,16 ha", sheet: "Phụ lục 2", year: { vi: "năm 2013", en: "2013" } });
-  expect(f.message.vi).toContain(`Báo cáo, đoạn 47: 1.252,16 ha — Phụ lục 2, dòng ${f.row! + 1}: 1.522,16 ha (“Diện tích và độ che phủ rừng”, năm 2013). Câu văn: “`);
-  expect(f.message.en).toContain(`Report, paragraph 47: 1.252,16 ha — Phụ lục 2, row ${f.row! + 1}: 1.522,16 ha (“Diện tích và độ che phủ rừng”, 2013).`);
+  expect(describeFinding(f, "vi").message).toContain(`Báo cáo, đoạn 47: 1.252,16 ha — Phụ lục 2, dòng ${f.row! + 1}: 1.522,16 ha (“Diện tích và độ che phủ rừng”, năm 2013). Câu văn: “`);
+  expect(describeFinding(f, "en").message).toContain(`Report, paragraph 47: 1.252,16 ha — Phụ lục 2, row ${f.row! + 1}: 1.522,16 ha (“Diện tích và độ che phủ rừng”, 2013).`);
 });
 
 test("the same text in decomposed Unicode, with Windows line ends, reads the same", () => {

@@ -16,7 +16,7 @@ type Key = keyof SampleValues;
 /** The seed's cells of a row by sample key (the joined id comes from the row's position). */
 function seedCells(i: number): Partial<Record<Key, string>> {
   const s = seed[i];
-  const cells: Partial<Record<Key, string>> = { y2013: s.y2013, y2022: s.y2022, note: s.note };
+  const cells: Partial<Record<Key, string>> = { baseline: s.baseline, result: s.result, note: s.note };
   if (s.appendix === "PL1") cells.target = s.target ?? "";
   return cells;
 }
@@ -65,7 +65,7 @@ test("cells the seed fills on heading rows are kept, keyed by heading id", () =>
 
 test("the seed's awkward forms survive untouched (trailing space, 2/2, two measures, tỉ)", () => {
   const all = Object.values(laiChauSample.values).flatMap((v) => Object.values(v) as string[]);
-  const seedValues = seed.filter((s) => s.isIndicator).flatMap((s) => [s.target ?? "", s.y2013, s.y2022, s.note]);
+  const seedValues = seed.filter((s) => s.isIndicator).flatMap((s) => [s.target ?? "", s.baseline, s.result, s.note]);
   for (const v of seedValues.filter((x) => / $/.test(x) || /\d\/\d/.test(x) || /;/.test(x) || /tỉ/.test(x))) {
     expect(all).toContain(v);
   }
@@ -92,7 +92,7 @@ test("sampleFillValues gives the input cells (2013, 2022, note) and never the ta
   const fill = sampleFillValues();
   for (const [id, v] of Object.entries(laiChauSample.values)) {
     const expected: Record<string, string> = {};
-    for (const k of ["y2013", "y2022", "note"] as const) if (v[k] !== undefined) expected[k] = v[k] as string;
+    for (const k of ["baseline", "result", "note"] as const) if (v[k] !== undefined) expected[k] = v[k] as string;
     if (Object.keys(expected).length === 0) expect(fill[id]).toBeUndefined();
     else expect(fill[id]).toEqual(expected);
   }

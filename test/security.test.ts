@@ -11,6 +11,7 @@ import { join } from "path";
 import * as ExcelJS from "exceljs";
 import { laiChauSample, nationalCatalogue, parseCatalogue, sampleFillValues, isIndicator, type Catalogue } from "../src/catalogue";
 import { checkWorkbook } from "../src/engine/check";
+import { describeFinding, findingTexts } from "../src/engine/rules";
 import { APPENDIX_COLUMNS, buildWorkbookTemplate, SHEET_NAMES, templateToSnapshot, type SheetTemplate } from "../src/engine/layout";
 import { readWorkbookFile, writeTemplate } from "../src/adapters/xlsx";
 import { checkFile, consolidateFiles, makeSample, makeTemplate } from "../src/usecases/files";
@@ -47,9 +48,9 @@ async function hostileWorkbook(file: string): Promise<void> {
     const r1 = rowsOf("PL1")[ids("PL1")[i]] + 1;
     const r2 = rowsOf("PL2")[ids("PL2")[i * 3]] + 1;
     // Strings in the file, as a user's typed text is: never formulas to begin with.
-    pl1.getCell(r1, col("PL1", "y2022") + 1).value = p;
+    pl1.getCell(r1, col("PL1", "result") + 1).value = p;
     pl1.getCell(r1, col("PL1", "note") + 1).value = `${p} ghi chú`;
-    pl2.getCell(r2, col("PL2", "y2013") + 1).value = p;
+    pl2.getCell(r2, col("PL2", "baseline") + 1).value = p;
     pl2.getCell(r2, col("PL2", "label") + 1).value = `${p} ${String(pl2.getCell(r2, col("PL2", "label") + 1).value)}`;
   });
   // A table of the user's own whose rows match nothing, on a sheet with a hostile name.
@@ -96,7 +97,10 @@ describe("payloads come back as the same plain text", () => {
     for (const lang of ["vi", "en"] as const) {
       const r = checkWorkbook(snap, nationalCatalogue, { lang, now: NOW });
       const texts: string[] = [];
-      for (const f of r.findings) texts.push(f.message.vi, f.message.en, f.fix ? f.fix.vi : "", f.fix ? f.fix.en : "", f.sheet);
+      for (const f of r.findings) {
+        const t = findingTexts(f);
+        texts.push(t.message.vi, t.message.en, t.fix ? t.fix.vi : "", t.fix ? t.fix.en : "", f.sheet);
+      }
       for (const row of r.plan.results.rows) texts.push(...row.cells.map((c) => String(c ?? "")));
       for (const m of r.plan.marks) texts.push(m.note.vi, m.note.en);
       const all = texts.join("\n");
@@ -110,13 +114,13 @@ describe("payloads come back as the same plain text", () => {
 
   test("catalogue texts reach statuses and findings as plain text", () => {
     // The template of the hostile catalogue, filled so that every rule has something to say.
-    const fill = { "A1-1": { y2013: HTML[0], y2022: "40%" }, "B2-1": { y2022: FORMULAS[2] } };
+    const fill = { "A1-1": { baseline: HTML[0], result: "40%" }, "B2-1": { result: FORMULAS[2] } };
     const snap = templateToSnapshot(buildWorkbookTemplate(hostileCatalogue, { unit: HTML[1] }, fill));
     for (const lang of ["vi", "en"] as const) {
       const r = checkWorkbook(snap, hostileCatalogue, { lang, now: NOW });
       const labels = r.statuses.map((s) => s.label[lang]);
       expect(labels.length).toBeGreaterThan(0);
-      const all = labels.concat(r.findings.map((f) => f.message[lang]), r.plan.results.rows.flatMap((row) => row.cells.map((c) => String(c ?? "")))).join("\n");
+      const all = labels.concat(r.findings.map((f) => describeFinding(f, lang).message), r.plan.results.rows.flatMap((row) => row.cells.map((c) => String(c ?? "")))).join("\n");
       // Catalogue labels quoted in findings, verbatim.
       expect(all).toContain(lang === "vi" ? FORMULAS[3] : HTML[2]);
       expect(all).not.toMatch(/&lt;|&gt;|&quot;|&#/);
@@ -181,7 +185,7 @@ describe("the add-in never stores user text as a formula", () => {
     const before = formulasIn(wb);
     const rec = recordWrites();
     try {
-      const sample = { catalogueId: hostileCatalogue.id, cover: { unit: FORMULAS[1] }, values: { "A1-1": { y2013: FORMULAS[3], y2022: FORMULAS[0], note: HTML[0] }, "B2-1": { y2022: FORMULAS[2] } } };
+      const sample = { catalogueId: hostileCatalogue.id, cover: { unit: FORMULAS[1] }, values: { "A1-1": { baseline: FORMULAS[3], result: FORMULAS[0], note: HTML[0] }, "B2-1": { result: FORMULAS[2] } } };
       await run(wb, (ctx) => fillSample(ctx, hostileCatalogue, sample, { caps }));
       await run(wb, (ctx) => checkWorkbookInExcel(ctx, hostileCatalogue, { lang: "vi", caps, now: NOW }));
       // Consolidation of districts whose names and values are payloads.

@@ -27,9 +27,9 @@ const catalogue = {
 } as unknown as Catalogue;
 
 const findings: Finding[] = [
-  { code: "NQ24-E001", severity: "error", sheet: "Phụ lục 1", cell: "E7", message: { vi: "Thiếu số liệu", en: "Missing value" } },
-  { code: "NQ24-W001", severity: "warning", sheet: "Phụ lục 2", cell: "D9", message: { vi: "Số mơ hồ", en: "Ambiguous number" } },
-  { code: "NQ24-W002", severity: "warning", sheet: "Phụ lục 2", cell: "D10", message: { vi: "Sai đơn vị", en: "Wrong unit" } },
+  { code: "NQ24-E001", severity: "error", sheet: "Phụ lục 1", cell: "E7", params: { label: "Độ che phủ rừng", role: "result", year: 2022 } },
+  { code: "NQ24-W006", severity: "warning", sheet: "Phụ lục 2", cell: "D9", params: { label: "Diện tích rừng", role: "baseline", year: 2013, seen: "1.234", readings: [1234, 1.234] } },
+  { code: "NQ24-W005", severity: "warning", sheet: "Phụ lục 2", cell: "D10", params: { label: "Độ che phủ", role: "result", year: 2022, seen: "12 ha", unit: "ha", expected: "%" } },
 ];
 
 const summary: CheckSummary = {
@@ -119,7 +119,7 @@ test("check → grouped findings with counts → click selects the cell → Engl
   expect(text(IDS.check)).toBe("Check the workbook");
   expect(text(IDS.langSwitch)).toBe("Tiếng Việt");
   expect(text(IDS.findingsCounts)).toBe("1 errors · 2 warnings · 0 information");
-  expect(document.querySelector("#findings .finding-message")!.textContent).toBe("Missing value");
+  expect(document.querySelector("#findings .finding-message")!.textContent).toBe("No 2022 value entered for “Độ che phủ rừng”.");
   expect(text(IDS.verdict)).toContain("Not ready to send");
   expect(text(IDS.message)).toContain("Selected cell");
 });
@@ -264,7 +264,7 @@ test("a re-render keeps keyboard focus on the same finding", async () => {
   (document.querySelector('#findings button[data-cell="D9"]') as HTMLButtonElement).focus();
   pane.setLanguage("en");
   expect(document.activeElement!.getAttribute("data-cell")).toBe("D9");
-  expect(document.activeElement!.querySelector(".finding-message")!.textContent).toBe("Ambiguous number");
+  expect(document.activeElement!.querySelector(".finding-message")!.textContent).toBe("The 2013 value of “Diện tích rừng” reads “1.234”: it could be 1.234 or 1,234.");
 });
 
 test("insert, repair and sample buttons call their use cases and report success", async () => {

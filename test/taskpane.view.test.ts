@@ -26,7 +26,7 @@ function finding(partial: Partial<Finding>): Finding {
     severity: "error",
     sheet: "Phụ lục 1",
     cell: "E7",
-    message: { vi: "Thiếu số liệu", en: "Missing value" },
+    params: { label: "Độ che phủ rừng", role: "result", year: 2022 },
     ...partial,
   };
 }
@@ -87,13 +87,15 @@ describe("safe rendering", () => {
   });
 
   test("a finding whose message is HTML shows as text and creates no element", () => {
-    const f = finding({ message: { vi: EVIL, en: EVIL }, fix: { vi: EVIL, en: EVIL }, sheet: EVIL, code: EVIL });
-    const root = renderFindings([f], "vi", () => undefined);
+    const f = finding({ code: "NQ24-W005", params: { label: EVIL, role: "result", year: 2022, seen: EVIL, unit: "ha", expected: EVIL }, sheet: EVIL });
+    const unknown = finding({ code: EVIL, cell: "E8" });
+    const root = renderFindings([f, unknown], "en", () => undefined);
     document.body.textContent = "";
     document.body.appendChild(root);
     expect(document.querySelector("img")).toBeNull();
-    expect(root.querySelector(".finding-message")!.textContent).toBe(EVIL);
-    expect(root.querySelector(".finding-fix")!.textContent).toBe(EVIL);
+    const messages = Array.from(root.querySelectorAll(".finding-message")).map((n) => n.textContent);
+    expect(messages).toEqual([`The 2022 value of “${EVIL}” is in “ha” (“${EVIL}”); the indicator is measured in “${EVIL}”.`, EVIL]);
+    expect(root.querySelector(".finding-fix")!.textContent).toBe(`Convert to “${EVIL}”.`);
     expect(root.querySelector(".finding-where")!.textContent).toBe(EVIL + "!E7");
   });
 
@@ -115,7 +117,7 @@ describe("findings list", () => {
   const findings = [
     finding({ severity: "warning", cell: "E8", code: "NQ24-W001" }),
     finding({ severity: "error", cell: "E9" }),
-    finding({ severity: "info", cell: "", sheet: "", code: "NQ24-I001" }),
+    finding({ severity: "info", cell: "", sheet: "", code: "NQ24-I001", params: { role: "baseline", year: 2013, count: 2, cells: ["E5", "E6"] } }),
     finding({ severity: "error", cell: "F10" }),
     finding({ severity: "warning", cell: "F11", code: "NQ24-W002" }),
   ];
@@ -180,6 +182,12 @@ describe("status chart", () => {
     expect(c.pl1).toEqual({ achieved: 2, exceeded: 0, notAchieved: 1, noData: 1, notApplicable: 0, noTarget: 0 });
     expect(c.pl2).toEqual({ better: 2, worse: 1, unchanged: 0, increased: 0, decreased: 0 });
     expect(c.pl2Unknown).toBe(1);
+  });
+
+  test("the trend's title quotes the catalogue's years", () => {
+    const title = (c: SVGSVGElement) => Array.from(c.querySelectorAll("text")).map((n) => n.textContent).find((x) => /Phụ lục 2|Appendix 2/.test(x ?? ""));
+    expect(title(renderStatusChart(statuses, "vi"))).toBe("Phụ lục 2 – xu hướng 2013 → 2022");
+    expect(title(renderStatusChart(statuses, "en", { baseline: 2015, result: 2024, target: 2025 }))).toBe("Appendix 2 – trend 2015 → 2024");
   });
 
   test("draws six PL1 bars and three PL2 bars, labelled and sized by count", () => {

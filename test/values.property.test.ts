@@ -1,7 +1,7 @@
 /** Properties of the value parser over generated input. */
 import fc from "fast-check";
 import { foldForMatch, formatViNumber, normaliseText, parseCell, parseText } from "../src/engine/values";
-import type { ParsedValue } from "../src/engine/types";
+import { ambiguityOf, measureOf, type ParsedValue } from "../src/engine/types";
 
 const STATES: ParsedValue["state"][] = ["blank", "noData", "notApplicable", "number", "bound", "range", "countOfTotal", "yesno", "multi", "error", "text"];
 
@@ -25,12 +25,14 @@ function checkShape(r: ParsedValue): void {
   expect(STATES).toContain(r.state);
   expect(typeof r.raw).toBe("string");
   const nums: number[] = [];
-  if (r.measure) nums.push(r.measure.value);
-  if (r.measures) for (const m of r.measures) nums.push(m.value);
-  if (r.bound) nums.push(r.bound.value);
-  if (r.range) nums.push(r.range.low, r.range.high);
-  if (r.count) nums.push(r.count.part, r.count.total);
-  if (r.ambiguous) nums.push(...r.ambiguous.readings);
+  const measure = measureOf(r);
+  if (measure) nums.push(measure.value);
+  if (r.state === "multi") for (const m of r.measures) nums.push(m.value);
+  if (r.state === "bound") nums.push(r.bound.value);
+  if (r.state === "range") nums.push(r.range.low, r.range.high);
+  if (r.state === "countOfTotal") nums.push(r.count.part, r.count.total);
+  const amb = ambiguityOf(r);
+  if (amb) nums.push(...amb.readings);
   for (const n of nums) expect(Number.isFinite(n)).toBe(true);
 }
 
@@ -65,7 +67,7 @@ describe("parseText", () => {
         expect(r.state).toBe("number");
         const want = Number(x.toFixed(d));
         // The text carries exactly d decimals, so the only error allowed is binary rounding.
-        expect(Math.abs((r.measure as { value: number }).value - want)).toBeLessThanOrEqual(Math.abs(want) * 1e-15 + 1e-12);
+        expect(Math.abs((measureOf(r) as { value: number }).value - want)).toBeLessThanOrEqual(Math.abs(want) * 1e-15 + 1e-12);
       }),
       { numRuns: 10000 },
     );
@@ -77,8 +79,8 @@ describe("parseText", () => {
         const x = i + c / 100;
         const r = parseText(formatViNumber(x, 2) + " " + unit);
         expect(r.state).toBe("number");
-        expect(r.measure?.unit).toBe(unit);
-        expect(r.measure?.value).toBeCloseTo(x, 6);
+        expect(measureOf(r)?.unit).toBe(unit);
+        expect(measureOf(r)?.value).toBeCloseTo(x, 6);
       }),
     );
   });

@@ -262,7 +262,7 @@ describe("the engine on a ragged, sparse snapshot", () => {
     const fill = sampleFillValues();
     const ids = Object.keys(fill);
     // Some blanks, so that holes fall inside the tables.
-    for (const id of ids.slice(0, 12)) fill[id] = { ...fill[id], y2022: "" };
+    for (const id of ids.slice(0, 12)) fill[id] = { ...fill[id], result: "" };
     const dense = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, laiChauSample.cover, fill));
     const sparse = ragged(dense);
     const holes = sparse.sheets.reduce((n, s) => n + s.values.filter((r) => r.length === 0).length + s.values.reduce((k, r) => k + (r.length - Object.keys(r).length), 0), 0);

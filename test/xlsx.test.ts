@@ -178,14 +178,14 @@ describe("template writer", () => {
     expect(pl1.getColumn(columnIndex("PL1", "id") + 1).hidden).toBe(true);
     expect(pl1.getColumn(columnIndex("PL1", "label") + 1).width).toBe(70);
     expect(pl1.getCell(1, 1).value).toBe("Phụ lục 1");
-    expect(pl1.getCell(5, columnIndex("PL1", "y2013") + 1).value).toBe("Hiện trạng 2013");
+    expect(pl1.getCell(5, columnIndex("PL1", "baseline") + 1).value).toBe("Hiện trạng 2013");
   });
 
   test("inputs unlocked, text format and yellow; labels locked; sheets not protected (the add-in never unprotects to mark them)", () => {
     const pl2 = wb.getWorksheet("Phụ lục 2") as ExcelJS.Worksheet;
     const first = nationalCatalogue.rows.filter((r) => r.appendix === "PL2");
     const r = FIRST_DATA_ROW + first.findIndex(isIndicator) + 1;
-    const input = cellOf(pl2, r, columnIndex("PL2", "y2022") + 1);
+    const input = cellOf(pl2, r, columnIndex("PL2", "result") + 1);
     expect(input.protection?.locked).toBe(false);
     expect(input.numFmt).toBe("@");
     expect((input.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FF" + (STYLES.input.fill as string).slice(1));
@@ -200,12 +200,12 @@ describe("template writer", () => {
     const pl1 = wb.getWorksheet("Phụ lục 1") as ExcelJS.Worksheet;
     const yesno = nationalCatalogue.rows.filter(isIndicator).find((r) => r.appendix === "PL1" && r.kind === "yesno");
     const anyRow = nationalCatalogue.rows.filter((r) => r.appendix === "PL1").findIndex(isIndicator);
-    const dv = pl1.getCell(FIRST_DATA_ROW + anyRow + 1, columnIndex("PL1", "y2022") + 1).dataValidation;
+    const dv = pl1.getCell(FIRST_DATA_ROW + anyRow + 1, columnIndex("PL1", "result") + 1).dataValidation;
     expect(dv.type).toBe("list");
     expect([LIST_RANGES.noData, LIST_RANGES.yesno]).toContain(dv.formulae[0]);
     if (yesno) {
       const r = nationalCatalogue.rows.filter((x) => x.appendix === "PL1").indexOf(yesno);
-      expect(pl1.getCell(FIRST_DATA_ROW + r + 1, columnIndex("PL1", "y2022") + 1).dataValidation.formulae[0]).toBe(LIST_RANGES.yesno);
+      expect(pl1.getCell(FIRST_DATA_ROW + r + 1, columnIndex("PL1", "result") + 1).dataValidation.formulae[0]).toBe(LIST_RANGES.yesno);
     }
     const lists = wb.getWorksheet(SHEET_NAMES.lists) as ExcelJS.Worksheet;
     expect(lists.getCell("A1").value).toBe("Có");
@@ -238,7 +238,7 @@ describe("annotated copy", () => {
   beforeAll(async () => {
     const fill = readyFill();
     const firstPl2 = nationalCatalogue.rows.filter(isIndicator).find((r) => r.appendix === "PL2" && r.kind === "area") as { id: string };
-    fill[firstPl2.id] = { y2013: hostile, y2022: "+1-2", note: "@cmd" };
+    fill[firstPl2.id] = { baseline: hostile, result: "+1-2", note: "@cmd" };
     const buf = await workbookBuffer({ ...FULL_COVER, preparer: "" }, fill);
     original = await readBack(buf);
     const snap = await readWorkbookFile(buf, { name: "d.xlsx" });
@@ -322,7 +322,7 @@ describe("annotated copy", () => {
   });
 
   test("no formula is written anywhere in our files", async () => {
-    const wb = writeTemplate(buildWorkbookTemplate(nationalCatalogue, FULL_COVER, { "PL1-01": { y2013: "=1+1", y2022: "-1+2", note: "+SUM(A1)" } }));
+    const wb = writeTemplate(buildWorkbookTemplate(nationalCatalogue, FULL_COVER, { "PL1-01": { baseline: "=1+1", result: "-1+2", note: "+SUM(A1)" } }));
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
     const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
     expect(sheets.length).toBe(5);

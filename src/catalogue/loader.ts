@@ -5,7 +5,8 @@
  * at fault and a Vietnamese and English message saying what was found and what was
  * expected; the catalogue is returned only when there is no error.
  */
-import type { AppendixId, BoundOp, Catalogue, ColumnKey, Direction, RowType, Text2, ValueKind } from "./types";
+import { LEGACY_COLUMN_KEYS, legacyColumnRole, NATIONAL_PERIODS, PERIOD_ROLES, YEAR_LIMITS } from "./periods";
+import type { AppendixId, BoundOp, Catalogue, ColumnRole, Direction, Periods, RowType, Text2, ValueKind } from "./types";
 
 export interface CatalogueIssue {
   /** JSON path of the value at fault, e.g. `rows[12].target.op`; "" for the whole document. */
@@ -38,7 +39,7 @@ export const CATALOGUE_LIMITS = {
 /** Major version of the format this loader understands ("1.0", "1.1" …). */
 export const SUPPORTED_SCHEMA_MAJOR = 1;
 /** Newest minor version known; newer 1.x files load, with unknown fields reported as warnings. */
-export const KNOWN_SCHEMA_MINOR = 0;
+export const KNOWN_SCHEMA_MINOR = 1;
 
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
 
@@ -56,7 +57,8 @@ export const VALUE_KINDS: readonly ValueKind[] = [
 ];
 export const DIRECTIONS: readonly Direction[] = ["higher", "lower", "neutral"];
 export const BOUND_OPS: readonly BoundOp[] = ["<", "<=", ">", ">=", "="];
-export const COLUMN_KEYS: readonly ColumnKey[] = ["stt", "label", "target", "y2013", "y2022", "note"];
+/** The column roles a catalogue may declare for its tables (format 1.0's "y2013"/"y2022" are read as baseline/result). */
+export const COLUMN_KEYS: readonly ColumnRole[] = ["stt", "label", "unit", "target", "baseline", "result", "note"];
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -113,7 +115,27 @@ export function validateCatalogue(obj: unknown): CatalogueResult {
   const v = new Checker(errors, warnings);
   v.catalogue(obj);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, catalogue: obj as Catalogue, warnings };
+  return { ok: true, catalogue: upgrade(obj as Obj), warnings };
+}
+
+/**
+ * A valid catalogue in the current shape: a 1.0 catalogue gets the national periods and its
+ * "y2013"/"y2022" column keys become "baseline"/"result". A current one is returned as is.
+ */
+function upgrade(obj: Obj): Catalogue {
+  const appendices = obj.appendices as { id: AppendixId; title: Text2; columns: { key: string; vi: string; en: string }[] }[];
+  const legacy = appendices.some((a) => a.columns.some((c) => legacyColumnRole(c.key) !== undefined));
+  if (obj.periods !== undefined && !legacy) return obj as unknown as Catalogue;
+  const periods: Periods = (obj.periods as Periods | undefined) ?? {
+    baseline: { ...NATIONAL_PERIODS.baseline },
+    result: { ...NATIONAL_PERIODS.result },
+    target: { ...NATIONAL_PERIODS.target },
+  };
+  return {
+    ...(obj as unknown as Catalogue),
+    periods,
+    appendices: appendices.map((a) => ({ ...a, columns: a.columns.map((c) => ({ ...c, key: legacyColumnRole(c.key) ?? (c.key as ColumnRole) })) })),
+  };
 }
 
 // ---------------------------------------------------------------- structure checks
@@ -152,11 +174,12 @@ class Checker {
       return;
     }
     this.schemaVersion(obj);
-    this.fields(obj, "", ["schemaVersion", "id", "version", "title", "source", "appendices", "rows"], []);
+    this.fields(obj, "", ["schemaVersion", "id", "version", "title", "source", "appendices", "rows"], ["periods"]);
     this.idField(obj, "id", "");
     this.text(obj, "version", "", CATALOGUE_LIMITS.shortTextChars);
     this.text2(obj, "title", "");
     this.text(obj, "source", "", CATALOGUE_LIMITS.labelChars);
+    if (Object.prototype.hasOwnProperty.call(obj, "periods")) this.periods(obj.periods);
     const appendices = this.appendices(obj);
     this.rows(obj, appendices);
   }
@@ -276,6 +299,54 @@ class Checker {
     return null;
   }
 
+  private periods(periods: unknown): void {
+    const p = "periods";
+    if (!isObject(periods)) {
+      this.typeErr(p, periods, "một đối tượng { baseline, result, target }", "an object { baseline, result, target }");
+      return;
+    }
+    this.fields(periods, p, PERIOD_ROLES.slice(), []);
+    const years: Partial<Record<string, number>> = {};
+    for (const role of PERIOD_ROLES) {
+      const def = periods[role];
+      const rp = `${p}.${role}`;
+      if (def === undefined) continue; // reported by fields()
+      if (!isObject(def)) {
+        this.typeErr(rp, def, "một đối tượng { year, from, to }", "an object { year, from, to }");
+        continue;
+      }
+      this.fields(def, rp, ["year", "from", "to"], []);
+      const y = this.year(def, "year", rp);
+      const from = this.year(def, "from", rp);
+      const to = this.year(def, "to", rp);
+      if (y === null || from === null || to === null) continue;
+      if (!(from <= y && y <= to)) {
+        this.err(rp, `Năm ${y} phải nằm trong khoảng chấp nhận ${from}–${to}.`, `Year ${y} must lie within its accepted range ${from}–${to}.`);
+        continue;
+      }
+      years[role] = y;
+    }
+    const b = years.baseline;
+    const r = years.result;
+    if (b !== undefined && r !== undefined && b >= r) {
+      this.err(`${p}.result.year`, `Năm kết quả (${r}) phải sau năm hiện trạng (${b}).`, `The result year (${r}) must come after the baseline year (${b}).`);
+    }
+  }
+
+  private year(obj: Obj, key: string, path: string): number | null {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) return null;
+    const v = obj[key];
+    if (typeof v !== "number" || !isFinite(v) || Math.floor(v) !== v) {
+      this.typeErr(join(path, key), v, "một năm (số nguyên, ví dụ 2013)", "a year (a whole number such as 2013)");
+      return null;
+    }
+    if (v < YEAR_LIMITS.min || v > YEAR_LIMITS.max) {
+      this.err(join(path, key), `Năm ${v} ngoài khoảng ${YEAR_LIMITS.min}–${YEAR_LIMITS.max}.`, `Year ${v} is outside ${YEAR_LIMITS.min}–${YEAR_LIMITS.max}.`);
+      return null;
+    }
+    return v;
+  }
+
   private appendices(obj: Obj): Set<AppendixId> {
     const seen = new Set<AppendixId>();
     const p = "appendices";
@@ -321,6 +392,7 @@ class Checker {
       return;
     }
     const keys: string[] = [];
+    const accepted = COLUMN_KEYS.concat(Object.keys(LEGACY_COLUMN_KEYS) as ColumnRole[]);
     cols.forEach((c, j) => {
       const cp = `${p}[${j}]`;
       if (!isObject(c)) {
@@ -328,10 +400,11 @@ class Checker {
         return;
       }
       this.fields(c, cp, ["key", "vi", "en"], []);
-      const key = this.oneOf(c, "key", cp, COLUMN_KEYS, "mã cột", "column key");
+      const written = this.oneOf(c, "key", cp, accepted, "mã cột", "column key");
       this.text(c, "vi", cp, CATALOGUE_LIMITS.shortTextChars);
       this.text(c, "en", cp, CATALOGUE_LIMITS.shortTextChars);
-      if (key) {
+      if (written) {
+        const key = legacyColumnRole(written) ?? written;
         if (keys.indexOf(key) >= 0) this.err(`${cp}.key`, `Cột "${key}" bị lặp.`, `Column "${key}" appears twice.`);
         if (key === "target" && id === "PL2") {
           this.err(`${cp}.key`, "Cột mục tiêu (target) chỉ có ở PL1.", "The target column belongs to PL1 only.");
@@ -431,7 +504,7 @@ class Checker {
 
   private target(t: unknown, tp: string, appendix: AppendixId | null): void {
     if (appendix === "PL2") {
-      this.err(tp, "Chỉ tiêu PL2 không có mục tiêu 2020; chỉ chỉ tiêu PL1 mới có \"target\".", "PL2 indicators have no 2020 target; only PL1 indicators may carry \"target\".");
+      this.err(tp, "Chỉ tiêu PL2 không có mục tiêu; chỉ chỉ tiêu PL1 mới có \"target\".", "PL2 indicators have no target; only PL1 indicators may carry \"target\".");
     }
     if (!isObject(t)) {
       this.typeErr(tp, t, "một đối tượng { text, op, value, unit }", "an object { text, op, value, unit }");

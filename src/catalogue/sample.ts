@@ -8,10 +8,10 @@ import sampleJson from "./sample-laichau.json";
 
 /** Cell texts of one row; an empty cell is left out. */
 export interface SampleValues {
-  /** PL1 only: the "Mục tiêu đề ra đến 2020" cell. */
+  /** PL1 only: the target cell ("Mục tiêu đề ra đến 2020"). */
   target?: string;
-  y2013?: string;
-  y2022?: string;
+  baseline?: string;
+  result?: string;
   note?: string;
 }
 
@@ -29,14 +29,14 @@ export interface CatalogueSample {
 
 export const laiChauSample: CatalogueSample = sampleJson as CatalogueSample;
 
-/** The sample's 2013/2022/note cells (and heading notes) in the shape the template writer fills input cells with. */
+/** The sample's baseline/result/note cells (and heading notes) in the shape the template writer fills input cells with. */
 export function sampleFillValues(sample: CatalogueSample = laiChauSample): FillValues {
   const out: FillValues = {};
   for (const id of Object.keys(sample.values)) {
     const v = sample.values[id];
     const cells: FillValues[string] = {};
-    if (v.y2013 !== undefined) cells.y2013 = v.y2013;
-    if (v.y2022 !== undefined) cells.y2022 = v.y2022;
+    if (v.baseline !== undefined) cells.baseline = v.baseline;
+    if (v.result !== undefined) cells.result = v.result;
     if (v.note !== undefined) cells.note = v.note;
     if (Object.keys(cells).length > 0) out[id] = cells;
   }

@@ -37,7 +37,7 @@ export type Direction = "higher" | "lower" | "neutral";
 
 export type BoundOp = "<" | "<=" | ">" | ">=" | "=";
 
-/** A 2020 target as PL1 states it, e.g. `>85%` → { op: ">", value: 85, unit: "%" }. */
+/** A target as PL1 states it (for the catalogue's target year), e.g. `>85%` → { op: ">", value: 85, unit: "%" }. */
 export interface Target {
   text: string;
   op: BoundOp;
@@ -86,12 +86,40 @@ export type CatalogueRow = HeadingRow | IndicatorRow;
 export interface AppendixDef {
   id: AppendixId;
   title: Text2;
-  /** The column headers of the national table, in order. */
-  columns: { key: ColumnKey; vi: string; en: string }[];
+  /** The column headers of the catalogue's own table, in order. */
+  columns: { key: ColumnRole; vi: string; en: string }[];
 }
 
-/** Columns the tables can have; PL1 has `target`, PL2 does not. */
-export type ColumnKey = "stt" | "label" | "target" | "y2013" | "y2022" | "note";
+/**
+ * What a column of an appendix table holds — the one name for it everywhere: in the
+ * catalogue, in recognition, in our template's layout, in readings and in messages.
+ * - stt, label, unit: the row's number, the indicator's wording, its unit ("ĐVT")
+ * - baseline, result, target: the period columns (years in Catalogue.periods)
+ * - note: "Ghi chú"
+ * - comparison: a derived column ("2022 so với 2013", "Tăng/giảm"), never a period
+ * - id, status: our template's hidden indicator id and the status the add-in writes
+ */
+export type ColumnRole = "stt" | "label" | "unit" | "baseline" | "result" | "target" | "note" | "comparison" | "id" | "status";
+
+/** The columns that hold a year's figure or the target set for a year. */
+export type PeriodRole = "baseline" | "result" | "target";
+
+/** One reporting period: the year the catalogue expects, and the years a table may state instead. */
+export interface PeriodDef {
+  year: number;
+  /** Earliest and latest year accepted for this role (inclusive). */
+  from: number;
+  to: number;
+}
+
+/**
+ * The periods a report speaks of: the baseline (the situation when the Resolution was
+ * issued), the result (the latest year reported), and the year the targets were set for.
+ */
+export type Periods = Record<PeriodRole, PeriodDef>;
+
+/** The year each period role stands for (in a catalogue, or as a table states it). */
+export type PeriodYears = Record<PeriodRole, number>;
 
 export interface Catalogue {
   /** Version of the catalogue format (the JSON Schema). */
@@ -102,6 +130,8 @@ export interface Catalogue {
   version: string;
   title: Text2;
   source: string;
+  /** Format 1.1; the loader gives a 1.0 catalogue the national periods. */
+  periods: Periods;
   appendices: AppendixDef[];
   rows: CatalogueRow[];
 }

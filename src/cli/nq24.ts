@@ -9,8 +9,9 @@ import type { Catalogue } from "../catalogue/types";
 import { nationalCatalogue, isIndicator } from "../catalogue";
 import { readCatalogueSource } from "../adapters/node/catalogueSource";
 import { XlsxError } from "../adapters/xlsx/errors";
-import type { CheckResult } from "../engine/check";
+import { yearsOf, type CheckResult } from "../engine/check";
 import type { Consolidation } from "../engine/consolidate";
+import { describeFinding } from "../engine/rules/index";
 import { STATUS_TEXT, TREND_TEXT } from "../engine/status";
 import { checkFile, consolidateFiles, makeSample, makeTemplate, NONE_READ, type Lang } from "../usecases/files";
 import { parseArgs } from "./args";
@@ -123,7 +124,7 @@ export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, 
     s += L("Lỗi và cảnh báo:", "Errors and warnings:") + "\n";
     s += table(
       [L("Mức độ", "Severity"), L("Mã", "Code"), L("Ô", "Cell"), L("Nội dung", "Finding")],
-      shown.map((f) => [f.severity === "error" ? L("Lỗi", "Error") : L("Cảnh báo", "Warning"), f.code, `${f.sheet}${f.cell ? "!" + f.cell : ""}`, f.message[lang]]),
+      shown.map((f) => [f.severity === "error" ? L("Lỗi", "Error") : L("Cảnh báo", "Warning"), f.code, `${f.sheet}${f.cell ? "!" + f.cell : ""}`, describeFinding(f, lang).message]),
       [9, 10, 18, msgWidth],
     );
     s += "\n";
@@ -135,10 +136,10 @@ export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, 
   if (pl1.length) {
     s += L("Phụ lục 1 — tình trạng thực hiện mục tiêu:", "Appendix 1 — targets:") + "\n";
     s += table(
-      ["STT", L("Chỉ tiêu", "Indicator"), L("Mục tiêu", "Target"), "2022", L("Tình trạng", "Status")],
+      ["STT", L("Chỉ tiêu", "Indicator"), L("Mục tiêu", "Target"), String(yearsOf(r, "PL1").result), L("Tình trạng", "Status")],
       pl1.map((i) => {
         const st = byId.get(i.id);
-        return [i.stt || "", lang === "en" ? i.labelEn : i.labelVi, i.target?.text ?? "", r.readings[i.id]?.y2022?.value.raw ?? "", statusText(st?.status, lang)];
+        return [i.stt || "", lang === "en" ? i.labelEn : i.labelVi, i.target?.text ?? "", r.readings[i.id]?.result?.value.raw ?? "", statusText(st?.status, lang)];
       }),
       [4, Math.max(30, Math.min(60, columns - 60)), 9, 14, 18],
     );
@@ -147,7 +148,8 @@ export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, 
   const trends: Record<string, number> = {};
   for (const st of r.statuses) if (st.appendix === "PL2") trends[st.trend] = (trends[st.trend] ?? 0) + 1;
   const tt = Object.entries(trends).map(([k, n]) => `${statusText(k, lang)}: ${n}`).join(", ");
-  if (tt) s += `${L("Phụ lục 2 — xu hướng 2013 → 2022", "Appendix 2 — 2013 → 2022 trend")}: ${tt}\n`;
+  const y2 = yearsOf(r, "PL2");
+  if (tt) s += `${L(`Phụ lục 2 — xu hướng ${y2.baseline} → ${y2.result}`, `Appendix 2 — ${y2.baseline} → ${y2.result} trend`)}: ${tt}\n`;
   if (annotated) s += `\n${L("Bản có đánh dấu", "Annotated copy")}: ${annotated}\n`;
   return s;
 }
@@ -160,23 +162,19 @@ export function checkJson(file: string, hash: string, r: CheckResult, lang: Lang
     ready: v.ready,
     verdict: { message: v.message[lang], checkedAt: v.checkedAt, catalogueVersion: v.catalogueVersion, counts: v.counts, statusCounts: v.statusCounts },
     cover: r.cover,
-    findings: r.findings.map((f) => ({
-      severity: f.severity,
-      code: f.code,
-      sheet: f.sheet,
-      cell: f.cell,
-      indicatorId: f.indicatorId ?? null,
-      message: f.message[lang],
-      fix: f.fix ? f.fix[lang] : null,
-    })),
+    years: { PL1: yearsOf(r, "PL1"), PL2: yearsOf(r, "PL2") },
+    findings: r.findings.map((f) => {
+      const text = describeFinding(f, lang);
+      return { severity: f.severity, code: f.code, sheet: f.sheet, cell: f.cell, indicatorId: f.indicatorId ?? null, message: text.message, fix: text.fix ?? null };
+    }),
     statuses: r.statuses.map((s) => ({
       indicatorId: s.indicatorId,
       appendix: s.appendix,
       status: s.status ?? null,
       trend: s.trend,
       label: s.label[lang],
-      value2013: r.readings[s.indicatorId]?.y2013?.value.raw ?? null,
-      value2022: r.readings[s.indicatorId]?.y2022?.value.raw ?? null,
+      baselineValue: r.readings[s.indicatorId]?.baseline?.value.raw ?? null,
+      resultValue: r.readings[s.indicatorId]?.result?.value.raw ?? null,
     })),
     annotated: annotated ?? null,
   };
@@ -198,12 +196,12 @@ export function consolidationJson(c: Consolidation, lang: Lang, out?: string): u
       warnings: d.counts.warning,
       filled: d.filled,
       duplicateOf: d.duplicateOf ? { file: c.districts[d.duplicateOf.index].source.fileName, reason: d.duplicateOf.reason } : null,
-      firstErrors: d.firstErrors.map((f) => ({ code: f.code, sheet: f.sheet, cell: f.cell, message: f.message[lang] })),
+      firstErrors: d.firstErrors.map((f) => ({ code: f.code, sheet: f.sheet, cell: f.cell, message: describeFinding(f, lang).message })),
     })),
     aggregates: c.aggregates
       .filter((a) => a.n > 0)
-      .map((a) => ({ indicatorId: a.indicatorId, year: a.year === "y2013" ? 2013 : 2022, unit: a.unit, additive: a.additive, n: a.n, total: a.total ?? null, min: a.min ?? null, median: a.median ?? null, max: a.max ?? null })),
-    outliers: c.outliers.map((o) => ({ indicatorId: o.indicatorId, year: o.year === "y2013" ? 2013 : 2022, file: c.districts[o.district].source.fileName, value: o.value, median: o.median, ratio: o.ratio })),
+      .map((a) => ({ indicatorId: a.indicatorId, year: c.years[a.period], unit: a.unit, additive: a.additive, n: a.n, total: a.total ?? null, min: a.min ?? null, median: a.median ?? null, max: a.max ?? null })),
+    outliers: c.outliers.map((o) => ({ indicatorId: o.indicatorId, year: c.years[o.period], file: c.districts[o.district].source.fileName, value: o.value, median: o.median, ratio: o.ratio })),
   };
 }
 
@@ -219,7 +217,7 @@ function consolidationReport(c: Consolidation, lang: Lang, out: string | undefin
     d.duplicateOf ? L(`trùng #${d.duplicateOf.index + 1}`, `duplicate of #${d.duplicateOf.index + 1}`) : d.ready ? L("sẵn sàng", "ready") : L("chưa sẵn sàng", "not ready"),
     String(d.counts.error),
     String(d.counts.warning),
-    d.firstErrors[0] ? `${d.firstErrors[0].sheet}!${d.firstErrors[0].cell}: ${d.firstErrors[0].message[lang]}` : "",
+    d.firstErrors[0] ? `${d.firstErrors[0].sheet}!${d.firstErrors[0].cell}: ${describeFinding(d.firstErrors[0], lang).message}` : "",
   ]);
   if (rows.length) {
     s += "\n" + table(["File", L("Đơn vị", "Unit"), L("Tình trạng", "State"), L("Lỗi", "Err"), L("C.báo", "Warn"), L("Lỗi đầu tiên", "First error")], rows, [24, 24, 14, 4, 5, 60]);

@@ -9,6 +9,7 @@ import type { CheckResult } from "../engine/check";
 import type { Catalogue, Text2 } from "../catalogue/types";
 import type { FigureYear } from "../engine/report/figures";
 import type { ReportFigure } from "../engine/report";
+import { describeFinding } from "../engine/rules/index";
 import { REPORT_LIMITS, ReportFileError } from "../adapters/docx";
 import { crossCheckReport, type ReportCrossCheck } from "../usecases/report";
 import type { Lang } from "../usecases/files";
@@ -89,7 +90,7 @@ export function reportText(rc: ReportCrossCheck, lang: Lang, columns: number): s
     s += "\n" + L("Phát hiện:", "Findings:") + "\n";
     for (const f of rc.findings) {
       const sev = f.severity === "warning" ? L("Cảnh báo", "Warning") : L("Lưu ý", "Info");
-      const message = t(f.message).split(f.sheet).join(nb(f.sheet));
+      const message = describeFinding(f, lang).message.split(f.sheet).join(nb(f.sheet));
       s += wrap(`${sev} ${f.code}  ${nb(f.sheet)}!${f.cell}  ${message}`, width, "  ") + "\n";
     }
   }
@@ -139,8 +140,8 @@ export function reportJson(rc: ReportCrossCheck, lang: Lang): unknown {
       sheet: f.sheet,
       cell: f.cell,
       indicatorId: f.indicatorId ?? null,
-      message: f.message[lang],
-      fix: f.fix ? f.fix[lang] : null,
+      message: describeFinding(f, lang).message,
+      fix: describeFinding(f, lang).fix ?? null,
       params: f.params,
     })),
     figures: rc.figures.map((f) => ({

@@ -6,9 +6,12 @@
  */
 import type { Catalogue, IndicatorRow, Text2 } from "../catalogue/types";
 import { isIndicator } from "../catalogue/types";
-import type { CheckResult, IndicatorReading } from "./check";
+import { periodsOf, periodYears } from "../catalogue/periods";
+import type { PeriodYears } from "../catalogue/types";
+import type { CheckResult } from "./check";
+import { describeFinding } from "./rules/index";
 import { STATUS_TEXT, TREND_TEXT, numericValue } from "./status";
-import type { Finding, ParsedValue } from "./types";
+import type { Finding, IndicatorReading, ParsedValue } from "./types";
 
 export type Lang = "vi" | "en";
 
@@ -34,7 +37,8 @@ export interface RefusedFile {
 }
 
 export type Completeness = "filled" | "noData" | "notApplicable" | "blank" | "error";
-export type Year = "y2013" | "y2022";
+/** The two periods a district reports figures for. */
+export type Period = "baseline" | "result";
 
 export interface DistrictSummary {
   index: number;
@@ -50,7 +54,7 @@ export interface DistrictSummary {
 
 export interface Aggregate {
   indicatorId: string;
-  year: Year;
+  period: Period;
   /** Unit the figures are in ("đồng" for money). */
   unit: string;
   additive: boolean;
@@ -66,7 +70,7 @@ export interface Aggregate {
 
 export interface Outlier {
   indicatorId: string;
-  year: Year;
+  period: Period;
   district: number;
   value: number;
   median: number;
@@ -76,6 +80,8 @@ export interface Outlier {
 
 export interface Consolidation {
   catalogueVersion: string;
+  /** The catalogue's years, which the sheets' headings quote. */
+  years: PeriodYears;
   generatedAt: string;
   indicators: IndicatorRow[];
   districts: DistrictSummary[];
@@ -161,8 +167,8 @@ function errorIndex(findings: Finding[]): ErrorIndex {
   return idx;
 }
 
-function hasErrorAt(errors: ErrorIndex, reading: IndicatorReading | undefined, year: Year): boolean {
-  const cell = reading?.[year]?.address;
+function hasErrorAt(errors: ErrorIndex, reading: IndicatorReading | undefined, period: Period): boolean {
+  const cell = reading?.[period]?.address;
   if (!cell) return false;
   return errors.cells.get(cell.sheet)?.has(cell.row * 16384 + cell.col) ?? false;
 }
@@ -170,7 +176,7 @@ function hasErrorAt(errors: ErrorIndex, reading: IndicatorReading | undefined, y
 function completenessOf(result: CheckResult, errors: ErrorIndex, ind: IndicatorRow): Completeness {
   const reading = result.readings[ind.id];
   if (errors.indicators.has(ind.id)) return "error";
-  const v = reading?.y2022?.value;
+  const v = reading?.result?.value;
   if (!v) return "blank";
   switch (v.state) {
     case "blank":
@@ -236,18 +242,18 @@ export function consolidate(inputs: DistrictInput[], catalogue: Catalogue, refus
     statusCounts[ind.id] = sc;
 
     if (ind.kind === "yesno" || ind.kind === "text") continue;
-    for (const year of ["y2013", "y2022"] as Year[]) {
+    for (const period of ["baseline", "result"] as Period[]) {
       const values = inputs.map((input, i) => {
         if (!counted(i)) return undefined;
         const reading = input.result.readings[ind.id];
-        if (hasErrorAt(errors[i], reading, year)) return undefined;
-        return figureOf(ind, reading?.[year]?.value);
+        if (hasErrorAt(errors[i], reading, period)) return undefined;
+        return figureOf(ind, reading?.[period]?.value);
       });
       const xs = values.filter((x): x is number => x !== undefined);
       const additive = isAdditive(ind);
       const agg: Aggregate = {
         indicatorId: ind.id,
-        year,
+        period,
         unit: ind.kind === "money" ? "đồng" : ind.unit,
         additive,
         n: xs.length,
@@ -265,7 +271,7 @@ export function consolidate(inputs: DistrictInput[], catalogue: Catalogue, refus
         values.forEach((v, i) => {
           if (v === undefined) return;
           if (v > OUTLIER_FACTOR * m || v < m / OUTLIER_FACTOR) {
-            outliers.push({ indicatorId: ind.id, year, district: i, value: v, median: m, ratio: v / m });
+            outliers.push({ indicatorId: ind.id, period, district: i, value: v, median: m, ratio: v / m });
           }
         });
       }
@@ -273,6 +279,7 @@ export function consolidate(inputs: DistrictInput[], catalogue: Catalogue, refus
   }
   return {
     catalogueVersion: catalogue.version,
+    years: periodYears(periodsOf(catalogue)),
     generatedAt: now.toISOString(),
     indicators,
     districts,
@@ -344,11 +351,13 @@ function statusLabel(key: string, lang: Lang): string {
 }
 
 function findingText(f: Finding, lang: Lang): string {
-  return `${f.sheet}${f.cell ? "!" + f.cell : ""}: ${f.message[lang]}`;
+  return `${f.sheet}${f.cell ? "!" + f.cell : ""}: ${describeFinding(f, lang).message}`;
 }
 
 /** The consolidated workbook's sheets, as data both adapters render. */
 export function consolidationSheets(c: Consolidation, lang: Lang = "vi"): ConsolidationSheet[] {
+  const b = c.years.baseline;
+  const r = c.years.result;
   const counted = c.districts.filter((d) => !d.duplicateOf);
   const readyCount = counted.filter((d) => d.ready).length;
   const total = c.indicators.length;
@@ -376,17 +385,17 @@ export function consolidationSheets(c: Consolidation, lang: Lang = "vi"): Consol
       ...c.refused.map((r) => [{ v: `${r.fileName}: ${r.message[lang]}`, fill: "#FFC7CE" } as SheetCell]),
     ],
     header: lang === "vi"
-      ? ["#", "Đơn vị báo cáo", "% chỉ tiêu có số liệu 2022", "File", "Tình trạng", "Số lỗi", "Số cảnh báo", "Trùng", "Lỗi đầu tiên"]
-      : ["#", "Reporting unit", "% indicators filled (2022)", "File", "State", "Errors", "Warnings", "Duplicate", "First errors"],
+      ? ["#", "Đơn vị báo cáo", `% chỉ tiêu có số liệu ${r}`, "File", "Tình trạng", "Số lỗi", "Số cảnh báo", "Trùng", "Lỗi đầu tiên"]
+      : ["#", "Reporting unit", `% indicators filled (${r})`, "File", "State", "Errors", "Warnings", "Duplicate", "First errors"],
     rows: summaryRows,
     widths: [5, 30, 14, 30, 16, 8, 10, 16, 80],
-    chart: { title: t(lang, "% chỉ tiêu có số liệu 2022", "% indicators filled (2022)"), categoryCol: 1, valueCol: 2 },
+    chart: { title: t(lang, `% chỉ tiêu có số liệu ${r}`, `% indicators filled (${r})`), categoryCol: 1, valueCol: 2 },
   };
 
   const completeness: ConsolidationSheet = {
     name: CONSOLIDATION_SHEETS.completeness,
     preamble: [
-      [{ v: t(lang, "MỨC ĐỘ ĐẦY ĐỦ SỐ LIỆU 2022 (chỉ tiêu × đơn vị)", "COMPLETENESS OF THE 2022 VALUES (indicator × district)"), bold: true }],
+      [{ v: t(lang, `MỨC ĐỘ ĐẦY ĐỦ SỐ LIỆU ${r} (chỉ tiêu × đơn vị)`, `COMPLETENESS OF THE ${r} VALUES (indicator × district)`), bold: true }],
       [(Object.keys(COMPLETENESS_LOOK) as Completeness[]).map((k) => `${COMPLETENESS_LOOK[k].mark} ${COMPLETENESS_LOOK[k].text[lang]}`).join("   ")],
     ],
     header: [t(lang, "Mã", "Id"), "STT", t(lang, "Chỉ tiêu", "Indicator"), ...c.districts.map((d) => `#${d.index + 1} ${districtName(d)}`)],
@@ -405,16 +414,16 @@ export function consolidationSheets(c: Consolidation, lang: Lang = "vi"): Consol
   statusKeys.sort((a, b) => (order.indexOf(a) + 100) % 100 - (order.indexOf(b) + 100) % 100);
   const status: ConsolidationSheet = {
     name: CONSOLIDATION_SHEETS.status,
-    preamble: [[{ v: t(lang, "SỐ ĐƠN VỊ THEO TÌNH TRẠNG (Phụ lục 1: so với mục tiêu; Phụ lục 2: xu hướng 2013 → 2022)", "DISTRICTS BY STATUS (Appendix 1: against the target; Appendix 2: 2013 → 2022 trend)"), bold: true }]],
+    preamble: [[{ v: t(lang, `SỐ ĐƠN VỊ THEO TÌNH TRẠNG (Phụ lục 1: so với mục tiêu; Phụ lục 2: xu hướng ${b} → ${r})`, `DISTRICTS BY STATUS (Appendix 1: against the target; Appendix 2: ${b} → ${r} trend)`), bold: true }]],
     header: [t(lang, "Mã", "Id"), "STT", t(lang, "Chỉ tiêu", "Indicator"), ...statusKeys.map((k) => statusLabel(k, lang))],
     rows: c.indicators.map((ind) => [ind.id, ind.stt, label(ind, lang), ...statusKeys.map((k) => c.statusCounts[ind.id][k] ?? 0)]),
     widths: [9, 5, 60, ...statusKeys.map(() => 12)],
   };
 
-  const byInd = new Map<string, Partial<Record<Year, Aggregate>>>();
+  const byInd = new Map<string, Partial<Record<Period, Aggregate>>>();
   for (const a of c.aggregates) {
     const e = byInd.get(a.indicatorId) ?? {};
-    e[a.year] = a;
+    e[a.period] = a;
     byInd.set(a.indicatorId, e);
   }
   const n = (x: number | undefined): SheetCell => (x === undefined ? null : { v: x, fmt: NUM });
@@ -425,13 +434,13 @@ export function consolidationSheets(c: Consolidation, lang: Lang = "vi"): Consol
       [t(lang, "Chỉ tính số liệu chính xác (không tính “>85%”, khoảng, ô có lỗi, báo cáo trùng).", "Only exact numbers count (no bounds, ranges, cells with errors, duplicate reports).")],
     ],
     header: lang === "vi"
-      ? ["Mã", "STT", "Chỉ tiêu", "Đơn vị", "Cộng dồn", "2013: số đơn vị", "2013: tổng", "2013: nhỏ nhất", "2013: trung vị", "2013: lớn nhất", "2022: số đơn vị", "2022: tổng", "2022: nhỏ nhất", "2022: trung vị", "2022: lớn nhất"]
-      : ["Id", "No.", "Indicator", "Unit", "Additive", "2013: districts", "2013: total", "2013: min", "2013: median", "2013: max", "2022: districts", "2022: total", "2022: min", "2022: median", "2022: max"],
+      ? ["Mã", "STT", "Chỉ tiêu", "Đơn vị", "Cộng dồn", ...[b, r].flatMap((y) => [`${y}: số đơn vị`, `${y}: tổng`, `${y}: nhỏ nhất`, `${y}: trung vị`, `${y}: lớn nhất`])]
+      : ["Id", "No.", "Indicator", "Unit", "Additive", ...[b, r].flatMap((y) => [`${y}: districts`, `${y}: total`, `${y}: min`, `${y}: median`, `${y}: max`])],
     rows: c.indicators.filter((ind) => byInd.has(ind.id)).map((ind) => {
-      const e = byInd.get(ind.id) as Partial<Record<Year, Aggregate>>;
+      const e = byInd.get(ind.id) as Partial<Record<Period, Aggregate>>;
       const cols = (a: Aggregate | undefined): SheetCell[] => [a?.n ?? 0, n(a?.total), n(a?.min), n(a?.median), n(a?.max)];
-      const a = e.y2022 ?? e.y2013;
-      return [ind.id, ind.stt, label(ind, lang), a?.unit ?? ind.unit, a?.additive ? t(lang, "Có", "Yes") : t(lang, "Không", "No"), ...cols(e.y2013), ...cols(e.y2022)];
+      const a = e.result ?? e.baseline;
+      return [ind.id, ind.stt, label(ind, lang), a?.unit ?? ind.unit, a?.additive ? t(lang, "Có", "Yes") : t(lang, "Không", "No"), ...cols(e.baseline), ...cols(e.result)];
     }),
     widths: [9, 5, 60, 12, 9, 9, 14, 12, 12, 12, 9, 14, 12, 12, 12],
   };
@@ -446,7 +455,7 @@ export function consolidationSheets(c: Consolidation, lang: Lang = "vi"): Consol
     rows: c.outliers.map((o) => {
       const d = c.districts[o.district];
       const ind = indById.get(o.indicatorId) as IndicatorRow;
-      return [o.indicatorId, label(ind, lang), o.year === "y2013" ? "2013" : "2022", districtName(d), d.source.fileName, n(o.value), n(o.median), { v: Math.round(o.ratio * 100) / 100, fmt: "0.00", fill: "#FFEB9C" }];
+      return [o.indicatorId, label(ind, lang), String(c.years[o.period]), districtName(d), d.source.fileName, n(o.value), n(o.median), { v: Math.round(o.ratio * 100) / 100, fmt: "0.00", fill: "#FFEB9C" }];
     }),
     widths: [9, 60, 6, 30, 30, 14, 14, 10],
   };

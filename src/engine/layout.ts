@@ -2,8 +2,9 @@
  * The sheet layout of our own template, defined once: the Office.js adapter, the .xlsx
  * writer and recognition all read it from here.
  */
-import type { AppendixId, Catalogue, ColumnKey, IndicatorRow, Text2 } from "../catalogue/types";
+import type { AppendixId, Catalogue, ColumnRole, IndicatorRow, Periods, Text2 } from "../catalogue/types";
 import { isIndicator } from "../catalogue/types";
+import { NATIONAL_PERIODS, periodsOf } from "../catalogue/periods";
 import type { CellValue, CellValueType, RangeRect, SheetSnapshot, WorkbookSnapshot } from "./types";
 
 export const SHEET_NAMES = {
@@ -15,10 +16,8 @@ export const SHEET_NAMES = {
   meta: "NQ24_Meta",
 } as const;
 
-export type LayoutColumnKey = ColumnKey | "unit" | "status" | "id";
-
 export interface LayoutColumn {
-  key: LayoutColumnKey;
+  key: ColumnRole;
   header: Text2;
   /** Width in characters, as Excel counts them. */
   width: number;
@@ -27,38 +26,48 @@ export interface LayoutColumn {
   input?: boolean;
 }
 
-const COL = {
-  stt: { key: "stt", header: { vi: "STT", en: "No." }, width: 6 },
-  label: { key: "label", header: { vi: "Chỉ tiêu", en: "Indicator" }, width: 70 },
-  unit: { key: "unit", header: { vi: "Đơn vị", en: "Unit" }, width: 11 },
-  target: { key: "target", header: { vi: "Mục tiêu đề ra đến 2020", en: "Target for 2020" }, width: 14 },
-  y2013: { key: "y2013", header: { vi: "Hiện trạng 2013", en: "Status in 2013" }, width: 16, input: true },
-  y2022: { key: "y2022", header: { vi: "Kết quả đạt được đến 2022", en: "Result by 2022" }, width: 16, input: true },
-  note: { key: "note", header: { vi: "Ghi chú", en: "Note" }, width: 30, input: true },
-  status: { key: "status", header: { vi: "Tình trạng", en: "Status" }, width: 22 },
-  id: { key: "id", header: { vi: "Mã chỉ tiêu", en: "Indicator id" }, width: 10, hidden: true },
-} satisfies Record<string, LayoutColumn>;
-
-/** Columns of each appendix sheet, left to right from column A. */
-export const APPENDIX_COLUMNS: Record<AppendixId, LayoutColumn[]> = {
-  PL1: [COL.stt, COL.label, COL.unit, COL.target, COL.y2013, COL.y2022, COL.note, COL.status, COL.id],
-  PL2: [
+/** The columns of each appendix sheet, left to right from column A; headers name the catalogue's years. */
+export function appendixColumns(appendix: AppendixId, periods: Periods): LayoutColumn[] {
+  const b = periods.baseline.year;
+  const r = periods.result.year;
+  const COL = {
+    stt: { key: "stt", header: { vi: "STT", en: "No." }, width: 6 },
+    label: { key: "label", header: { vi: "Chỉ tiêu", en: "Indicator" }, width: 70 },
+    unit: { key: "unit", header: { vi: "Đơn vị", en: "Unit" }, width: 11 },
+    target: { key: "target", header: { vi: `Mục tiêu đề ra đến ${periods.target.year}`, en: `Target for ${periods.target.year}` }, width: 14 },
+    baseline: { key: "baseline", header: { vi: `Hiện trạng ${b}`, en: `Status in ${b}` }, width: 16, input: true },
+    result: { key: "result", header: { vi: `Kết quả đạt được đến ${r}`, en: `Result by ${r}` }, width: 16, input: true },
+    note: { key: "note", header: { vi: "Ghi chú", en: "Note" }, width: 30, input: true },
+    status: { key: "status", header: { vi: "Tình trạng", en: "Status" }, width: 22 },
+    id: { key: "id", header: { vi: "Mã chỉ tiêu", en: "Indicator id" }, width: 10, hidden: true },
+  } satisfies Record<string, LayoutColumn>;
+  if (appendix === "PL1") return [COL.stt, COL.label, COL.unit, COL.target, COL.baseline, COL.result, COL.note, COL.status, COL.id];
+  return [
     COL.stt,
     COL.label,
     COL.unit,
-    { ...COL.y2013, header: { vi: "2013", en: "2013" } },
-    { ...COL.y2022, header: { vi: "2022", en: "2022" } },
+    { ...COL.baseline, header: { vi: String(b), en: String(b) } },
+    { ...COL.result, header: { vi: String(r), en: String(r) } },
     COL.note,
     { ...COL.status, header: { vi: "Xu hướng", en: "Trend" } },
     COL.id,
-  ],
+  ];
+}
+
+/**
+ * Columns of each appendix sheet under the national periods. The order and roles are the
+ * same for every catalogue; only the headers' years differ (appendixColumns).
+ */
+export const APPENDIX_COLUMNS: Record<AppendixId, LayoutColumn[]> = {
+  PL1: appendixColumns("PL1", NATIONAL_PERIODS),
+  PL2: appendixColumns("PL2", NATIONAL_PERIODS),
 };
 
 /** 0-based row of the header row in our appendix sheets (title rows above it). */
 export const HEADER_ROW = 4;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
 
-export function columnIndex(appendix: AppendixId, key: LayoutColumnKey): number {
+export function columnIndex(appendix: AppendixId, key: ColumnRole): number {
   return APPENDIX_COLUMNS[appendix].findIndex((c) => c.key === key);
 }
 
@@ -220,7 +229,7 @@ export interface WorkbookTemplate {
 
 /** Values to put into input cells (training sample, or values kept during a repair). */
 export interface FillValues {
-  [indicatorId: string]: Partial<Record<"y2013" | "y2022" | "note", string>>;
+  [indicatorId: string]: Partial<Record<"baseline" | "result" | "note", string>>;
 }
 
 export function buildCoverSheet(cover: CoverInfo): SheetTemplate {
@@ -265,7 +274,7 @@ export function buildAppendixSheet(
   cover: CoverInfo,
   fill: FillValues = {},
 ): SheetTemplate {
-  const cols = APPENDIX_COLUMNS[appendix];
+  const cols = appendixColumns(appendix, periodsOf(catalogue));
   const visibleWidth = cols.filter((c) => !c.hidden).length;
   const t = APPENDIX_TITLES[appendix];
   const cells: TemplateCell[] = [
@@ -279,7 +288,7 @@ export function buildAppendixSheet(
   const inputRanges: RangeRect[] = [];
   const validations: DataValidationSpec[] = [];
   const indicatorRows: Record<string, number> = {};
-  const idx = (k: LayoutColumnKey) => cols.findIndex((c) => c.key === k);
+  const idx = (k: ColumnRole) => cols.findIndex((c) => c.key === k);
   let r = FIRST_DATA_ROW;
   for (const row of catalogue.rows) {
     if (row.appendix !== appendix) continue;
@@ -292,12 +301,12 @@ export function buildAppendixSheet(
       cells.push({ row: r, col: idx("unit"), value: row.unit || null, style: "readonly" });
       if (appendix === "PL1") cells.push({ row: r, col: idx("target"), value: row.target?.text ?? null, style: "readonly" });
       const values = fill[row.id] ?? {};
-      for (const key of ["y2013", "y2022", "note"] as const) {
+      for (const key of ["baseline", "result", "note"] as const) {
         cells.push({ row: r, col: idx(key), value: values[key] ?? null, style: "input", numberFormat: INPUT_NUMBER_FORMAT });
       }
       cells.push({ row: r, col: idx("status"), value: null, style: "status" });
-      inputRanges.push({ row: r, col: idx("y2013"), rowCount: 1, colCount: 3 });
-      validations.push(validationFor(row, r, idx("y2013")));
+      inputRanges.push({ row: r, col: idx("baseline"), rowCount: 1, colCount: 3 });
+      validations.push(validationFor(row, r, idx("baseline")));
     } else if (headingTakesNote(row)) {
       // "- Thủy điện" heads "+" rows; the national table notes "Không có" beside it.
       const first = idx("label");

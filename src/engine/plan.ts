@@ -3,9 +3,9 @@
  * Plain data; the adapters only carry it out.
  */
 import type { Catalogue, Text2 } from "../catalogue/types";
-import type { IndicatorReading } from "./check";
 import { a1 } from "./layout";
-import type { Finding, IndicatorStatus, LocatedTable, MarkWrite, Plan, Severity, SheetSnapshot, StatusCellWrite, Verdict, WorkbookSnapshot } from "./types";
+import { findingTexts, type FindingTexts } from "./rules/index";
+import type { Finding, IndicatorReading, IndicatorStatus, LocatedTable, MarkWrite, Plan, Severity, SheetSnapshot, StatusCellWrite, Verdict, WorkbookSnapshot } from "./types";
 import { cellString } from "./recognize";
 
 /**
@@ -94,28 +94,32 @@ export function buildPlan(input: PlanInput): Plan {
     }
   }
 
+  // The findings in words, made once for the notes and the results sheet.
+  const texts: FindingTexts[] = input.findings.map(findingTexts);
+
   // One mark per cell, coloured by its worst finding, its note listing every finding there.
   const marks: MarkWrite[] = [];
   const markAt = new Map<string, MarkWrite>();
-  for (const f of input.findings) {
-    if (f.severity === "info" || f.row === undefined || f.col === undefined) continue;
+  input.findings.forEach((f, i) => {
+    if (f.severity === "info" || f.row === undefined || f.col === undefined) return;
     const key = `${f.sheet}\u0000${f.row}\u0000${f.col}`;
-    const line = (l: "vi" | "en") => `[${f.code}] ${f.message[l]}${f.fix ? ` ${f.fix[l]}` : ""}`;
+    const { message, fix } = texts[i];
+    const line = (l: "vi" | "en") => `[${f.code}] ${message[l]}${fix ? ` ${fix[l]}` : ""}`;
     const existing = markAt.get(key);
     if (existing) {
-      if (existing.codes.indexOf(f.code) >= 0) continue;
+      if (existing.codes.indexOf(f.code) >= 0) return;
       existing.codes.push(f.code);
       existing.note = { vi: `${existing.note.vi}\n${line("vi")}`, en: `${existing.note.en}\n${line("en")}` };
       if (f.severity === "error") {
         existing.severity = "error";
         existing.fill = MARK_FILLS.error;
       }
-      continue;
+      return;
     }
     const m: MarkWrite = { sheet: f.sheet, row: f.row, col: f.col, severity: f.severity, fill: MARK_FILLS[f.severity], note: { vi: line("vi"), en: line("en") }, codes: [f.code] };
     markAt.set(key, m);
     marks.push(m);
-  }
+  });
 
   const rowsById = rowIndex(input.catalogue);
   const labelOf = (id?: string) => {
@@ -125,8 +129,9 @@ export function buildPlan(input: PlanInput): Plan {
   };
   const results = {
     header: RESULTS_HEADER[lang],
-    rows: input.findings.map((f) => {
-      const cells = [SEVERITY_TEXT[f.severity][lang], f.code, f.sheet, f.cell, labelOf(f.indicatorId), f.message[lang], f.fix ? f.fix[lang] : ""];
+    rows: input.findings.map((f, i) => {
+      const { message, fix } = texts[i];
+      const cells = [SEVERITY_TEXT[f.severity][lang], f.code, f.sheet, f.cell, labelOf(f.indicatorId), message[lang], fix ? fix[lang] : ""];
       return f.row !== undefined && f.col !== undefined ? { cells, link: { sheet: f.sheet, row: f.row, col: f.col } } : { cells };
     }),
   };

@@ -3,12 +3,11 @@
  * to catalogue indicators — by the hidden id column our template writes, otherwise by
  * label, tolerant of diacritics, case, spacing, "- "/"+ " markers and typing slips.
  */
-import type { AppendixId, Catalogue, CatalogueRow, ColumnKey, IndicatorRow } from "../catalogue/types";
+import type { AppendixId, Catalogue, CatalogueRow, ColumnRole, IndicatorRow, PeriodRole, Periods } from "../catalogue/types";
 import { isIndicator } from "../catalogue/types";
+import { NATIONAL_PERIODS } from "../catalogue/periods";
 import type { LocatedTable, RowMatch, SheetSnapshot, WorkbookSnapshot } from "./types";
 import { foldForMatch } from "./values";
-
-export type TableColumn = ColumnKey | "id" | "status" | "unit";
 
 /** How far down a sheet a header row is looked for (title rows sit above it). */
 const HEADER_SCAN_ROWS = 40;
@@ -16,37 +15,94 @@ const HEADER_SCAN_ROWS = 40;
 export const MATCH_ACCEPT = 0.72;
 export const MATCH_DOUBT = 0.9;
 
-/** Classifies a header cell's folded text. Order matters: "mục tiêu … 2020" before "mục tiêu cụ thể". */
-export function classifyHeader(folded: string): TableColumn | null {
+/** The header patterns for one set of periods, compiled once. */
+interface HeaderWords {
+  periods: Periods;
+  target: RegExp;
+  baseline: RegExp;
+  result: RegExp;
+  /** A header row's cheap pre-filter: a period's year, or "kết quả". */
+  yearish: RegExp;
+  /** Substrings one of which a yearish cell must contain ("20" of the years, "qu" of "quả"): tested before the regex. */
+  hints: string[];
+}
+
+let headerWords: HeaderWords | undefined;
+function headerWordsFor(periods: Periods): HeaderWords {
+  if (headerWords && headerWords.periods === periods) return headerWords;
+  const y = (role: PeriodRole) => String(periods[role].year);
+  headerWords = {
+    periods,
+    target: new RegExp(`${y("target")}|de ra|^target`),
+    baseline: new RegExp(y("baseline")),
+    result: new RegExp(`${y("result")}|ket qua dat duoc`),
+    yearish: new RegExp(`${y("baseline")}|${y("target")}|${y("result")}|[Kk][eế]t qu[aả]|K[EẾ]T QU[AẢ]`),
+    hints: [],
+  };
+  for (const h of [y("baseline").slice(0, 2), y("target").slice(0, 2), y("result").slice(0, 2), "qu", "QU"]) if (headerWords.hints.indexOf(h) < 0) headerWords.hints.push(h);
+  return headerWords;
+}
+
+/**
+ * Classifies a header cell's folded text by the catalogue's periods. Order matters:
+ * "mục tiêu … 2020" before "mục tiêu cụ thể".
+ */
+export function classifyHeader(folded: string, periods: Periods = NATIONAL_PERIODS): ColumnRole | null {
   if (!folded) return null;
+  const w = headerWordsFor(periods);
   if (/^(stt|tt|so tt|so thu tu|no)$/.test(folded)) return "stt";
   if (/\bma chi tieu\b|^ma$|^id$|indicator id/.test(folded)) return "id";
   if (/tinh trang|xu huong|danh gia muc tieu|^status$|^trend$/.test(folded)) return "status";
   if (/ghi chu|^note/.test(folded)) return "note";
   if (/^(don vi( tinh)?|dvt|unit)$/.test(folded)) return "unit";
-  if (/2020|de ra|^target/.test(folded)) return "target";
-  if (/2013/.test(folded)) return "y2013";
-  if (/2022|ket qua dat duoc/.test(folded)) return "y2022";
+  if (w.target.test(folded)) return "target";
+  if (w.baseline.test(folded)) return "baseline";
+  if (w.result.test(folded)) return "result";
   if (/chi tieu|muc tieu|noi dung|indicator/.test(folded)) return "label";
   return null;
 }
 
-const RE_YEARISH = /20(13|20|22)|[Kk][eế]t qu[aả]|K[EẾ]T QU[AẢ]/;
-
 interface HeaderHit {
   row: number; // absolute
-  columns: Partial<Record<TableColumn, number>>; // absolute columns
+  columns: Partial<Record<ColumnRole, number>>; // absolute columns
+  years: LocatedTable["years"];
 }
 
-function restartsTable(sheet: SheetSnapshot, i: number, first: HeaderHit): boolean {
+const RE_YEAR = /(?:^|[^0-9])((?:19|20)[0-9]{2})(?![0-9])/g;
+
+/**
+ * The year a period column's header states: the first four-digit year within the role's
+ * accepted range ("Kết quả đạt được đến 2023" → 2023), else the catalogue's year (a header
+ * recognised by its words alone, "Kết quả đạt được").
+ */
+export function headerYear(raw: string, role: PeriodRole, periods: Periods): number {
+  const def = periods[role];
+  RE_YEAR.lastIndex = 0;
+  for (let m = RE_YEAR.exec(raw); m; m = RE_YEAR.exec(raw)) {
+    const y = Number(m[1]);
+    if (y === def.year) return y;
+    if (y >= def.from && y <= def.to) return y;
+  }
+  return def.year;
+}
+
+function hasHint(raw: string, hints: string[]): boolean {
+  for (let k = 0; k < hints.length; k++) if (raw.indexOf(hints[k]) >= 0) return true;
+  return false;
+}
+
+function restartsTable(sheet: SheetSnapshot, i: number, first: HeaderHit, periods: Periods): boolean {
   // With an STT column, the next header says "STT" there: a short cell is all to test.
   const key = first.columns.stt !== undefined ? "stt" : "label";
   const c = first.columns[key] as number;
   const raw = cellString(sheet, i, c - sheet.origin.col);
-  return raw.length > 0 && raw.length <= (key === "stt" ? 20 : 60) && classifyHeader(foldShort(raw)) === key;
+  return raw.length > 0 && raw.length <= (key === "stt" ? 20 : 60) && classifyHeader(foldShort(raw), periods) === key;
 }
 
-function findHeaderRows(sheet: SheetSnapshot): HeaderHit[] {
+function findHeaderRows(sheet: SheetSnapshot, periods: Periods): HeaderHit[] {
+  const words = headerWordsFor(periods);
+  const baselineYear = periods.baseline.year;
+  const resultYear = periods.result.year;
   const hits: HeaderHit[] = [];
   const rows = sheet.values.length;
   for (let i = 0; i < rows; i++) {
@@ -56,34 +112,36 @@ function findHeaderRows(sheet: SheetSnapshot): HeaderHit[] {
     // short cell. Values are rarely strings that short and year-like, so most rows cost a
     // type and length test per cell. Below a first table, a second one (both appendices on
     // one sheet) starts with its own header in the same STT or label column.
-    if (hits.length > 0 && !restartsTable(sheet, i, hits[0])) continue;
+    if (hits.length > 0 && !restartsTable(sheet, i, hits[0], periods)) continue;
     let yearish = false;
     for (let j = 0; j < rowVals.length && !yearish; j++) {
       const v = sheet.values[i]?.[j];
       if (typeof v === "number") {
-        yearish = v === 2013 || v === 2022;
+        yearish = v === baselineYear || v === resultYear;
         continue;
       }
       const raw = cellString(sheet, i, j);
-      yearish = raw.length >= 4 && raw.length <= 60 && (raw.indexOf("20") >= 0 || raw.indexOf("qu") >= 0 || raw.indexOf("QU") >= 0) && RE_YEARISH.test(raw);
+      yearish = raw.length >= 4 && raw.length <= 60 && hasHint(raw, words.hints) && words.yearish.test(raw);
     }
     if (!yearish) {
       if (hits.length === 0 && i > HEADER_SCAN_ROWS) break;
       continue;
     }
-    const columns: Partial<Record<TableColumn, number>> = {};
+    const columns: Partial<Record<ColumnRole, number>> = {};
+    const years: LocatedTable["years"] = {};
     let found = 0;
     for (let j = 0; j < rowVals.length; j++) {
       const raw = cellString(sheet, i, j);
       if (!raw || raw.length > 80) continue;
-      const key = classifyHeader(foldShort(raw));
+      const key = classifyHeader(foldShort(raw), periods);
       if (key && columns[key] === undefined) {
         columns[key] = sheet.origin.col + j;
+        if (key === "baseline" || key === "result" || key === "target") years[key] = headerYear(raw, key, periods);
         found++;
       }
     }
-    if (found >= 2 && columns.label !== undefined && (columns.y2013 !== undefined || columns.y2022 !== undefined)) {
-      hits.push({ row: sheet.origin.row + i, columns });
+    if (found >= 2 && columns.label !== undefined && (columns.baseline !== undefined || columns.result !== undefined)) {
+      hits.push({ row: sheet.origin.row + i, columns, years });
       continue;
     }
     // Only scan the top of a sheet for the first header; after one is found, keep scanning
@@ -235,10 +293,10 @@ function appendixOf(sheet: SheetSnapshot, hit: HeaderHit): AppendixId {
   return "PL2";
 }
 
-export function locateTables(snapshot: WorkbookSnapshot): TableRows[] {
+export function locateTables(snapshot: WorkbookSnapshot, periods: Periods = NATIONAL_PERIODS): TableRows[] {
   const out: TableRows[] = [];
   for (const sheet of snapshot.sheets) {
-    const hits = findHeaderRows(sheet);
+    const hits = findHeaderRows(sheet, periods);
     hits.forEach((hit, k) => {
       const next = hits[k + 1];
       const lastRow = next ? next.row - 1 : sheet.origin.row + sheet.values.length - 1;
@@ -248,6 +306,7 @@ export function locateTables(snapshot: WorkbookSnapshot): TableRows[] {
           sheet: sheet.name,
           headerRow: hit.row,
           columns: hit.columns,
+          years: hit.years,
           ownTemplate: hit.columns.id !== undefined,
         },
         firstRow: hit.row + 1,
@@ -279,7 +338,7 @@ export interface MatchOutcome {
 }
 
 function valueColumnsHaveText(sheet: SheetSnapshot, i: number, table: LocatedTable): boolean {
-  for (const key of ["y2013", "y2022", "note"] as const) {
+  for (const key of ["baseline", "result", "note"] as const) {
     const c = table.columns[key];
     if (c === undefined) continue;
     if (cellString(sheet, i, c - sheet.origin.col).trim() !== "") return true;

@@ -43,7 +43,7 @@ export function isOurCover(r: ExistingSheet): boolean {
   return COVER_FIELDS.filter((f) => str(cellOf(r, f.row, 0).value) === f.label.vi).length >= Math.ceil(COVER_FIELDS.length / 2);
 }
 
-const VALUE_KEYS = ["y2013", "y2022", "note"] as const;
+const VALUE_KEYS = ["baseline", "result", "note"] as const;
 
 /**
  * The template to render over an existing sheet, and the cells ("row,col") to leave as the
@@ -96,11 +96,11 @@ export function repairPlan(t: SheetTemplate, r: ExistingSheet, catalogue: Catalo
  */
 export function sampleWrites(appendix: AppendixId, r: ExistingSheet, catalogue: Catalogue, fill: FillValues): { row: number; col: number; values: string[] }[] {
   const rows = idRows(r, appendix, catalogue);
-  const first = APPENDIX_COLUMNS[appendix].findIndex((c) => c.key === "y2013");
+  const first = APPENDIX_COLUMNS[appendix].findIndex((c) => c.key === "baseline");
   const out: { row: number; col: number; values: string[] }[] = [];
   rows.forEach((row, id) => {
     const v = fill[id];
-    if (v) out.push({ row, col: first, values: [v.y2013 ?? "", v.y2022 ?? "", v.note ?? ""] });
+    if (v) out.push({ row, col: first, values: [v.baseline ?? "", v.result ?? "", v.note ?? ""] });
   });
   return out;
 }

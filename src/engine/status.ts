@@ -1,15 +1,17 @@
 /**
  * Status: PL1 targets judged by the target's bound and the indicator's direction; every
- * indicator's 2013 → 2022 trend.
+ * indicator's trend from the baseline to the result.
  */
-import type { IndicatorRow, Target, Text2 } from "../catalogue/types";
+import type { IndicatorRow, PeriodYears, Target, Text2 } from "../catalogue/types";
 import type { IndicatorStatus, ParsedValue, TargetStatus, Trend } from "./types";
 import { foldForMatch, formatViNumber } from "./values";
 
 export interface IndicatorValues {
-  y2013?: ParsedValue;
-  y2022?: ParsedValue;
+  baseline?: ParsedValue;
+  result?: ParsedValue;
   note?: ParsedValue;
+  /** The years the values are for, quoted in the explanation. */
+  years: PeriodYears;
 }
 
 /**
@@ -21,13 +23,12 @@ export function numericValue(v: ParsedValue | undefined, percent = false): numbe
   switch (v.state) {
     case "number":
     case "multi":
-      return v.measure?.value;
+      return v.measure.value;
     case "bound":
-      return v.bound?.value ?? v.measure?.value;
+      return v.bound.value;
     case "range":
-      return v.range ? (v.range.low + v.range.high) / 2 : v.measure?.value;
+      return (v.range.low + v.range.high) / 2;
     case "countOfTotal":
-      if (!v.count) return v.measure?.value;
       if (percent) return v.count.percent ?? (v.count.total > 0 ? (v.count.part / v.count.total) * 100 : undefined);
       return v.count.part;
     case "text":
@@ -87,7 +88,7 @@ function compare(x: number, t: Target): "meets" | "beats" | "misses" {
 }
 
 /**
- * Where the 2022 value is itself a bound ("> 98%"), it is judged by its guaranteed side:
+ * Where the result is itself a bound ("> 98%"), it is judged by its guaranteed side:
  * "> 98%" certainly meets "≥ 90%", and says nothing certain against "≥ 99%".
  */
 function judgeTarget(v: ParsedValue, t: Target): TargetStatus | undefined {
@@ -124,14 +125,14 @@ function changeText(change: number | undefined): string {
 }
 
 export function judgeStatus(ind: IndicatorRow, values: IndicatorValues): IndicatorStatus {
-  const { trend, change } = trendOf(ind, values.y2013, values.y2022);
+  const { trend, change } = trendOf(ind, values.baseline, values.result);
   const shown = trend === "unchanged" ? "" : changeText(change);
   const trendLabel: Text2 = { vi: TREND_TEXT[trend].vi + shown, en: TREND_TEXT[trend].en + shown };
   const out: IndicatorStatus = { indicatorId: ind.id, appendix: ind.appendix, trend, label: trendLabel };
   if (change !== undefined) out.change = change;
   if (ind.appendix !== "PL1") return out;
 
-  const v = values.y2022;
+  const v = values.result;
   const note = values.note;
   let status: TargetStatus;
   let explanation: Text2 | undefined;
@@ -155,8 +156,8 @@ export function judgeStatus(ind: IndicatorRow, values: IndicatorValues): Indicat
     const x = numericValue(v, true);
     if (x !== undefined) {
       explanation = {
-        vi: `2022: ${v.raw} so với mục tiêu ${ind.target.text}`,
-        en: `2022: ${v.raw} against the target ${ind.target.text}`,
+        vi: `${values.years.result}: ${v.raw} so với mục tiêu ${ind.target.text}`,
+        en: `${values.years.result}: ${v.raw} against the target ${ind.target.text}`,
       };
     }
   }

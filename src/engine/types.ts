@@ -2,7 +2,9 @@
  * Plain data exchanged between the adapters (Office.js, .xlsx) and the engine.
  * Snapshot in, Plan out: nothing here knows about Excel or files.
  */
-import type { AppendixId, ColumnKey, Text2 } from "../catalogue/types";
+import type { AppendixId, ColumnRole, IndicatorRow, PeriodRole, PeriodYears, Text2 } from "../catalogue/types";
+
+export type { ColumnRole, PeriodRole, PeriodYears } from "../catalogue/types";
 
 // ---------------------------------------------------------------- Snapshot
 
@@ -57,20 +59,6 @@ export interface WorkbookSnapshot {
 
 // ---------------------------------------------------------------- Values
 
-/** The three "empty-ish" states are distinct: not filled ≠ no data ≠ not applicable. */
-export type ValueState =
-  | "blank" // nothing typed
-  | "noData" // "-", "--": declared no data
-  | "notApplicable" // "Không có", "Không áp dụng": nothing of that kind exists
-  | "number"
-  | "bound" // ">85%", "trên 98%"
-  | "range" // "8–10%"
-  | "countOfTotal" // "2/2 đạt 100%"
-  | "yesno"
-  | "multi" // two measures in one cell
-  | "error" // #N/A, #REF!…
-  | "text"; // anything else
-
 export interface Measure {
   value: number;
   /** Normalised unit: "%", "ha", "m2", "m2/người", "km", "đồng", "người", "con", "loài", "" … */
@@ -79,29 +67,132 @@ export interface Measure {
   label?: string;
 }
 
-export interface ParsedValue {
-  state: ValueState;
+/** Set when the text could be read two ways ("1.234": 1234 or 1,234). */
+export interface Ambiguity {
+  readings: number[];
+  reason: Text2;
+}
+
+interface ValueBase {
   /** Raw text as the user sees it (trimmed). */
   raw: string;
-  /** Main measure (numbers, bounds: the bound's value). */
-  measure?: Measure;
-  /** For "multi": every measure in the cell in order. */
-  measures?: Measure[];
-  bound?: { op: "<" | "<=" | ">" | ">="; value: number; unit: string };
-  range?: { low: number; high: number; unit: string };
-  count?: { part: number; total: number; percent?: number; what?: string };
-  yes?: boolean;
-  errorCode?: string;
-  /** Set when the text could be read two ways ("1.234": 1234 or 1,234). */
-  ambiguous?: { readings: number[]; reason: Text2 };
-  /** Extra words after the number ("4/4 bệnh viện có …"). */
+  /** Extra words after the number or the answer ("4/4 bệnh viện có …", "Chưa có hệ thống …"). */
   description?: string;
+}
+
+/** Nothing typed. */
+export interface BlankValue extends ValueBase {
+  state: "blank";
+}
+/** "-", "--": declared no data. */
+export interface NoDataValue extends ValueBase {
+  state: "noData";
+}
+/** "Không có", "Không áp dụng": nothing of that kind exists. */
+export interface NotApplicableValue extends ValueBase {
+  state: "notApplicable";
+}
+/** A number with an optional unit (and, for counts, words around it). */
+export interface NumberValue extends ValueBase {
+  state: "number";
+  measure: Measure;
+  ambiguous?: Ambiguity;
   /** True when Excel held a real number (not text). */
   fromNumber?: boolean;
   /** True for a number stored as text. */
   numberAsText?: boolean;
-  /** True when Excel turned "2/2" into a date. */
+}
+/** ">85%", "trên 98%": the bound, and its value as the measure. */
+export interface BoundValue extends ValueBase {
+  state: "bound";
+  measure: Measure;
+  bound: { op: "<" | "<=" | ">" | ">="; value: number; unit: string };
+  ambiguous?: Ambiguity;
+}
+/** "8–10%". */
+export interface RangeValue extends ValueBase {
+  state: "range";
+  range: { low: number; high: number; unit: string };
+  ambiguous?: Ambiguity;
+}
+/** "2/2 đạt 100%"; the measure is part/total in %, absent when the total is 0. */
+export interface CountOfTotalValue extends ValueBase {
+  state: "countOfTotal";
+  count: { part: number; total: number; percent?: number; what?: string };
+  measure?: Measure;
+}
+export interface YesNoValue extends ValueBase {
+  state: "yesno";
+  yes: boolean;
+}
+/** Two measures in one cell; the measure is the first of them. */
+export interface MultiValue extends ValueBase {
+  state: "multi";
+  measure: Measure;
+  measures: Measure[];
+  ambiguous?: Ambiguity;
+}
+/** #N/A, #REF!… */
+export interface ErrorValue extends ValueBase {
+  state: "error";
+  errorCode: string;
+}
+/** Anything else; a number inside the words is kept as the measure. */
+export interface TextValue extends ValueBase {
+  state: "text";
+  measure?: Measure;
+  ambiguous?: Ambiguity;
+  fromNumber?: boolean;
+  /** True when Excel turned "2/2" into a date, or the text is a date. */
   looksLikeDate?: boolean;
+}
+
+/**
+ * What a cell says, tagged by its state: code that reads `.bound`, `.count`, `.range` or
+ * `.yes` narrows on `state` first. The three "empty-ish" states are distinct: not filled
+ * (blank) ≠ no data ≠ not applicable.
+ */
+export type ParsedValue =
+  | BlankValue
+  | NoDataValue
+  | NotApplicableValue
+  | NumberValue
+  | BoundValue
+  | RangeValue
+  | CountOfTotalValue
+  | YesNoValue
+  | MultiValue
+  | ErrorValue
+  | TextValue;
+
+export type ValueState = ParsedValue["state"];
+
+/** The measure a value carries, whatever its state (the bound's value, a count's share…). */
+export function measureOf(v: ParsedValue): Measure | undefined {
+  switch (v.state) {
+    case "number":
+    case "bound":
+    case "multi":
+    case "countOfTotal":
+    case "text":
+      return v.measure;
+    default:
+      return undefined;
+  }
+}
+
+/** The ambiguity of a value's number, if any. */
+export function ambiguityOf(v: ParsedValue): Ambiguity | undefined {
+  switch (v.state) {
+    case "number":
+    case "bound":
+    case "range":
+    case "multi":
+    case "text":
+      return v.ambiguous;
+    default:
+      return undefined;
+  }
 }
 
 // ---------------------------------------------------------------- Recognition
@@ -118,8 +209,14 @@ export interface LocatedTable {
   sheet: string;
   /** Absolute 0-based row of the header row. */
   headerRow: number;
-  /** Absolute 0-based column of each recognised column. */
-  columns: Partial<Record<ColumnKey | "id" | "status", number>>;
+  /** Absolute 0-based column of each recognised column, by role. */
+  columns: Partial<Record<ColumnRole, number>>;
+  /**
+   * For each period column found, the year its header states (within the role's accepted
+   * range; the catalogue's year when the header names none) — what messages, statuses and
+   * the results quote.
+   */
+  years: Partial<Record<PeriodRole, number>>;
   /** True when the hidden id column of our own template was found. */
   ownTemplate: boolean;
 }
@@ -134,9 +231,37 @@ export interface RowMatch {
   labelSeen: string;
 }
 
+/** One cell read for an indicator, with what it says. */
+export interface ReadCell {
+  address: CellAddress;
+  value: ParsedValue;
+  indicatorId?: string;
+}
+
+/** What was read for one matched indicator: its cells by column role. */
+export interface IndicatorReading {
+  indicator: IndicatorRow;
+  match: RowMatch;
+  baseline?: ReadCell;
+  result?: ReadCell;
+  note?: ReadCell;
+  /** A note written on an enclosing heading row ("- Thủy điện … Không có"), when the row has none. */
+  inheritedNote?: ReadCell;
+  target?: ReadCell;
+  /** The year of each period as the row's table states it (the catalogue's where the table is silent). */
+  years: PeriodYears;
+}
+
 // ---------------------------------------------------------------- Findings
 
 export type Severity = "error" | "warning" | "info";
+
+/**
+ * A rule's parameters: plain JSON data (strings, numbers, arrays, objects of those), so a
+ * finding can be stored, sent to a worker thread or compared as it is. Each rule types its
+ * own (RuleDef<P>); here they are any object, so a family may declare them as interfaces.
+ */
+export type FindingParams = object;
 
 export interface Finding {
   /** Stable rule code, e.g. "NQ24-E001". */
@@ -148,8 +273,8 @@ export interface Finding {
   row?: number;
   col?: number;
   indicatorId?: string;
-  message: Text2;
-  fix?: Text2;
+  /** What the rule found (label, value seen, year…); describeFinding turns it into text. */
+  params: FindingParams;
 }
 
 // ---------------------------------------------------------------- Status
@@ -162,7 +287,7 @@ export interface IndicatorStatus {
   appendix: AppendixId;
   status?: TargetStatus;
   trend: Trend;
-  /** Relative change 2013 → 2022 (0.25 = +25 %), when both are numbers. */
+  /** Relative change baseline → result (0.25 = +25 %), when both are numbers. */
   change?: number;
   /** The text written in the status column. */
   label: Text2;

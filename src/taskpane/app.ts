@@ -4,6 +4,7 @@
  * driven in jsdom with stand-ins.
  */
 import type { Catalogue, Text2 } from "../catalogue/types";
+import { periodsOf, periodYears } from "../catalogue/periods";
 import type { Finding, IndicatorStatus, Verdict } from "../engine/types";
 import { byId, el, fill } from "./dom";
 import type { Lang, StringKey } from "./i18n";
@@ -154,7 +155,7 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
     const verdict = byId(IDS.verdict);
     if (verdict) fill(verdict, [s ? renderVerdict(s.verdict, state.lang) : el("p", { class: "not-yet" }, [t(state.lang, "check.notYet")])]);
     const chart = byId(IDS.statusChart);
-    if (chart) fill(chart, [s ? renderStatusChart(s.statuses, state.lang) : el("p", { class: "not-yet" }, [t(state.lang, "check.notYet")])]);
+    if (chart) fill(chart, [s ? renderStatusChart(s.statuses, state.lang, periodYears(periodsOf(state.catalogue))) : el("p", { class: "not-yet" }, [t(state.lang, "check.notYet")])]);
     const findings = byId(IDS.findings);
     if (!findings) return;
     // A live re-check or a language switch rebuilds the list: a keyboard user keeps their place.

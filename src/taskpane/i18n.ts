@@ -97,7 +97,7 @@ export const STRINGS = {
 
   "status.heading": { vi: "Tình trạng chỉ tiêu", en: "Indicator status" },
   "status.pl1": { vi: "Phụ lục 1 – mục tiêu", en: "Appendix 1 – targets" },
-  "status.pl2": { vi: "Phụ lục 2 – xu hướng 2013 → 2022", en: "Appendix 2 – trend 2013 → 2022" },
+  "status.pl2": { vi: "Phụ lục 2 – xu hướng {baseline} → {result}", en: "Appendix 2 – trend {baseline} → {result}" },
   "status.achieved": STATUS_TEXT.achieved,
   "status.exceeded": STATUS_TEXT.exceeded,
   "status.notAchieved": STATUS_TEXT.notAchieved,

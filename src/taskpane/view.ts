@@ -2,9 +2,11 @@
  * Pure rendering: data from the engine and catalogue in, DOM out. Every text from a
  * workbook or a catalogue goes through el()/svg(), that is, as text nodes.
  */
-import type { Catalogue, Text2 } from "../catalogue/types";
+import type { Catalogue, PeriodYears, Text2 } from "../catalogue/types";
 import { isIndicator } from "../catalogue/types";
+import { NATIONAL_PERIODS, periodYears } from "../catalogue/periods";
 import { SHEET_NAMES } from "../engine/layout";
+import { describeFinding } from "../engine/rules/index";
 import type { Finding, IndicatorStatus, Severity, TargetStatus, Trend, Verdict } from "../engine/types";
 import { el, svg } from "./dom";
 import type { Lang, StringKey } from "./i18n";
@@ -47,11 +49,12 @@ export const MAX_PER_GROUP = 250;
 export type SelectHandler = (finding: Finding) => void;
 
 function renderFinding(f: Finding, lang: Lang, onSelect: SelectHandler): HTMLElement {
+  const text = describeFinding(f, lang);
   const body = [
     el("span", { class: "finding-where" }, [findingLocation(f, lang)]),
     el("span", { class: "finding-code" }, [f.code]),
-    el("span", { class: "finding-message" }, [pick(f.message, lang)]),
-    f.fix ? el("span", { class: "finding-fix" }, [pick(f.fix, lang)]) : null,
+    el("span", { class: "finding-message" }, [text.message]),
+    text.fix ? el("span", { class: "finding-fix" }, [text.fix]) : null,
   ];
   const cls = "finding finding--" + f.severity;
   if (!f.sheet || !f.cell) return el("div", { class: cls }, body);
@@ -119,7 +122,7 @@ const BAR_COLOURS: Record<string, string> = {
 export interface StatusCounts {
   pl1: Record<TargetStatus, number>;
   pl2: Record<"better" | "worse" | "unchanged" | "increased" | "decreased", number>;
-  /** PL2 indicators with no trend (a value missing in 2013 or 2022, or not a number). */
+  /** PL2 indicators with no trend (the baseline or result value missing, or not a number). */
   pl2Unknown: number;
 }
 
@@ -141,12 +144,15 @@ function labelKey(key: string): StringKey {
 
 const CHART = { width: 300, labelWidth: 132, barMax: 130, row: 20, barHeight: 14, titleHeight: 22, gap: 8 };
 
-/** Horizontal bars, one per status, zero counts included so the chart's shape never moves. */
-export function renderStatusChart(statuses: IndicatorStatus[], lang: Lang): SVGSVGElement {
+/**
+ * Horizontal bars, one per status, zero counts included so the chart's shape never moves.
+ * The trend's title quotes the catalogue's years.
+ */
+export function renderStatusChart(statuses: IndicatorStatus[], lang: Lang, years: PeriodYears = periodYears(NATIONAL_PERIODS)): SVGSVGElement {
   const counts = countStatuses(statuses);
   const groups: { title: string; keys: string[]; values: Record<string, number>; id: string }[] = [
     { id: "PL1", title: t(lang, "status.pl1"), keys: PL1_BARS, values: counts.pl1 },
-    { id: "PL2", title: t(lang, "status.pl2"), keys: PL2_BARS.concat(PL2_NEUTRAL_BARS.filter((k) => counts.pl2[k as "increased"] > 0)), values: counts.pl2 },
+    { id: "PL2", title: t(lang, "status.pl2", { baseline: years.baseline, result: years.result }), keys: PL2_BARS.concat(PL2_NEUTRAL_BARS.filter((k) => counts.pl2[k as "increased"] > 0)), values: counts.pl2 },
   ];
   let max = 1;
   for (const g of groups) for (const k of g.keys) max = Math.max(max, g.values[k]);

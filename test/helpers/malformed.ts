@@ -88,16 +88,16 @@ const sheet = (wb: ExcelJS.Workbook, name: string) => {
   if (!ws) throw new Error(`no sheet ${name}`);
   return ws;
 };
-/** Input cell of an indicator: y2013, y2022 or note. */
-const input = (wb: ExcelJS.Workbook, a: "PL1" | "PL2", id: string, k: "y2013" | "y2022" | "note" | "label" | "status" | "id") =>
+/** Input cell of an indicator: baseline, result or note. */
+const input = (wb: ExcelJS.Workbook, a: "PL1" | "PL2", id: string, k: "baseline" | "result" | "note" | "label" | "status" | "id") =>
   at(sheet(wb, a === "PL1" ? PL1 : PL2), layout.rowOf(a, id), colOf(a, k));
 
 /** Writes one value into several input cells of both appendices. */
 function putMany(values: ExcelJS.CellValue[]): Tweak {
   return (wb, t) => {
     values.forEach((v, i) => {
-      input(wb, "PL1", t.pl1Ids[i % t.pl1Ids.length], i % 2 ? "y2013" : "y2022").value = v;
-      input(wb, "PL2", t.pl2Ids[(i * 7) % t.pl2Ids.length], "y2022").value = v;
+      input(wb, "PL1", t.pl1Ids[i % t.pl1Ids.length], i % 2 ? "baseline" : "result").value = v;
+      input(wb, "PL2", t.pl2Ids[(i * 7) % t.pl2Ids.length], "result").value = v;
     });
   };
 }
@@ -138,7 +138,7 @@ const SPECS: CaseSpec[] = [
     ws.getRow(t.rowOf("PL1", t.pl1Ids[3]) + 1).hidden = true;
     ws.getRow(t.rowOf("PL1", t.pl1Ids[4]) + 1).hidden = true;
     ws.getColumn(colOf("PL1", "note") + 1).hidden = true;
-    sheet(wb, PL2).getColumn(colOf("PL2", "y2013") + 1).hidden = true;
+    sheet(wb, PL2).getColumn(colOf("PL2", "baseline") + 1).hidden = true;
   } },
   { name: "protected-password", tweak: async (wb) => {
     await sheet(wb, PL1).protect("mật-khẩu", { selectLockedCells: true });
@@ -191,9 +191,9 @@ const SPECS: CaseSpec[] = [
   { name: "merge-over-values", tweak: (wb, t) => {
     // Two indicator rows' 2013, 2022 and note cells under one merge: values beneath it hide.
     const r = t.rowOf("PL1", t.pl1Ids[2]) + 1;
-    sheet(wb, PL1).mergeCells(r, colOf("PL1", "y2013") + 1, r, colOf("PL1", "note") + 1);
+    sheet(wb, PL1).mergeCells(r, colOf("PL1", "baseline") + 1, r, colOf("PL1", "note") + 1);
     const r2 = t.rowOf("PL2", t.pl2Ids[8]) + 1;
-    sheet(wb, PL2).mergeCells(r2, colOf("PL2", "y2013") + 1, r2 + 1, colOf("PL2", "y2022") + 1);
+    sheet(wb, PL2).mergeCells(r2, colOf("PL2", "baseline") + 1, r2 + 1, colOf("PL2", "result") + 1);
   } },
   { name: "merge-overlapping", tweak: (wb, t) => {
     const r = t.rowOf("PL2", t.pl2Ids[5]) + 1;
@@ -224,7 +224,7 @@ const SPECS: CaseSpec[] = [
   { name: "number-texts", tweak: putMany(NUMBER_TEXTS) },
   { name: "percent-numbers", tweak: (wb, t) => {
     t.pl1Ids.slice(0, 12).forEach((id, i) => {
-      const c = input(wb, "PL1", id, "y2022");
+      const c = input(wb, "PL1", id, "result");
       c.value = i % 3 === 0 ? 1.275 : 0.275 + i / 100;
       c.numFmt = i % 2 ? "0.0%" : "0%";
     });
@@ -233,7 +233,7 @@ const SPECS: CaseSpec[] = [
   { name: "dates", tweak: putMany([new Date(Date.UTC(2023, 1, 2)), new Date(Date.UTC(2022, 11, 31))]) },
   { name: "date-from-2-2", tweak: (wb, t) => {
     for (const id of t.pl2Ids.slice(0, 6)) {
-      const c = input(wb, "PL2", id, "y2022");
+      const c = input(wb, "PL2", id, "result");
       c.value = new Date(Date.UTC(2023, 1, 2));
       c.numFmt = "d-mmm";
     }
@@ -252,7 +252,7 @@ const SPECS: CaseSpec[] = [
     for (const id of t.pl2Ids.slice(0, 40)) {
       const c = input(wb, "PL2", id, "label");
       c.value = String(c.value ?? "").replace(/ /g, " \u200b");
-      const v = input(wb, "PL2", id, "y2022");
+      const v = input(wb, "PL2", id, "result");
       if (v.value !== null && v.value !== undefined) v.value = `\u200b${String(v.value)}\u00a0`;
     }
   } },
@@ -469,7 +469,7 @@ export function inputValuesById(wb: FakeWorkbook): Record<string, string> {
     s.cells.forEach((c, k) => {
       const [r, col] = k.split(",").map(Number);
       if (col !== idCol || typeof c.value !== "string" || !/^PL[12]-\d+$/.test(c.value)) return;
-      for (const key of ["y2013", "y2022", "note"] as const) {
+      for (const key of ["baseline", "result", "note"] as const) {
         const v = s.cells.get(`${r},${colOf(a, key)}`);
         if (v && v.value !== null && v.value !== "") out[`${c.value} ${key}`] = JSON.stringify([v.value, v.formula]);
       }

@@ -16,8 +16,8 @@ export interface SeedRow {
   label: string;
   /** Value columns: PL1 target, 2013, 2022, note; PL2 2013, 2022, note. */
   target?: string;
-  y2013: string;
-  y2022: string;
+  baseline: string;
+  result: string;
   note: string;
   isIndicator: boolean;
 }
@@ -54,19 +54,19 @@ export function readSeedAppendices(file = join(__dirname, "..", "fixtures", "see
     if (stt.trim() === "STT") continue; // header row
     const rest = r.cells.slice(2);
     let target: string | undefined;
-    let y2013: string, y2022: string, note: string;
+    let baseline: string, result: string, note: string;
     if (r.appendix === "PL1") {
-      [target = "", y2013 = "", y2022 = "", note = ""] = rest;
+      [target = "", baseline = "", result = "", note = ""] = rest;
     } else {
-      [y2013 = "", y2022 = "", note = ""] = rest;
+      [baseline = "", result = "", note = ""] = rest;
     }
-    out.push({ appendix: r.appendix, cells: r.cells, stt: stt.trim(), label: label.trim(), target, y2013, y2022, note, isIndicator: false });
+    out.push({ appendix: r.appendix, cells: r.cells, stt: stt.trim(), label: label.trim(), target, baseline, result, note, isIndicator: false });
   }
   // An indicator row carries a value, a dash or a note, or starts with "-"/"+",
   // and is not a heading over "+" rows.
   for (let i = 0; i < out.length; i++) {
     const r = out[i];
-    const carries = [r.target ?? "", r.y2013, r.y2022, r.note].some((c) => c.trim() !== "");
+    const carries = [r.target ?? "", r.baseline, r.result, r.note].some((c) => c.trim() !== "");
     const dashed = /^[-+]/.test(r.label);
     const next = out[i + 1];
     const headsPlus = r.label.startsWith("-") && next !== undefined && next.appendix === r.appendix && next.label.startsWith("+");

@@ -149,7 +149,7 @@ export async function insertSheets(context: Excel.RequestContext, catalogue: Cat
 
 export interface SampleLike {
   cover: CoverInfo;
-  values: Record<string, { target?: string; y2013?: string; y2022?: string; note?: string }>;
+  values: Record<string, { target?: string; baseline?: string; result?: string; note?: string }>;
 }
 
 export interface FillSampleResult {
@@ -165,8 +165,8 @@ export async function fillSample(context: Excel.RequestContext, catalogue: Catal
   Object.keys(sample.values).forEach((id) => {
     const v = sample.values[id];
     const cells: FillValues[string] = {};
-    if (v.y2013 !== undefined) cells.y2013 = v.y2013;
-    if (v.y2022 !== undefined) cells.y2022 = v.y2022;
+    if (v.baseline !== undefined) cells.baseline = v.baseline;
+    if (v.result !== undefined) cells.result = v.result;
     if (v.note !== undefined) cells.note = v.note;
     fill[id] = cells;
   });

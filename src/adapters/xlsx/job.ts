@@ -34,23 +34,22 @@ export interface JobOptions {
 }
 
 /**
- * The parts of a check result a consolidation reads: the 2013/2022 readings, every error in
- * full, the other findings' place and code (their texts and fixes dropped), statuses,
- * cover and verdict. Hundreds of districts then stay small in memory.
+ * The parts of a check result a consolidation reads: the baseline/result readings, the
+ * findings (code, place and parameters; texts are made where shown), statuses, cover and
+ * verdict. Hundreds of districts then stay small in memory.
  */
 export function forConsolidation(r: CheckResult): CheckResult {
   const readings: CheckResult["readings"] = {};
   for (const id of Object.keys(r.readings)) {
-    const { indicator, match, y2013, y2022 } = r.readings[id];
-    readings[id] = { indicator, match, y2013, y2022 };
+    const { indicator, match, baseline, result, years } = r.readings[id];
+    readings[id] = { indicator, match, baseline, result, years };
   }
-  const blank = { vi: "", en: "" };
   return {
     ...r,
     tables: [],
     matches: [],
     readings,
-    findings: r.findings.map((f) => (f.severity === "error" ? f : { ...f, message: blank, fix: undefined })),
+    findings: r.findings,
     statuses: r.statuses.map((s) => ({ ...s, explanation: undefined })),
     plan: { statusCells: [], marks: [], results: { header: r.plan.results.header, rows: [] }, verdict: r.plan.verdict },
   };

@@ -25,12 +25,13 @@ export interface AppendixFacts {
 /** The national reporting periods: baseline 2013, result 2022, target 2020. */
 export const NATIONAL_PERIODS: Periods = { baseline: 2013, result: 2022, target: 2020 };
 
-export function appendixFacts(result: CheckResult, periods: Periods = NATIONAL_PERIODS): AppendixFacts {
+/** The periods default to the years the check read (the catalogue's, or those its tables state). */
+export function appendixFacts(result: CheckResult, periods: Periods = result.years ?? NATIONAL_PERIODS): AppendixFacts {
   const cells: AppendixFacts["cells"] = {};
   for (const id of Object.keys(result.readings)) {
     const r = result.readings[id];
     const byRole: Partial<Record<PeriodRole, AppendixCell>> = {};
-    const pairs: [PeriodRole, typeof r.y2013][] = [["baseline", r.y2013], ["result", r.y2022], ["target", r.target]];
+    const pairs: [PeriodRole, typeof r.baseline][] = [["baseline", r.baseline], ["result", r.result], ["target", r.target]];
     for (const [role, cell] of pairs) {
       if (cell) byRole[role] = { sheet: cell.address.sheet, row: cell.address.row, col: cell.address.col, value: cell.value };
     }

@@ -7,7 +7,7 @@
  * 2.694,42 ha); "khoảng", "gần" allow 5 %; "trên 30" agrees with 30 and more (writers say
  * "trên" of the figure itself), and a bound in the text agrees with a bound in the cell.
  */
-import type { ParsedValue } from "../types";
+import { measureOf, type ParsedValue } from "../types";
 import { formatViNumber } from "../values";
 import type { AppendixCell } from "./appendix";
 import type { TextFigure } from "./figures";
@@ -58,10 +58,11 @@ function fits(cellUnit: string, want: string, indicatorUnit: string): boolean {
 
 /** The number the figure states, in the unit cellNumber reads cells in. */
 function figureNumber(fig: TextFigure): { value: number; op?: "<" | "<=" | ">" | ">=" } | undefined {
-  if (fig.ratio) return fig.value.measure ? { value: fig.value.measure.value } : undefined;
+  const measure = measureOf(fig.value);
+  if (fig.ratio) return measure ? { value: measure.value } : undefined;
   const v = fig.value;
-  if (v.state === "bound" && v.bound) return { value: v.bound.value, op: v.bound.op };
-  return v.measure ? { value: v.measure.value } : undefined;
+  if (v.state === "bound") return { value: v.bound.value, op: v.bound.op };
+  return measure ? { value: measure.value } : undefined;
 }
 
 function decimalsWritten(fig: TextFigure): number {
@@ -82,7 +83,7 @@ function tolerance(fig: TextFigure, cellValue: number, percent: boolean): number
 function moneyScale(fig: TextFigure): number {
   const m = /\d+(?:[.,]\d+)*/.exec(fig.text);
   const written = m ? Number(m[0].replace(/\./g, "").replace(",", ".")) : 0;
-  const value = fig.value.measure?.value ?? 0;
+  const value = measureOf(fig.value)?.value ?? 0;
   return written > 0 ? value / written : 1;
 }
 

@@ -8,7 +8,7 @@
  * map scales ("tỷ lệ 1/500"), ordinals ("thứ 6", "khóa XI"), outline numbers ("II.2.1.").
  * The value is read by the project's value parser, so "1.522,16" here is what it is in a cell.
  */
-import type { ParsedValue } from "../types";
+import { measureOf, type ParsedValue } from "../types";
 import { normaliseUnit, parseText } from "../values";
 import { clauses, foldAligned, isDigit, sentences, type Paragraph, type Span } from "./text";
 
@@ -252,8 +252,8 @@ function figureAt(t: string, f: string, n: NumTok, paragraph: number): FigureCor
     const n2 = numberAt(t, end + 1);
     if (!n2 || n2.start !== end + 1) return null;
     const unit2 = unitAfter(t, f, n2.end);
-    const part = parseText(t.substring(n.start, end)).measure?.value;
-    const total = parseText(t.substring(n2.start, unit2 ? unit2.end : n2.end)).measure?.value;
+    const part = measureOf(parseText(t.substring(n.start, end)))?.value;
+    const total = measureOf(parseText(t.substring(n2.start, unit2 ? unit2.end : n2.end)))?.value;
     if (part === undefined || total === undefined) return null;
     const e2 = unit2 ? unit2.end : n2.end;
     const written = t.substring(n.start, e2);

@@ -19,7 +19,7 @@ import { appendixFacts, NATIONAL_PERIODS, type AppendixCell, type AppendixFacts,
 import { attachFigure, HIGH, profilesOf, REVIEW, type Attachment, type ParagraphContext } from "./attach";
 import { compareChange, compareLevel, type Agreement } from "./compare";
 import { findFigures, type FigureYear, type TextFigure } from "./figures";
-import { REPORT_RULES, describeReportFinding, type FigurePlace, type ReportFindingParams } from "./rules";
+import { REPORT_RULES, type FigurePlace, type ReportFindingParams } from "./rules";
 import { excerpt, splitParagraphs, type Paragraph } from "./text";
 
 export { appendixFacts, NATIONAL_PERIODS, HIGH, REVIEW };
@@ -71,6 +71,7 @@ export interface ReportFigure {
 export interface ReportFinding extends Finding {
   /** Paragraph of the report the finding quotes. */
   paragraph: number;
+  /** Its text is made where it is shown: describeFinding (rules/index.ts). */
   params: ReportFindingParams;
 }
 
@@ -275,18 +276,14 @@ function findingFor(r: ReportFigure, ind: IndicatorRow | undefined, facts: Appen
     severity = REPORT_RULES.textMismatch.severity;
     params = { ...base, value: pl.value };
   }
-  const text = describeReportFinding(code, params);
-  const f: ReportFinding = {
+  return {
     code,
     severity,
     sheet: pl.sheet,
     cell: pl.cell,
     row: pl.row - 1,
     indicatorId: pl.indicatorId,
-    message: text ? text.message : { vi: "", en: "" },
     paragraph: r.paragraph,
     params,
   };
-  if (text && text.fix) f.fix = text.fix;
-  return f;
 }

@@ -1,11 +1,12 @@
 /**
  * The report-text rule family: what the cross-check of the written report against its
  * appendices says. Each rule has a stable code, a severity and bilingual templates; a
- * finding keeps its parameters and its text is made from them (describeReportFinding).
+ * finding keeps its parameters and its text is made from them where it is shown
+ * (describeFinding; the family is enrolled in the rule registry).
  * Codes NQ24-W101… stay clear of the workbook rules (NQ24-E001…I023).
  */
 import type { Text2 } from "../../catalogue/types";
-import type { RuleDef } from "../rules";
+import type { RuleDef } from "../rules/rule";
 
 /** Where a figure stands in the report and in the appendix, as the messages quote them. */
 export interface FigurePlace {
@@ -51,6 +52,7 @@ export const REPORT_RULES = {
   textMismatch: rule<MismatchParams>({
     code: "NQ24-W101",
     severity: "warning",
+    summary: "the written report gives another figure than the appendix (`--report`)",
     title: { vi: "Báo cáo và phụ lục không khớp", en: "Report text and appendix disagree" },
     message: (p) => ({
       vi: `Báo cáo, đoạn ${p.paragraph}: ${p.figure} — ${p.sheet}, dòng ${p.row}: ${p.value} (${q(p.label)}, ${p.year.vi}). Câu văn: ${q(p.excerpt)}`,
@@ -64,6 +66,7 @@ export const REPORT_RULES = {
   changeMismatch: rule<ChangeMismatchParams>({
     code: "NQ24-W102",
     severity: "warning",
+    summary: "the written report gives another change between the two years than the appendix (`--report`)",
     title: { vi: "Mức tăng/giảm trong báo cáo không khớp phụ lục", en: "Change stated in the report disagrees with the appendix" },
     message: (p) => ({
       vi: `Báo cáo, đoạn ${p.paragraph}: ${p.figure} — ${p.sheet}, dòng ${p.row}: ${p.from} → ${p.to}, chênh lệch ${p.change} (${q(p.label)}, ${p.year.vi}). Câu văn: ${q(p.excerpt)}`,
@@ -77,6 +80,7 @@ export const REPORT_RULES = {
   missingInAppendix: rule<MissingInAppendixParams>({
     code: "NQ24-I103",
     severity: "info",
+    summary: "the written report gives a figure the appendix leaves empty (`--report`)",
     title: { vi: "Báo cáo có số liệu, phụ lục để trống", en: "The report gives a figure the appendix lacks" },
     message: (p) => ({
       vi: `Báo cáo, đoạn ${p.paragraph}: ${p.figure} — ${p.sheet}, dòng ${p.row}: ${p.value === "" ? "để trống" : q(p.value)} (${q(p.label)}, ${p.year.vi}).`,

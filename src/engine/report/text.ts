@@ -6,6 +6,7 @@
  * Pure and ES5-safe like the value parser: no Node, no DOM, no lookbehind or `u` regexes.
  */
 import { normaliseText } from "../values";
+import { TONE_ROWS } from "../values/text";
 
 export interface Paragraph {
   /** 1-based: the n-th paragraph that has any visible text, headings included (Word's count). */
@@ -47,21 +48,8 @@ export function splitParagraphs(text: string): SplitText {
 
 // ------------------------------------------------------------------ letters
 
-/** [letter with its vowel shape, folded ascii, the letter with tones 0..5]. */
-const TONES: [string, string, string][] = [
-  ["a", "a", "aàáảãạ"],
-  ["ă", "a", "ăằắẳẵặ"],
-  ["â", "a", "âầấẩẫậ"],
-  ["e", "e", "eèéẻẽẹ"],
-  ["ê", "e", "êềếểễệ"],
-  ["i", "i", "iìíỉĩị"],
-  ["o", "o", "oòóỏõọ"],
-  ["ô", "o", "ôồốổỗộ"],
-  ["ơ", "o", "ơờớởỡợ"],
-  ["u", "u", "uùúủũụ"],
-  ["ư", "u", "ưừứửữự"],
-  ["y", "y", "yỳýỷỹỵ"],
-];
+/** [letter with its vowel shape, folded ascii, the letter with tones 0..5]: the value parser's table. */
+const TONES = TONE_ROWS;
 
 /** Lower-case letter → [shaped letter without tone, tone 0..5, ascii]. */
 const LETTER: { [ch: string]: [string, number, string] } = Object.create(null);
