@@ -9,6 +9,8 @@
 import type { AppendixId, Catalogue, PeriodYears } from "../catalogue/types";
 import { periodsOf, periodYears } from "../catalogue/periods";
 import { Findings } from "./findings";
+import { checkCellForms } from "./fix/rules";
+import { SnapshotCells } from "./fix/cells";
 import { SHEET_NAMES, type CoverInfo } from "./layout";
 import { buildPlan } from "./plan";
 import { effectiveNote, readTable } from "./read";
@@ -85,6 +87,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
 
   for (const id of Object.keys(readings)) checkValues(readings[id], findings, naturalArea);
   checkLinks(readings, findings);
+  checkCellForms(new SnapshotCells(snapshot), readings, findings);
   findings.flushGroups();
 
   const statuses: IndicatorStatus[] = [];

@@ -7,6 +7,7 @@ import type { Text2 } from "../../catalogue/types";
 import type { Finding, Severity } from "../types";
 import { COVER_RULES } from "./cover";
 import { CROSS_APPENDIX_RULES } from "./crossAppendix";
+import { CELL_FORM_RULES } from "../fix/rules";
 import { RECOGNITION_RULES } from "./recognition";
 import { REPORT_RULE_LIST } from "../report/rules";
 import type { AnyRule } from "./rule";
@@ -27,6 +28,7 @@ export const RULE_FAMILIES: RuleFamily[] = [
   { name: "recognition", file: "src/engine/rules/recognition.ts", rules: RECOGNITION_RULES },
   { name: "cover", file: "src/engine/rules/cover.ts", rules: COVER_RULES },
   { name: "cross-appendix", file: "src/engine/rules/crossAppendix.ts", rules: CROSS_APPENDIX_RULES },
+  { name: "cell form", file: "src/engine/fix/rules.ts", rules: CELL_FORM_RULES },
   { name: "report text", file: "src/engine/report/rules.ts", rules: REPORT_RULE_LIST as AnyRule[] },
 ];
 

@@ -5,6 +5,7 @@
  * them; index.ts enrols the families and turns findings into text where text is shown.
  */
 import type { Text2 } from "../../catalogue/types";
+import type { FixKind } from "../fix/types";
 import type { Severity } from "../types";
 
 export interface RuleDef<P> {
@@ -19,6 +20,8 @@ export interface RuleDef<P> {
   title: Text2;
   message: (p: P) => Text2;
   fix?: (p: P) => Text2;
+  /** The one-click fix that repairs what the rule finds, when it is certain or nearly so (engine/fix/fixers.ts). */
+  autofix?: FixKind;
 }
 
 /** Any rule, as the registry holds it. */

@@ -79,6 +79,7 @@ export const wrongKind = rule<CellParams & { kind: IndicatorRow["kind"]; seen: s
     en: `The ${col(p).en} of ${q(p.label)} should be ${KIND_WORDS[p.kind].en}, but the cell holds ${q(p.seen)}.`,
   }),
   fix: (p) => ({ vi: `Nhập ${KIND_WORDS[p.kind].vi}.`, en: `Enter ${KIND_WORDS[p.kind].en}.` }),
+  autofix: "noteMove",
 });
 
 export const outOfRange = rule<CellParams & { seen: string; why: keyof typeof RANGE_REASONS }>({
@@ -178,6 +179,7 @@ export const dateFromFraction = rule<CellParams & { seen: string }>({
     en: `The ${col(p).en} of ${q(p.label)} is a date (${p.seen}); it was probably typed as “x/y”.`,
   }),
   fix: () => ({ vi: "Định dạng ô là Văn bản rồi nhập lại, ví dụ 2/2.", en: "Format the cell as Text and type it again, e.g. 2/2." }),
+  autofix: "dateText",
 });
 
 export const derivedMismatch = rule<{ label: string; year: number; stated: number; computed: number; area: number; naturalArea: number }>({
