@@ -9,6 +9,8 @@
  *   ["sheet", "<name>", "<role>", "protected" | ""]      sheets the add-in made
  *   ["mark", "<sheet>", "<row>", "<col>", "<previous fill>", "1" | "0", "<note kind>", "<vault>"]
  *   ["status", "<sheet>", "<row>", "<col>", "<text>"]   status cells the add-in wrote, and what it wrote
+ *   ["fix", "<sheet>", "<cell>", "<rule code>", "<before>", "<after>", "<when>", "<number format before → after>"]
+ *                                                       one-click fixes applied (engine/fix), oldest first
  * Rows and columns are absolute and 0-based, as in MarkRecord.
  *
  * "<vault>" (Office.js only, may be empty): the A1 address of a cell on the metadata sheet
@@ -68,6 +70,21 @@ export interface StatusRecord extends CellAddress {
   text?: string;
 }
 
+/** A one-click fix the user applied: the cell, the finding's rule, what the cell held and what was written. */
+export interface FixRecord {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  code: string;
+  /** The cell's value before and after, as text ("" for empty). */
+  before: string;
+  after: string;
+  /** ISO time. */
+  at: string;
+  /** "General → @" when the number format changed, else "". */
+  format: string;
+}
+
 export interface AddinMetadata {
   formatVersion: string;
   run: RunMetadata;
@@ -75,6 +92,8 @@ export interface AddinMetadata {
   marks: StoredMark[];
   /** Cells the add-in wrote status text into (beside a user's own table too), so Clear empties them. */
   statusCells?: StatusRecord[];
+  /** One-click fixes applied, oldest first (kept by every later check and clear). */
+  fixes?: FixRecord[];
 }
 
 export function emptyMetadata(): AddinMetadata {
@@ -101,6 +120,7 @@ export function encodeMetadata(meta: AddinMetadata): string[][] {
     rows.push(pad(["mark", m.sheet, String(m.row), String(m.col), m.previousFill, m.hadNote ? "1" : "0", m.noteKind, m.vault ?? ""]));
   }
   for (const c of meta.statusCells ?? []) rows.push(pad(["status", c.sheet, String(c.row), String(c.col), c.text ?? ""]));
+  for (const f of meta.fixes ?? []) rows.push(pad(["fix", f.sheet, f.cell, f.code, f.before, f.after, f.at, f.format]));
   return rows;
 }
 
@@ -139,6 +159,11 @@ export function decodeMetadata(rows: CellValue[][]): AddinMetadata {
       // Records from before the text was kept have none: only a status column vouches for those.
       const text = r[4] === null || r[4] === undefined || r[4] === "" ? undefined : String(r[4]);
       if (sheet && row !== null && col !== null) (meta.statusCells = meta.statusCells ?? []).push(text === undefined ? { sheet, row, col } : { sheet, row, col, text });
+    } else if (kind === "fix") {
+      const sheet = str(r[1]);
+      const cell = str(r[2]);
+      const text = (v: CellValue | undefined) => (v === null || v === undefined ? "" : String(v));
+      if (sheet && /^[A-Z]{1,3}[1-9]\d*$/.test(cell)) (meta.fixes = meta.fixes ?? []).push({ sheet, cell, code: str(r[3]), before: text(r[4]), after: text(r[5]), at: str(r[6]), format: str(r[7]) });
     } else if (kind === "mark") {
       const sheet = str(r[1]);
       const row = nonNegInt(str(r[2]));

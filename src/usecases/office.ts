@@ -13,8 +13,10 @@ import { SHEET_NAMES } from "../engine/layout";
 import type { AddinMetadata, NoteKind } from "../engine/metadata";
 import { RESULTS_SIGNATURES } from "../engine/metadata";
 import type { Finding, IndicatorStatus, LocatedTable, RangeRect, RowMatch, Verdict, WorkbookSnapshot } from "../engine/types";
+import { fixId, fixText, planFixes, type Fix } from "../engine/fix";
 import {
   ACTIONS,
+  applyFixes,
   applyPlan,
   Capabilities,
   clearMarks,
@@ -26,6 +28,8 @@ import {
   readSheetList,
   readWorkbook,
   ReadResult,
+  refusalText,
+  RefusedFix,
   runOptions,
   snapshotValue,
   toAddinError,
@@ -35,6 +39,7 @@ import {
 } from "../adapters/office";
 
 export { AddinError, detectCapabilities, hostCapabilities, unavailableFeatures, setSyncTimeout, insertSheets, fillSample, selectCell, showSheet, writeMessage, excelRun, runOptions } from "../adapters/office";
+export type { RefusedFix } from "../adapters/office";
 export type { Capabilities, UnavailableFeature, ExcelRun, ExcelRunOptions, InsertAction, InsertOptions, InsertResult, SampleLike, FillSampleResult } from "../adapters/office";
 
 // ---------------------------------------------------------------- session
@@ -48,6 +53,8 @@ export class OfficeSession {
   private writing = false;
   private ownRanges: { sheet: string; rect: RangeRect }[] = [];
   lastTables: LocatedTable[] = [];
+  /** The fixes the last check (or live check) offers, by finding (engine/fix fixId). */
+  lastFixes = new Map<string, Fix>();
   live: LiveCheckHandle | null = null;
 
   /** For ApplyOptions.onWriting: while a check writes, and for the status cells it wrote, events are its own. */
@@ -113,6 +120,8 @@ export interface CheckInExcelSummary {
   /** Sheets left unmarked because they are protected. */
   protectedSheets: string[];
   unavailable: UnavailableFeature[];
+  /** One-click fixes the findings offer (engine/fix), applied only on the user's click. */
+  fixes: Fix[];
 }
 
 /** The add-in's own sheets are not part of the report: never given to recognition. */
@@ -127,7 +136,7 @@ function withoutAddinSheets(snapshot: WorkbookSnapshot, meta: AddinMetadata): Wo
 }
 
 /** Read and judge, writing nothing: what the live check shows in the pane. */
-async function readAndCheck(context: Excel.RequestContext, catalogue: Catalogue, opts: CheckInExcelOptions): Promise<{ read: ReadResult; result: CheckResult; caps: Capabilities }> {
+async function readAndCheck(context: Excel.RequestContext, catalogue: Catalogue, opts: CheckInExcelOptions): Promise<{ read: ReadResult; result: CheckResult; caps: Capabilities; fixes: Fix[] }> {
   const caps = opts.caps ?? hostCapabilities();
   const read = await readWorkbook(context, { caps });
   let result: CheckResult;
@@ -136,11 +145,14 @@ async function readAndCheck(context: Excel.RequestContext, catalogue: Catalogue,
   } catch (e) {
     throw toAddinError(e, { action: ACTIONS.check });
   }
-  (opts.session ?? officeSession).lastTables = result.tables;
-  return { read, result, caps };
+  const session = opts.session ?? officeSession;
+  session.lastTables = result.tables;
+  const fixes = planFixes(read.snapshot, result);
+  session.lastFixes = new Map(fixes.map((f) => [f.id, f]));
+  return { read, result, caps, fixes };
 }
 
-function summaryOf(result: CheckResult, syncs: number): CheckInExcelSummary {
+function summaryOf(result: CheckResult, syncs: number, fixes: Fix[]): CheckInExcelSummary {
   return {
     verdict: result.plan.verdict,
     findings: result.findings,
@@ -154,18 +166,19 @@ function summaryOf(result: CheckResult, syncs: number): CheckInExcelSummary {
     notesSkipped: 0,
     protectedSheets: [],
     unavailable: [],
+    fixes,
   };
 }
 
 /** The pane's view of the workbook, without touching it (two syncs). */
 export async function checkWithoutWriting(context: Excel.RequestContext, catalogue: Catalogue, opts: CheckInExcelOptions): Promise<CheckInExcelSummary> {
-  const { read, result, caps } = await readAndCheck(context, catalogue, opts);
-  return { ...summaryOf(result, read.syncs), unavailable: unavailableFeatures(caps) };
+  const { read, result, caps, fixes } = await readAndCheck(context, catalogue, opts);
+  return { ...summaryOf(result, read.syncs, fixes), unavailable: unavailableFeatures(caps) };
 }
 
 /** The explicit Check: read, judge, then write statuses, marks and the results sheet. */
 export async function checkWorkbookInExcel(context: Excel.RequestContext, catalogue: Catalogue, opts: CheckInExcelOptions): Promise<CheckInExcelSummary> {
-  const { read, result, caps } = await readAndCheck(context, catalogue, opts);
+  const { read, result, caps, fixes } = await readAndCheck(context, catalogue, opts);
   const applied = await applyPlan(
     context,
     result.plan,
@@ -173,13 +186,59 @@ export async function checkWorkbookInExcel(context: Excel.RequestContext, catalo
     { caps, lang: opts.lang, catalogueId: catalogue.id, onWriting: (opts.session ?? officeSession).noteOwnWrites },
   );
   return {
-    ...summaryOf(result, read.syncs + applied.syncs),
+    ...summaryOf(result, read.syncs + applied.syncs, fixes),
     resultsSheet: applied.resultsSheet,
     noteKind: applied.noteKind,
     notesSkipped: applied.notesSkipped,
     protectedSheets: applied.protectedSheets,
     unavailable: applied.unavailable,
   };
+}
+
+// ---------------------------------------------------------------- one-click fixes
+
+export interface FixInExcelResult {
+  applied: Fix[];
+  refused: RefusedFix[];
+  /** Why each refused fix was not written, naming the cell or the sheet. */
+  refusals: Text2[];
+  /** The check run at once on the fixed workbook. */
+  summary: CheckInExcelSummary;
+  /** Syncs of the fixes alone (the re-check's are in summary.syncs). */
+  syncs: number;
+}
+
+/**
+ * "Sửa" and "Sửa tất cả (n)": writes the fixes (stale cells and protected sheets refused,
+ * each recorded in NQ24_Meta), then checks again in the same Excel.run, so one Ctrl+Z undoes
+ * the lot where Excel groups undo (ExcelApi 1.20). The re-check writes marks and statuses
+ * only when the workbook already carries a check's (so the marks of fixed cells go); a
+ * workbook only ever checked live stays without them.
+ */
+export async function applyFixesInExcel(context: Excel.RequestContext, catalogue: Catalogue, fixes: Fix[], opts: CheckInExcelOptions): Promise<FixInExcelResult> {
+  const caps = opts.caps ?? hostCapabilities();
+  const done = await applyFixes(context, fixes, { caps, now: opts.now });
+  const checkOpts = { ...opts, caps };
+  const rewrite = !!done.meta.run.lastCheckAt;
+  const summary = rewrite ? await checkWorkbookInExcel(context, catalogue, checkOpts) : await checkWithoutWriting(context, catalogue, checkOpts);
+  return { applied: done.applied, refused: done.refused, refusals: done.refused.map(refusalText), summary, syncs: done.syncs };
+}
+
+/** The fixes the last check offers for these findings (those without one are left out). */
+export function fixesForFindings(findings: Finding[], session: OfficeSession = officeSession): Fix[] {
+  const out: Fix[] = [];
+  for (const f of findings) {
+    const fx = session.lastFixes.get(fixId(f));
+    if (fx && out.indexOf(fx) < 0) out.push(fx);
+  }
+  return out;
+}
+
+/** The preview of "Sửa": every cell, before → after, with a conversion or the other reading said. */
+export function fixPreview(findings: Finding[], session: OfficeSession = officeSession): Text2 | null {
+  const fixes = fixesForFindings(findings, session);
+  if (!fixes.length) return null;
+  return { vi: fixes.map((f) => fixText(f, "vi").line).join("\n"), en: fixes.map((f) => fixText(f, "en").line).join("\n") };
 }
 
 // ---------------------------------------------------------------- clear

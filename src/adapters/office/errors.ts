@@ -48,6 +48,7 @@ export const ACTIONS = {
   clear: { vi: "xóa đánh dấu", en: "clearing marks" },
   select: { vi: "chọn ô", en: "selecting a cell" },
   fill: { vi: "điền dữ liệu mẫu", en: "filling the sample data" },
+  fix: { vi: "sửa ô", en: "fixing cells" },
 } satisfies Record<string, Text2>;
 
 function where(ctx: ErrorContext): Text2 {

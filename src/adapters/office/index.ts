@@ -14,3 +14,4 @@ export * from "./insert";
 export * from "./message";
 export * from "./navigate";
 export * from "./watch";
+export * from "./fix";

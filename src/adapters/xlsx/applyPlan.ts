@@ -102,7 +102,7 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
   }
   // The records of the report sheets stay (the add-in may still unprotect them); the rest goes.
   const kept = decoded.sheets.filter((x) => x.role !== "results" && !results.has(x.name) && wb.getWorksheet(x.name));
-  if (kept.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept });
+  if (kept.length || decoded.fixes?.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept, fixes: decoded.fixes });
   else wb.removeWorksheet(meta.id);
   return records.length;
 }
@@ -193,6 +193,8 @@ function writeResultsSheet(wb: ExcelJS.Workbook, name: string, layout: ResultsSh
 
 function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
   const kept = recordedSheets(wb).filter((x) => x.name !== resultsName);
+  const old = wb.getWorksheet(SHEET_NAMES.meta);
+  const fixes = old ? readRecords(old).fixes : undefined;
   writeMetaSheet(wb, {
     formatVersion: META_FORMAT_VERSION,
     run: {
@@ -206,5 +208,7 @@ function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string
     sheets: kept.concat([{ name: resultsName, role: "results", protectedByAddin: false }]),
     marks: records,
     statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, text: c.text })),
+    // The fixes applied before stay on record.
+    fixes,
   });
 }
