@@ -16,6 +16,7 @@ import { STATUS_TEXT, TREND_TEXT } from "../engine/status";
 import { checkFile, consolidateFiles, makeSample, makeTemplate, NONE_READ, type Lang } from "../usecases/files";
 import { parseArgs } from "./args";
 import { crossCheckReportFile, reportJson, reportText } from "./report";
+import { parseRuleList, runFixCommand } from "./fix";
 import { ReportFileError } from "../adapters/docx";
 
 export const EXIT = { ready: 0, errors: 1, usage: 2 } as const;
@@ -45,6 +46,9 @@ Cách dùng:
                                           Kiểm tra một báo cáo; file gốc không bị sửa
   nq24 check <vao.xlsx> --report <bao-cao.docx|.txt>
                                           Đối chiếu số liệu trong văn bản báo cáo với phụ lục
+  nq24 fix <vao.xlsx> --out <da-sua.xlsx> [--rules <mã,…>] [--dry-run] [--likely]
+                                          Sửa tự động các ô sửa chắc chắn được (số lưu dạng văn bản,
+                                          ngày do Excel tự đổi từ “x/y”, khoảng trắng…) vào file mới
   nq24 consolidate <file hoặc thư mục…> --out <tinh.xlsx> [--json]
                                           Tổng hợp báo cáo của các huyện, thành phố
 
@@ -70,6 +74,9 @@ Usage:
                                           Check one report; the input file is never modified
   nq24 check <in.xlsx> --report <report.docx|.txt>
                                           Cross-check the figures of the written report against the appendices
+  nq24 fix <in.xlsx> --out <fixed.xlsx> [--rules <codes,…>] [--dry-run] [--likely]
+                                          Write the certain one-click fixes (numbers stored as text,
+                                          dates Excel made of “x/y”, stray spaces…) into a new file
   nq24 consolidate <files or folders…> --out <province.xlsx> [--json]
                                           Consolidate the districts' reports for the province
 
@@ -259,7 +266,7 @@ async function loadCatalogue(io: Io, lang: Lang, source: string | undefined): Pr
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const args = parseArgs(argv, { withValue: ["out", "lang", "catalogue", "workers", "report"], switches: ["json", "help", "version"], aliases: { "-h": "help", "-o": "out", "-V": "version" } });
+  const args = parseArgs(argv, { withValue: ["out", "lang", "catalogue", "workers", "report", "rules"], switches: ["json", "help", "version", "dry-run", "likely"], aliases: { "-h": "help", "-o": "out", "-V": "version" } });
   const langArg = args.values.lang;
   const lang: Lang = langArg === "en" ? "en" : "vi";
   if (langArg !== undefined && langArg !== "vi" && langArg !== "en") return usageError(io, lang, `--lang phải là vi hoặc en (nhận được “${langArg}”)`, `--lang must be vi or en (got “${langArg}”)`);
@@ -307,6 +314,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           return EXIT.usage;
         }
         return res.result.plan.verdict.ready ? EXIT.ready : EXIT.errors;
+      }
+      case "fix": {
+        if (args.positional.length !== 1) return usageError(io, lang, "cần đúng một file vào: nq24 fix <vao.xlsx> --out <da-sua.xlsx>", "expected one input file: nq24 fix <in.xlsx> --out <fixed.xlsx>");
+        const dryRun = args.flags.has("dry-run");
+        if (!out && !dryRun) return usageError(io, lang, "cần --out <da-sua.xlsx> (hoặc --dry-run để chỉ xem)", "expected --out <fixed.xlsx> (or --dry-run to only look)");
+        if (out && !/\.xlsx$/i.test(out)) return usageError(io, lang, "--out phải là file .xlsx", "--out must be an .xlsx file");
+        if (args.values.rules !== undefined) {
+          const bad = parseRuleList(args.values.rules).unknown;
+          if (bad.length) return usageError(io, lang, `--rules: không có quy tắc ${bad.join(", ")}`, `--rules: no rule ${bad.join(", ")}`);
+        }
+        const res = await runFixCommand({ input: args.positional[0], out, rules: args.values.rules, dryRun, likely: args.flags.has("likely"), json }, catalogue, lang);
+        io.out(res.text);
+        return res.ready ? EXIT.ready : EXIT.errors;
       }
       case "consolidate": {
         if (args.positional.length === 0) return usageError(io, lang, "cần ít nhất một file hoặc thư mục", "expected at least one file or folder");

@@ -30,7 +30,8 @@ export function fixText(fx: Fix, lang: "vi" | "en"): FixText {
   const vi = lang === "vi";
   const where = `${fx.sheet}!${fx.cell}`;
   const before = (vi ? shown : shownEn)(fx.before.text || (fx.before.value === null ? "" : String(fx.before.value)));
-  const after = (vi ? shown : shownEn)(fx.after.text);
+  // A number is shown bare, and said to be one: "“2.179,49” → 2.179,49 (số)".
+  const after = typeof fx.after.value === "number" ? `${fx.after.text} (${vi ? "số" : "number"})` : (vi ? shown : shownEn)(fx.after.text);
   const details: string[] = [];
   const r = fx.reason;
   if (r.fromUnit && r.toUnit) {

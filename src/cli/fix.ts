@@ -1,0 +1,86 @@
+/**
+ * `nq24 fix FILE --out FIXED.xlsx [--rules CODE,…] [--dry-run] [--likely] [--json]`: prints
+ * every change (sheet!cell: before → after, rule) and writes the fixed copy; the logic is the
+ * use case's (usecases/fixFile.ts). Exit codes as `check`, for the fixed workbook: 0 ready to
+ * send, 1 errors remain, 2 usage or file error.
+ */
+import { fixText, type Fix } from "../engine/fix";
+import { ruleByCode } from "../engine/rules";
+import { fixFile, type FixFileResult } from "../usecases/fixFile";
+import type { Catalogue } from "../catalogue/types";
+
+type Lang = "vi" | "en";
+
+export interface FixCommandArgs {
+  input: string;
+  out?: string;
+  rules?: string;
+  dryRun: boolean;
+  likely: boolean;
+  json: boolean;
+}
+
+/** The --rules list, or the codes it names that no rule has. */
+export function parseRuleList(s: string): { codes: string[]; unknown: string[] } {
+  const codes = s
+    .split(",")
+    .map((x) => x.trim().toUpperCase())
+    .filter((x) => x !== "")
+    .map((x) => (/^[EWI]\d{3}$/.test(x) ? `NQ24-${x}` : x));
+  return { codes, unknown: codes.filter((c) => !ruleByCode(c)) };
+}
+
+function fixJson(f: Fix, lang: Lang) {
+  const t = fixText(f, lang);
+  return {
+    code: f.code,
+    sheet: f.sheet,
+    cell: f.cell,
+    certainty: f.certainty,
+    before: { value: f.before.value, numberFormat: f.before.numberFormat },
+    after: { value: f.after.value, numberFormat: f.after.numberFormat ?? f.before.numberFormat },
+    also: f.also ? { sheet: f.also.sheet, cell: f.also.cell, before: f.also.before.value, after: f.also.after.value } : null,
+    alternatives: (f.alternatives ?? []).map((a) => a.value),
+    detail: t.detail ?? null,
+  };
+}
+
+export function fixReportJson(r: FixFileResult, lang: Lang, dryRun: boolean): unknown {
+  return {
+    file: r.file,
+    sha256: r.hash,
+    dryRun,
+    out: r.written ?? null,
+    applied: r.applied.map((f) => fixJson(f, lang)),
+    notApplied: r.leftLikely.map((f) => fixJson(f, lang)),
+    before: r.before.plan.verdict.counts,
+    after: r.after.plan.verdict.counts,
+    ready: r.after.plan.verdict.ready,
+  };
+}
+
+export function fixReportText(r: FixFileResult, lang: Lang, dryRun: boolean): string {
+  const L = (vi: string, en: string) => (lang === "en" ? en : vi);
+  let s = `${L("File", "File")}: ${r.file}\n`;
+  if (!r.planned.length) return s + L("Không có ô nào sửa tự động được.\n", "Nothing to fix automatically.\n");
+  s += (dryRun ? L("Sẽ sửa", "Would fix") : L("Đã sửa", "Fixed")) + ` (${r.applied.length}):\n`;
+  for (const f of r.applied) s += `  ${fixText(f, lang).line}\n`;
+  if (r.leftLikely.length) {
+    s += "\n" + L(`Chưa sửa — nên xem lại trước (${r.leftLikely.length}; thêm --likely để sửa theo cách đề xuất):`, `Not fixed — worth a look first (${r.leftLikely.length}; add --likely to apply the proposed fix):`) + "\n";
+    for (const f of r.leftLikely) s += `  ${fixText(f, lang).line}\n`;
+  }
+  const a = r.before.plan.verdict.counts;
+  const b = r.after.plan.verdict.counts;
+  s += "\n" + L(`Lỗi ${a.error} → ${b.error}, cảnh báo ${a.warning} → ${b.warning}, lưu ý ${a.info} → ${b.info}`, `Errors ${a.error} → ${b.error}, warnings ${a.warning} → ${b.warning}, info ${a.info} → ${b.info}`) + "\n";
+  s += `${r.after.plan.verdict.ready ? "✔" : "✖"} ${r.after.plan.verdict.message[lang]}\n`;
+  if (r.written) s += "\n" + L("Bản đã sửa", "Fixed copy") + `: ${r.written}\n`;
+  else if (dryRun) s += "\n" + L("(--dry-run: không ghi file nào)", "(--dry-run: no file written)") + "\n";
+  return s;
+}
+
+export async function runFixCommand(a: FixCommandArgs, catalogue: Catalogue, lang: Lang): Promise<{ text: string; ready: boolean }> {
+  const rules = a.rules !== undefined ? parseRuleList(a.rules).codes : undefined;
+  const r = await fixFile(a.input, { out: a.out, rules, dryRun: a.dryRun, likely: a.likely, catalogue, lang });
+  const text = a.json ? JSON.stringify(fixReportJson(r, lang, a.dryRun), null, 2) + "\n" : fixReportText(r, lang, a.dryRun);
+  return { text, ready: r.after.plan.verdict.ready };
+}
