@@ -12,7 +12,8 @@ import { columnIndex, SHEET_NAMES } from "../src/engine/layout";
 import { decodeMetadata, META_WIDTH } from "../src/engine/metadata";
 import { parseText } from "../src/engine/values";
 import type { Fix } from "../src/engine/fix";
-import { applyFixesInExcel, checkWithoutWriting, checkWorkbookInExcel, excelAction, fillSample, fixesForFindings, fixPreview, insertSheets, OfficeSession } from "../src/usecases/office";
+import { applyFixesInExcel, checkWithoutWriting, checkWorkbookInExcel, excelAction, fillSample, fixesForFindings, fixPreview, fixServicesForPane, insertSheets, OfficeSession } from "../src/usecases/office";
+import type { Finding } from "../src/engine/types";
 import { FakeWorkbook, getCell, key } from "./fake";
 import { capsFor } from "./fake/helpers";
 
@@ -224,4 +225,28 @@ test("text Excel would read as something else is written as text", () => {
   expect(valueToWrite("Có", "General")).toBe("Có");
   expect(valueToWrite(12.5, "General")).toBe(12.5);
   expect(valueToWrite(null, "General")).toBe("");
+});
+
+test("the pane's fix services: which findings have a fix, the preview, and “Sửa tất cả” for a rule in one undoable run", async () => {
+  const wb = await prepared("1.20");
+  const caps = capsFor(wb);
+  const p = plantAll(wb);
+  const session = new OfficeSession();
+  const first = await wb.run((ctx) => checkWithoutWriting(ctx, cat, { lang: "vi", caps, session, now: NOW }));
+  const svc = fixServicesForPane({ session, caps, run: wb.excelRun });
+  const date = first.findings.find((f) => f.code === "NQ24-E019" && f.cell === p.date.cell) as Finding;
+  expect(svc.available(date)).toBe(true);
+  expect(first.findings.filter((f) => f.code === "NQ24-W006").every((f) => !svc.available(f))).toBe(true);
+  const preview = await svc.preview([date], "vi");
+  expect(preview.vi).toContain(`${p.date.sheet}!${p.date.cell}:`);
+  expect(preview.vi).toContain("→ “2/2”");
+  expect(preview.en).toContain("written as text");
+  const allI052 = first.findings.filter((f) => f.code === "NQ24-I052");
+  const out = await svc.apply(allI052, cat, "vi");
+  expect(out.applied.map((f) => f.code)).toEqual(allI052.map(() => "NQ24-I052"));
+  expect(wb.runOptions[wb.runOptions.length - 1]).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+  expect(out.summary.findings.filter((f) => f.code === "NQ24-I052")).toEqual([]);
+  // The date was not asked for: still a date, still offered.
+  expect(wb.cell(p.date.sheet, p.date.cell).value).toBe(44959);
+  expect(svc.available(date)).toBe(true);
 });

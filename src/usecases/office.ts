@@ -241,6 +241,30 @@ export function fixPreview(findings: Finding[], session: OfficeSession = officeS
   return { vi: fixes.map((f) => fixText(f, "vi").line).join("\n"), en: fixes.map((f) => fixText(f, "en").line).join("\n") };
 }
 
+/** What the pane's findings view calls for "Sửa" and "Sửa tất cả (n)" (PaneServices.fixes). */
+export interface FixServicesForPane {
+  /** The finding has a fix the last check offered. */
+  available(f: Finding): boolean;
+  /** Before → after of each cell the findings' fixes would write. */
+  preview(findings: Finding[], lang: "vi" | "en"): Promise<Text2>;
+  /** Writes them (one undo group where Excel allows), then checks again. */
+  apply(findings: Finding[], catalogue: Catalogue, lang: "vi" | "en"): Promise<FixInExcelResult>;
+}
+
+const NOTHING_TO_FIX: Text2 = { vi: "Không có ô nào sửa tự động được (hãy kiểm tra lại).", en: "Nothing to fix automatically (check again)." };
+
+export function fixServicesForPane(opts: { session?: OfficeSession; caps?: Capabilities; run?: ExcelRun } = {}): FixServicesForPane {
+  const session = opts.session ?? officeSession;
+  return {
+    available: (f) => session.lastFixes.has(fixId(f)),
+    preview: async (findings) => fixPreview(findings, session) ?? NOTHING_TO_FIX,
+    apply: (findings, catalogue, lang) => {
+      const fixes = fixesForFindings(findings, session);
+      return excelAction("write", (context) => applyFixesInExcel(context, catalogue, fixes, { lang, session, caps: opts.caps }), { caps: opts.caps, run: opts.run });
+    },
+  };
+}
+
 // ---------------------------------------------------------------- clear
 
 export async function clearMarksInExcel(context: Excel.RequestContext, opts: { caps?: Capabilities } = {}): Promise<ClearResult> {
