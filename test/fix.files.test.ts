@@ -110,6 +110,25 @@ test("usage errors exit 2 and write nothing: no --out, --out the input itself, a
   expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
 });
 
+test("a sheet the user protected is never written: its fixes are listed, the rest applied", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  await (wb.getWorksheet(SHEET_NAMES.PL1) as ExcelJS.Worksheet).protect("", {});
+  const locked = join(dir, "bao-ve.xlsx");
+  await wb.xlsx.writeFile(locked);
+  const o = io();
+  const out = join(dir, "bao-ve-da-sua.xlsx");
+  await main(["fix", locked, "--out", out, "--json"], o);
+  const j = JSON.parse(o.stdout);
+  expect(j.onProtectedSheets.map((f: { sheet: string }) => f.sheet)).toEqual(j.onProtectedSheets.map(() => SHEET_NAMES.PL1));
+  expect(j.onProtectedSheets.map((f: { code: string }) => f.code).sort()).toEqual(["NQ24-E019", "NQ24-I052", "NQ24-W003"]);
+  expect(j.applied.every((f: { sheet: string }) => f.sheet !== SHEET_NAMES.PL1)).toBe(true);
+  const pl1 = await sheetOf(out, SHEET_NAMES.PL1);
+  // Still the date Excel made (ExcelJS reads a date-formatted number as a Date), still the spaces.
+  expect(plantedCell(PLANTED.date.id, "result", pl1).value).toEqual(new Date(Date.UTC(2023, 1, 2)));
+  expect(plantedCell(PLANTED.spaces.id, "result", pl1).value).toBe(PLANTED.spaces.value);
+});
+
 test("the README's example file is the one the fixture makes", async () => {
   const committed = await readWorkbookFile(FIX_FIXTURE);
   const fresh = await readWorkbookFile(input);

@@ -53,6 +53,7 @@ export function fixReportJson(r: FixFileResult, lang: Lang, dryRun: boolean): un
     out: r.written ?? null,
     applied: r.applied.map((f) => fixJson(f, lang)),
     notApplied: r.leftLikely.map((f) => fixJson(f, lang)),
+    onProtectedSheets: r.onProtected.map((f) => fixJson(f, lang)),
     before: r.before.plan.verdict.counts,
     after: r.after.plan.verdict.counts,
     ready: r.after.plan.verdict.ready,
@@ -68,6 +69,11 @@ export function fixReportText(r: FixFileResult, lang: Lang, dryRun: boolean): st
   if (r.leftLikely.length) {
     s += "\n" + L(`Chưa sửa — nên xem lại trước (${r.leftLikely.length}; thêm --likely để sửa theo cách đề xuất):`, `Not fixed — worth a look first (${r.leftLikely.length}; add --likely to apply the proposed fix):`) + "\n";
     for (const f of r.leftLikely) s += `  ${fixText(f, lang).line}\n`;
+  }
+  if (r.onProtected.length) {
+    const sheets = Array.from(new Set(r.onProtected.map((f) => f.sheet))).join(", ");
+    s += "\n" + L(`Không sửa — trang được bảo vệ (${sheets}), hãy bỏ bảo vệ nếu muốn sửa (${r.onProtected.length}):`, `Not fixed — protected sheet (${sheets}); unprotect it to fix (${r.onProtected.length}):`) + "\n";
+    for (const f of r.onProtected) s += `  ${fixText(f, lang).line}\n`;
   }
   const a = r.before.plan.verdict.counts;
   const b = r.after.plan.verdict.counts;

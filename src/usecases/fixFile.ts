@@ -3,7 +3,8 @@
  * checked, fixes planned by the engine (engine/fix), written by ExcelJS into a copy made
  * from the bytes already read — the input file is never opened for writing — then the copy
  * is read back and checked again, so what is reported is what the new file holds.
- * "Likely" fixes (two readings possible) are listed and left unless asked for.
+ * "Likely" fixes (two readings possible) are listed and left unless asked for; fixes on a
+ * sheet the user protected are listed and never written.
  */
 import { basename, resolve } from "path";
 import * as ExcelJS from "exceljs";
@@ -12,7 +13,7 @@ import type { Catalogue } from "../catalogue/types";
 import { loadWorkbookBytes, writeWorkbookFile, XlsxError } from "../adapters/xlsx";
 import { applyFixesToWorkbook } from "../adapters/xlsx/fix";
 import { checkWorkbook, type CheckResult } from "../engine/check";
-import { applyFixesToSnapshot, planFixes, type Fix } from "../engine/fix";
+import { applyFixesToSnapshot, fixTargets, planFixes, type Fix } from "../engine/fix";
 import { loadFile } from "./files";
 
 export interface FixFileOptions {
@@ -41,6 +42,8 @@ export interface FixFileResult {
   applied: Fix[];
   /** "Likely" fixes left for the user to look at. */
   leftLikely: Fix[];
+  /** Fixes on sheets the user protected: never written, as in Excel. */
+  onProtected: Fix[];
   /** The check of the fixed workbook (the written file read back, or the dry run's snapshot). */
   after: CheckResult;
   /** The file written. */
@@ -60,9 +63,12 @@ export async function fixFile(input: string, options: FixFileOptions): Promise<F
   const loaded = await loadFile(input);
   const before = checkWorkbook(loaded.snapshot, catalogue, { lang, now });
   const planned = planFixes(loaded.snapshot, before, options.rules);
-  const applied = planned.filter((f) => f.certainty === "certain" || options.likely);
-  const leftLikely = planned.filter((f) => applied.indexOf(f) < 0);
-  const out: FixFileResult = { file: loaded.name, hash: loaded.hash, before, planned, applied, leftLikely, after: before };
+  const locked = new Set(loaded.snapshot.sheets.filter((s) => s.protected).map((s) => s.name));
+  const onProtected = planned.filter((f) => fixTargets(f).some((t) => locked.has(t.sheet)));
+  const open = planned.filter((f) => onProtected.indexOf(f) < 0);
+  const applied = open.filter((f) => f.certainty === "certain" || options.likely);
+  const leftLikely = open.filter((f) => applied.indexOf(f) < 0);
+  const out: FixFileResult = { file: loaded.name, hash: loaded.hash, before, planned, applied, leftLikely, onProtected, after: before };
   if (options.dryRun) {
     out.after = checkWorkbook(applyFixesToSnapshot(loaded.snapshot, applied), catalogue, { lang, now });
     return out;
