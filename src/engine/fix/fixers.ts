@@ -60,7 +60,8 @@ function textWrite(text: string, before: SnapshotCell, forceText = false): CellW
 
 /** A number in the form of its column: the column's number format; a share as a fraction under a percent format. */
 function numberWrite(value: number, isShare: boolean, form: ColumnForm, before: SnapshotCell): CellWrite {
-  const fmt = isShare && !form.percent && form.numberFormat !== "General" && !/^[#0.,]+$/.test(form.numberFormat) ? "General" : form.numberFormat;
+  // A percent format only for a share; anything else takes the column's format.
+  const fmt = !isShare && form.percent ? "General" : form.numberFormat;
   const v = isShare && form.percent ? Number((value / 100).toPrecision(15)) : value;
   const w: CellWrite = { value: v, text: shownAs(v, fmt) };
   if (fmt !== before.numberFormat) w.numberFormat = fmt;

@@ -55,6 +55,9 @@ export const CELL_FORM_RULES = [numberStoredAsText, englishDecimalPoint, straySp
 
 // ---------------------------------------------------------------- checks
 
+/** A cheap first look for what trimmedText would change. */
+const RE_STRAY = /^\s|\s$|\u00a0|[ \t]{2}/;
+
 /** Spaces at either end, non-breaking spaces, or runs of spaces: what trimming changes. */
 export function trimmedText(s: string): string {
   return s.replace(/\u00a0/g, " ").replace(/[ \t]{2,}/g, " ").trim();
@@ -119,7 +122,7 @@ export function checkCellForms(cells: SnapshotCells, readings: Record<string, In
         findings.add(englishDecimalPoint, { ...p, seen: v.raw, vi }, placeOf(cell, r.indicator.id));
         continue;
       }
-      if (v.state !== "blank" && trimmedText(content.value) !== content.value) {
+      if (v.state !== "blank" && RE_STRAY.test(content.value) && trimmedText(content.value) !== content.value) {
         findings.add(straySpaces, { ...p, seen: content.value }, placeOf(cell, r.indicator.id));
       }
     }
