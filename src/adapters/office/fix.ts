@@ -13,7 +13,7 @@
  */
 import { SHEET_NAMES } from "../../engine/layout";
 import type { AddinMetadata, FixRecord } from "../../engine/metadata";
-import { fixTargets, sameContent, type Fix, type FixTarget } from "../../engine/fix";
+import { fixRecord, fixTargets, sameContent, type Fix, type FixTarget } from "../../engine/fix";
 import type { CellValue, WorkbookSnapshot } from "../../engine/types";
 import { pathBytes, sheetNamed, syncInBatches, textBlockBytes, type Write, writeRange } from "./batch";
 import type { Capabilities } from "./capabilities";
@@ -69,11 +69,6 @@ export function valueToWrite(value: CellValue, numberFormat: string): CellValue 
 
 function shownValue(v: CellValue): string {
   return v === null ? "" : String(v);
-}
-
-export function fixRecord(fx: Fix, t: FixTarget, at: string): FixRecord {
-  const fmt = t.after.numberFormat !== undefined && t.after.numberFormat !== t.before.numberFormat ? `${t.before.numberFormat} → ${t.after.numberFormat}` : "";
-  return { sheet: t.sheet, cell: t.cell, code: fx.code, before: shownValue(t.before.value), after: shownValue(t.after.value), at, format: fmt };
 }
 
 function cellWrite(context: Excel.RequestContext, t: FixTarget): Write {

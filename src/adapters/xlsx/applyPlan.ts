@@ -47,7 +47,7 @@ function cellValueOf(ws: ExcelJS.Worksheet, r: number, c: number): unknown {
  * Undoes what a previous check recorded: fills restored, notes it added removed, status
  * cells emptied, its results sheet deleted. Returns the number of marks undone.
  */
-function readRecords(meta: ExcelJS.Worksheet): AddinMetadata {
+export function readRecords(meta: ExcelJS.Worksheet): AddinMetadata {
   const rows: CellValue[][] = [];
   for (let r = 1; r <= meta.rowCount; r++) {
     const vals: CellValue[] = [];

@@ -6,33 +6,14 @@
  */
 import type * as ExcelJS from "exceljs";
 import { SHEET_NAMES } from "../../engine/layout";
-import { decodeMetadata, emptyMetadata, META_WIDTH, type AddinMetadata, type FixRecord } from "../../engine/metadata";
-import { fixTargets, type Fix, type FixTarget } from "../../engine/fix";
-import type { CellValue } from "../../engine/types";
+import { emptyMetadata, type AddinMetadata, type FixRecord } from "../../engine/metadata";
+import { readRecords } from "./applyPlan";
+import { fixRecord, fixTargets, type Fix, type FixTarget } from "../../engine/fix";
 import { setLiteral, writeMetaSheet } from "./write";
 
 function recordsOf(wb: ExcelJS.Workbook): AddinMetadata {
   const meta = wb.getWorksheet(SHEET_NAMES.meta);
-  if (!meta) return emptyMetadata();
-  const rows: CellValue[][] = [];
-  for (let r = 1; r <= meta.rowCount; r++) {
-    const vals: CellValue[] = [];
-    for (let c = 1; c <= META_WIDTH; c++) {
-      const v = meta.findCell(r, c)?.value;
-      vals.push(v === null || v === undefined ? null : typeof v === "object" ? String((v as { text?: unknown }).text ?? "") : (v as CellValue));
-    }
-    rows.push(vals);
-  }
-  return decodeMetadata(rows);
-}
-
-function shown(v: CellValue): string {
-  return v === null ? "" : String(v);
-}
-
-function record(fx: Fix, t: FixTarget, at: string): FixRecord {
-  const format = t.after.numberFormat !== undefined && t.after.numberFormat !== t.before.numberFormat ? `${t.before.numberFormat} → ${t.after.numberFormat}` : "";
-  return { sheet: t.sheet, cell: t.cell, code: fx.code, before: shown(t.before.value), after: shown(t.after.value), at, format };
+  return meta ? readRecords(meta) : emptyMetadata();
 }
 
 function writeTarget(cell: ExcelJS.Cell, t: FixTarget): void {
@@ -54,7 +35,7 @@ export function applyFixesToWorkbook(wb: ExcelJS.Workbook, fixes: Fix[], now: Da
     if (!targets.every((t) => wb.getWorksheet(t.sheet))) continue;
     for (const t of targets) {
       writeTarget((wb.getWorksheet(t.sheet) as ExcelJS.Worksheet).getCell(t.row + 1, t.col + 1), t);
-      records.push(record(fx, t, at));
+      records.push(fixRecord(fx, t, at));
     }
     written.push(fx);
   }

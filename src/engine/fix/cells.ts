@@ -117,3 +117,18 @@ export function shownAs(value: CellValue, numberFormat: string): string {
   if (isPercentFormat(numberFormat)) return `${formatViNumber(value * 100, d)}%`;
   return formatViNumber(value, d);
 }
+
+/** The form of each value column, worked out once per column when first asked. */
+export function columnForms(cells: SnapshotCells, readings: Record<string, IndicatorReading>): (sheet: string, col: number) => ColumnForm {
+  const columns = figureColumns(readings);
+  const forms = new Map<string, ColumnForm>();
+  return (sheet, col) => {
+    const k = columnKey(sheet, col);
+    let f = forms.get(k);
+    if (!f) {
+      f = columnForm(cells, columns.get(k) ?? []);
+      forms.set(k, f);
+    }
+    return f;
+  };
+}

@@ -7,9 +7,10 @@
  *   finding ─ rule.autofix ─ FIXERS[kind](finding, cells) ─ Fix | null
  */
 import type { CheckResult } from "../check";
+import type { FixRecord } from "../metadata";
 import { ruleByCode } from "../rules";
 import type { CellValue, CellValueType, Finding, SheetSnapshot, WorkbookSnapshot } from "../types";
-import { columnForm, columnKey, figureColumns, SnapshotCells, type ColumnForm } from "./cells";
+import { columnForms, SnapshotCells } from "./cells";
 import { FIXERS, type FixContext } from "./fixers";
 import type { CellContent, Fix, FixKind, FixTarget } from "./types";
 
@@ -27,21 +28,7 @@ export function fixKindOf(code: string): FixKind | undefined {
 
 function contextFor(snapshot: WorkbookSnapshot, result: Pick<CheckResult, "readings">): FixContext {
   const cells = new SnapshotCells(snapshot);
-  const columns = figureColumns(result.readings);
-  const forms = new Map<string, ColumnForm>();
-  return {
-    cells,
-    readings: result.readings,
-    formOf(sheet, col) {
-      const k = columnKey(sheet, col);
-      let f = forms.get(k);
-      if (!f) {
-        f = columnForm(cells, columns.get(k) ?? []);
-        forms.set(k, f);
-      }
-      return f;
-    },
-  };
+  return { cells, readings: result.readings, formOf: columnForms(cells, result.readings) };
 }
 
 function fixOne(f: Finding, ctx: FixContext): Fix | null {
@@ -84,6 +71,13 @@ export function fixForFinding(snapshot: WorkbookSnapshot, result: Pick<CheckResu
 /** Every cell a fix writes (the note move writes two). */
 export function fixTargets(fx: Fix): FixTarget[] {
   return fx.also ? [fx, fx.also] : [fx];
+}
+
+/** The NQ24_Meta record of one written cell of a fix: what, before, after, when. */
+export function fixRecord(fx: Fix, t: FixTarget, at: string): FixRecord {
+  const shown = (v: CellValue) => (v === null ? "" : String(v));
+  const format = t.after.numberFormat !== undefined && t.after.numberFormat !== t.before.numberFormat ? `${t.before.numberFormat} → ${t.after.numberFormat}` : "";
+  return { sheet: t.sheet, cell: t.cell, code: fx.code, before: shown(t.before.value), after: shown(t.after.value), at, format };
 }
 
 /** Whether a cell still holds what the fix was computed from. */
