@@ -30,17 +30,20 @@ function mergesOnRow(sheet: SheetSnapshot, row: number): RangeRect[] {
 }
 
 /**
- * The value Excel shows at an absolute cell, following a merged area to its top-left on the
- * same row — unless the merge starts left of the value columns (a heading's label spanning
- * the row), which holds no value of this column.
+ * The value Excel shows at an absolute cell, following a merged area to its top-left: a note
+ * or a figure merged down over several rows ("Không phát sinh" beside three rows) speaks for
+ * every row it covers. A merge that starts left of the value columns (a heading's label
+ * spanning the row) holds no value of this column.
  */
 export function readCell(sheet: SheetSnapshot, row: number, col: number, hint: ValueHint, firstValueCol = 0, indicatorId?: string): ReadCell {
   let r = row;
   let c = col;
   for (const m of mergesOnRow(sheet, row)) {
     if (col >= m.col && col < m.col + m.colCount) {
-      if (m.row === row && m.col >= firstValueCol) c = m.col;
-      else r = -1; // the lower part of a vertical merge, or a label spanning the row
+      if (m.col >= firstValueCol) {
+        r = m.row;
+        c = m.col;
+      } else r = -1;
       break;
     }
   }
