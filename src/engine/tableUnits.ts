@@ -134,16 +134,22 @@ export function tableUnits(sheet: SheetSnapshot, table: LocatedTable): TableUnit
     }
   }
 
+  // Both figures of a row ask in turn: the row's unit is read once.
+  let lastRow = -1;
+  let lastOwn: Declared | undefined;
   return {
     ownTemplate: table.ownTemplate,
     at(row: number, role: FigureRole) {
-      let own: Declared | undefined;
-      if (unitCol !== undefined && unitMerges) {
-        const cell = shownAt(sheet, unitMerges, row, unitCol);
-        const text = normaliseText(cell.text);
-        if (text !== "" && !/^[-–—.…\s]+$/.test(text)) own = { text, source: "row", row: cell.row, col: cell.col };
+      if (row !== lastRow) {
+        lastRow = row;
+        lastOwn = undefined;
+        if (unitCol !== undefined && unitMerges) {
+          const cell = shownAt(sheet, unitMerges, row, unitCol);
+          const text = normaliseText(cell.text);
+          if (text !== "" && !/^[-–—.…\s]+$/.test(text)) lastOwn = { text, source: "row", row: cell.row, col: cell.col };
+        }
       }
-      return { row: own, table: byRole[role] ?? title };
+      return { row: lastOwn, table: byRole[role] ?? title };
     },
   };
 }
@@ -180,6 +186,21 @@ type Resolution = { use: string } | { noun: true } | { conflict: true } | undefi
 function resolve(text: string, ind: IndicatorRow): Resolution {
   if (ind.kind === "yesno" || ind.kind === "text") return undefined;
   const target = indicatorUnit(ind);
+  // A table repeats a handful of unit words down thousands of rows: each is judged once.
+  const key = text + "\u0001" + ind.kind + "\u0001" + target;
+  if (key in RESOLVED) return RESOLVED[key];
+  if (resolvedSize > 2000) {
+    for (const k in RESOLVED) delete RESOLVED[k];
+    resolvedSize = 0;
+  }
+  resolvedSize++;
+  return (RESOLVED[key] = resolveUncached(text, ind, target));
+}
+
+const RESOLVED: { [key: string]: Resolution } = Object.create(null);
+let resolvedSize = 0;
+
+function resolveUncached(text: string, ind: IndicatorRow, target: string): Resolution {
   const parts = text.split(RE_SPLIT).filter((x) => x !== "");
   const candidates = parts.length > 1 ? [text].concat(parts) : [text];
   let share = false;
