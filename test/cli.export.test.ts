@@ -17,6 +17,7 @@ import { checkFile } from "../src/usecases/files";
 import { readSpreadsheetSync } from "../src/adapters/xlsx/reader";
 import { checkWorkbook } from "../src/engine/check";
 import { nationalCatalogue } from "../src/catalogue";
+import { MARK_FILLS } from "../src/engine/plan";
 import { districtBuffer } from "./fixtures/xlsx/districts";
 
 const dir = mkdtempSync(join(tmpdir(), "nq24-export-"));
@@ -107,11 +108,12 @@ async function marksOf(bytes: Uint8Array) {
   // The status column (H); heading rows merged across it show their title there: skipped.
   pl1.getColumn(8).eachCell((c, r) => { if (r > 5 && c.value && c.type !== ExcelJS.ValueType.Merge) statusTexts.push(String(c.value)); });
   // Cells coloured as a mark colours them (error red, warning amber) on the report's sheets.
+  const MARK_ARGB = Object.values(MARK_FILLS).map((hex) => "FF" + hex.slice(1).toUpperCase());
   let markFills = 0;
   for (const ws of wb.worksheets.filter((w) => /^Phụ lục [12]$/.test(w.name))) {
     ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => {
       const argb = (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-      if (argb === "FFFFC7CE" || argb === "FFFFEB9C") markFills++;
+      if (argb && MARK_ARGB.indexOf(argb.toUpperCase()) >= 0) markFills++;
     }));
   }
   return { sheets: wb.worksheets.map((w) => w.name), notes, statusTexts, markFills };
