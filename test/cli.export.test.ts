@@ -12,7 +12,7 @@ import { join } from "path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main, type Io } from "../src/cli/nq24";
-import { exportFileName, exportPlan, fileNamePart, prepareExport, reportDateIso, vietnamDay } from "../src/usecases/export";
+import { exportDay, exportFileName, exportPlan, fileNamePart, prepareExport, reportDateIso, vietnamDay } from "../src/usecases/export";
 import { checkFile } from "../src/usecases/files";
 import { readSpreadsheetSync } from "../src/adapters/xlsx/reader";
 import { checkWorkbook } from "../src/engine/check";
@@ -94,6 +94,8 @@ describe("the copy's name", () => {
     expect(vietnamDay(late)).toBe("2024-01-01");
     expect(exportFileName({ unit: "UBND huyện Sìn Hồ", reportDate: "" }, late)).toBe("NQ24_UBND_huyện_Sìn_Hồ_2024-01-01.xlsx");
     expect(exportFileName({}, late)).toBe("NQ24_2024-01-01.xlsx");
+    expect(exportDay({ reportDate: "15/05/2023" }, late)).toEqual({ day: "2023-05-15", from: "report" });
+    expect(exportDay({ reportDate: "sắp tới" }, late)).toEqual({ day: "2024-01-01", from: "today" });
   });
 });
 
@@ -187,6 +189,7 @@ describe("nq24 export", () => {
     expect(r.out).toMatch(/Đã bỏ đánh dấu \(ô tô màu, ghi chú, cột Tình trạng; \d+ ô của lần kiểm tra trước\)/);
     expect(r.out).toContain(`SHA-256: ${shaOf(written)}\n`);
     expect(r.out).toContain(`certutil -hashfile ${NAME} SHA256`);
+    expect(r.out).toContain("Ngày trong tên file: ngày báo cáo ở trang Bìa.");
     expect(shaOf(ANNOTATED)).toBe(before);
   });
 
@@ -201,7 +204,7 @@ describe("nq24 export", () => {
     const forced = await nq24("export", READY, "--out", OUT, "--force", "--json");
     expect(forced.code).toBe(0);
     const j = JSON.parse(forced.out);
-    expect(j).toMatchObject({ file: "tam-duong.xlsx", ready: true, out: written, fileName: NAME, marks: "removed", marksRemoved: 0 });
+    expect(j).toMatchObject({ file: "tam-duong.xlsx", ready: true, out: written, fileName: NAME, dateFrom: "report", marks: "removed", marksRemoved: 0 });
     expect(j.sha256).toBe(shaOf(written));
     expect(j.bytes).toBe(readFileSync(written).length);
     expect(readdirSync(OUT)).toEqual([NAME]); // no temporary file left behind

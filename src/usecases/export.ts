@@ -44,6 +44,8 @@ export type ExportOutcome =
       result: CheckResult;
       bytes: Uint8Array;
       fileName: string;
+      /** Where the date in the name comes from: the cover's report date, or today. */
+      dateFrom: "report" | "today";
       sha256: string;
       /** Marks of earlier checks found in the input and taken out (0 with keepMarks). */
       marksRemoved: number;
@@ -84,7 +86,7 @@ export async function prepareExport(input: Uint8Array, options: ExportOptions = 
   const marksRemoved = keepMarks ? 0 : clearRecordedMarks(wb);
   applyPlanToWorkbook(wb, exportPlan(result.plan, keepMarks), { lang });
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return { ready: true, result, bytes, fileName: exportFileName(result.cover, now), sha256: await sha256Hex(bytes), marksRemoved, keptMarks: keepMarks };
+  return { ready: true, result, bytes, fileName: exportFileName(result.cover, now), dateFrom: exportDay(result.cover, now).from, sha256: await sha256Hex(bytes), marksRemoved, keptMarks: keepMarks };
 }
 
 // ---------------------------------------------------------------- the file's name
@@ -143,9 +145,14 @@ export function vietnamDay(now: Date): string {
   return `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
 }
 
+/** The day that names the copy: the cover's report date when it can be read, else today in Việt Nam. */
+export function exportDay(cover: CoverInfo, now: Date): { day: string; from: "report" | "today" } {
+  const reported = reportDateIso(cover.reportDate);
+  return reported ? { day: reported, from: "report" } : { day: vietnamDay(now), from: "today" };
+}
+
 /** NQ24_<đơn vị>_<ngày>.xlsx: the unit from the cover, the report date or else today's. */
 export function exportFileName(cover: CoverInfo, now: Date): string {
   const unit = fileNamePart(cover.unit ?? "");
-  const day = reportDateIso(cover.reportDate) ?? vietnamDay(now);
-  return ["NQ24", unit, day].filter((x) => x).join("_") + ".xlsx";
+  return ["NQ24", unit, exportDay(cover, now).day].filter((x) => x).join("_") + ".xlsx";
 }

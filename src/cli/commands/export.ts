@@ -115,13 +115,16 @@ function printDone(ctx: Context, input: string, target: string, o: Extract<Expor
   const { io, lang } = ctx;
   const L = (vi: string, en: string) => (lang === "en" ? en : vi);
   if (ctx.options.json) {
-    const json = { file: basename(input), ready: true, out: target, fileName: basename(target), sha256: o.sha256, bytes: o.bytes.length, marks: o.keptMarks ? "kept" : "removed", marksRemoved: o.marksRemoved, verdict: verdictJson(o.result, lang) };
+    const json = { file: basename(input), ready: true, out: target, fileName: basename(target), dateFrom: o.dateFrom, sha256: o.sha256, bytes: o.bytes.length, marks: o.keptMarks ? "kept" : "removed", marksRemoved: o.marksRemoved, verdict: verdictJson(o.result, lang) };
     io.out(JSON.stringify(json, null, 2) + "\n");
     return;
   }
   const v = o.result.plan.verdict;
   let s = `✔ ${v.message[lang]}\n`;
   s += `${L("Bản gửi tỉnh", "Copy for the province")}: ${target} (${kb(o.bytes.length, lang)})\n`;
+  s += o.dateFrom === "report"
+    ? L("Ngày trong tên file: ngày báo cáo ở trang Bìa.\n", "The date in the name: the report date on the cover.\n")
+    : L("Ngày trong tên file: hôm nay (trang Bìa chưa có ngày báo cáo đọc được).\n", "The date in the name: today (the cover has no report date that can be read).\n");
   s += o.keptMarks
     ? L("Giữ đánh dấu của lần kiểm tra này (ô tô màu, ghi chú, cột Tình trạng) và trang “Kết quả kiểm tra”.\n", "This check's marks kept (coloured cells, notes, the status column), and the “Kết quả kiểm tra” sheet.\n")
     : L(
