@@ -81,6 +81,8 @@ describe("truncate, pad, wrap", () => {
     expect(wrap("abcdefghij", 4)).toEqual(["abcd", "efgh", "ij"]);
     expect(wrap("xem Phụ\u00a0lục\u00a02!D178 nhé", 16)).toEqual(["xem", "Phụ\u00a0lục\u00a02!D178", "nhé"]);
     expect(wrap("short", Infinity)).toEqual(["short"]);
+    // Two spaces between fields stay two on a line; a break drops them.
+    expect(wrap("đoạn 70  2.644,1 ha  (khác)", 19)).toEqual(["đoạn 70  2.644,1 ha", "(khác)"]);
   });
 });
 

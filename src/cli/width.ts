@@ -125,18 +125,23 @@ function breakWord(word: string, width: number): string[] {
 
 /**
  * Lines of at most `width` columns, broken at spaces; a word longer than a line is broken
- * inside. No-break spaces hold words together (a sheet name such as "Phụ lục 2!E73").
+ * inside. No-break spaces hold words together (a sheet name such as "Phụ lục 2!E73"); a
+ * run of spaces between words on one line is kept (it separates fields).
  */
 export function wrap(s: string, width: number): string[] {
   if (!isFinite(width) || displayWidth(s) <= width) return [s];
   const lines: string[] = [];
   let line = "";
   let lineWidth = 0;
-  for (const word of s.split(" ").filter((x) => x !== "")) {
+  // Words and the spaces before each: ["a", "  ", "b"] → a, then b after two spaces.
+  const parts = s.trim().split(/( +)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const word = parts[i];
+    const gap = i > 0 ? parts[i - 1] : "";
     const ww = displayWidth(word);
-    if (line && lineWidth + 1 + ww <= width) {
-      line += " " + word;
-      lineWidth += 1 + ww;
+    if (line && lineWidth + gap.length + ww <= width) {
+      line += gap + word;
+      lineWidth += gap.length + ww;
       continue;
     }
     if (line) lines.push(line);
