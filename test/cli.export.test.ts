@@ -11,7 +11,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main, type Io } from "../src/cli/nq24";
+import { runCli } from "./helpers/cli";
 import { exportDay, exportFileName, exportPlan, fileNamePart, prepareExport, reportDateIso, vietnamDay } from "../src/usecases/export";
 import { checkFile } from "../src/usecases/files";
 import { readSpreadsheetSync } from "../src/adapters/xlsx/reader";
@@ -25,13 +25,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const shaOf = (p: string) => sha(readFileSync(p));
 
-async function nq24(...args: string[]) {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => (out += s), err: (s) => (err += s), errIsTTY: false, columns: 120 };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const nq24 = (...args: string[]) => runCli(args);
 
 const READY = join(dir, "tam-duong.xlsx");
 const NOT_READY = join(dir, "sin-ho.xlsx");

@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { COMMANDS, main, type Io } from "../src/cli/nq24";
+import { COMMANDS } from "../src/cli/nq24";
+import { runCli } from "./helpers/cli";
 import { closest, editDistance } from "../src/cli/suggest";
 import { outputColumns } from "../src/cli/io";
 import { bar, formatDuration, progressReporter, progressText, timeLeftMs } from "../src/cli/progress";
@@ -16,13 +17,7 @@ import { chooseLanguage as paneChooses } from "../src/taskpane/i18n";
 const dir = mkdtempSync(join(tmpdir(), "nq24-parse-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function nq24(args: string[], env: Record<string, string> = {}, columns = 100) {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => (out += s), err: (s) => (err += s), errIsTTY: false, columns, env };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const nq24 = (args: string[], env: Record<string, string> = {}, columns = 100) => runCli(args, { env, columns });
 
 describe("help", () => {
   test.each(COMMANDS.map((c) => c.name))("nq24 %s --help: its own usage, options and examples, in both languages", async (name) => {
