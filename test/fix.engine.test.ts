@@ -5,7 +5,7 @@
  * removes its finding and adds no error.
  */
 import fc from "fast-check";
-import { a1 } from "../src/engine/layout";
+import { a1, columnIndex } from "../src/engine/layout";
 import { applyFixesToSnapshot, fixForFinding, fixText, planFixes, vietnameseForm, type Fix } from "../src/engine/fix";
 import { ruleByCode, RULE_FAMILIES } from "../src/engine/rules";
 import { FIXERS } from "../src/engine/fix/fixers";
@@ -23,6 +23,8 @@ interface Case {
   plant: Planted;
   /** Plant the row's note too. */
   note?: string;
+  /** Other cells to plant first: another row's figure, or this row's unit (ĐVT). */
+  others?: { id: string; role: Role | "unit"; value: string }[];
   code: string;
   /** null: the finding fires and no fix is offered. */
   fix: null | { value: CellValue; numberFormat?: string; certainty: Fix["certainty"]; alternatives?: CellValue[]; noteAfter?: string };
@@ -30,7 +32,7 @@ interface Case {
 
 const CASES: Case[] = [
   { name: "a number stored as text among numbers → the number", id: "PL2-046", role: "result", numbers: "General", plant: { value: "1.234,5" }, code: "NQ24-I050", fix: { value: 1234.5, certainty: "certain" } },
-  { name: "thousands with spaces and a non-breaking space", id: "PL2-046", role: "result", numbers: "#,##0.00", plant: { value: " 1.234,5\u00a0" }, code: "NQ24-I050", fix: { value: 1234.5, certainty: "certain" } },
+  { name: "thousands with spaces and a non-breaking space", id: "PL2-046", role: "result", numbers: "#,##0.00", plant: { value: " 1\u00a0234,5 " }, code: "NQ24-I050", fix: { value: 1234.5, certainty: "certain" } },
   { name: "the unit typed in the cell (25 ha in an area in ha) → 25", id: "PL2-046", role: "result", numbers: "General", plant: { value: "25 ha" }, code: "NQ24-I050", fix: { value: 25, certainty: "certain" } },
   { name: "money typed in tỉ đồng in a column in triệu đồng → converted", id: "PL1-02", role: "result", numbers: "General", plant: { value: "1,6 tỉ đồng" }, code: "NQ24-I050", fix: { value: 1600, certainty: "certain" } },
   { name: "a percentage typed as text among percent-formatted shares → the share, same format", id: "PL1-20", role: "result", numbers: "0.0%", plant: { value: "27,5%" }, code: "NQ24-I050", fix: { value: 0.275, certainty: "certain" } },
@@ -41,11 +43,15 @@ const CASES: Case[] = [
   { name: "“2/2” that Excel made a date → the text 2/2, text format", id: "PL1-20", role: "result", plant: { value: 44959, numberFormat: "d-mmm", text: "2-Feb" }, code: "NQ24-E019", fix: { value: "2/2", numberFormat: "@", certainty: "certain" } },
   { name: "“2/3” made a date: likely, both orders offered (day first)", id: "PL2-046", role: "result", plant: { value: 44987, numberFormat: "dd/mm", text: "02/03" }, code: "NQ24-E019", fix: { value: "2/3", numberFormat: "@", certainty: "likely", alternatives: ["3/2"] } },
   { name: "a date made from 12/5 in a share: the count first (5 of 12)", id: "PL1-20", role: "result", plant: { value: 45058, numberFormat: "d-mmm", text: "12-May" }, code: "NQ24-E019", fix: { value: "5/12", numberFormat: "@", certainty: "likely", alternatives: ["12/5"] } },
-  { name: "words typed in a figure cell → moved to the empty note cell", id: "PL1-20", role: "result", plant: { value: "Đang cập nhật" }, code: "NQ24-W003", fix: { value: null, certainty: "likely", noteAfter: "Đang cập nhật" } },
+  { name: "an area typed in km² among numbers in ha → converted", id: "PL2-046", role: "result", numbers: "General", plant: { value: "30,62432 km2" }, code: "NQ24-I050", fix: { value: 3062.432, certainty: "certain" } },
+  { name: "a fraction in a percentage column whose shares are written 0–100 → 27,5, likely, 0,275% offered", id: "PL1-20", role: "result", plant: { value: "0,275" }, code: "NQ24-W040", fix: { value: "27,5", certainty: "likely", alternatives: ["0,275%"] } },
+  { name: "a figure in triệu đồng under a declared “Tỷ đồng” → converted to the declared unit", id: "PL1-02", role: "baseline", plant: { value: "585 triệu đồng" }, others: [{ id: "PL1-02", role: "unit", value: "Tỷ đồng" }], code: "NQ24-I042", fix: { value: "0,585", certainty: "certain" } },
+  { name: "words typed in a figure cell → moved to the empty note cell", id: "PL1-20", role: "result", plant: { value: "Đang triển khai thực hiện" }, code: "NQ24-W003", fix: { value: null, certainty: "likely", noteAfter: "Đang triển khai thực hiện" } },
   // No fix: ambiguous, a whole date, a note cell already written, a text column kept as text.
+  { name: "a fraction among shares written as fractions: which reading is likely is unknown, no fix", id: "PL1-20", role: "result", plant: { value: "0,275" }, others: [{ id: "PL1-15", role: "result", value: "0,9" }, { id: "PL1-16", role: "result", value: "0,8" }], code: "NQ24-W040", fix: null },
   { name: "1.234 reads two ways: no fix", id: "PL2-046", role: "result", plant: { value: "1.234" }, code: "NQ24-W006", fix: null },
   { name: "a real date (with its year): no fix", id: "PL1-20", role: "result", plant: { value: 44959, numberFormat: "dd/mm/yyyy", text: "02/02/2023" }, code: "NQ24-E019", fix: null },
-  { name: "words in a figure cell while the note holds the user's text: never overwritten", id: "PL1-20", role: "result", plant: { value: "Đang cập nhật" }, note: "Số liệu của Sở", code: "NQ24-W003", fix: null },
+  { name: "words in a figure cell while the note holds the user's text: never overwritten", id: "PL1-20", role: "result", plant: { value: "Đang triển khai thực hiện" }, note: "Số liệu của Sở", code: "NQ24-W003", fix: null },
 ];
 
 function findingAt(findings: Finding[], code: string, sheet: string, row: number, col: number): Finding | undefined {
@@ -56,6 +62,10 @@ function prepare(c: Case): { snapshot: WorkbookSnapshot; at: { sheet: string; ro
   const snapshot = sampleSnapshot();
   const appendix = c.id.slice(0, 3) as "PL1" | "PL2";
   if (c.numbers) numbersColumn(snapshot, appendix, c.role, c.numbers);
+  for (const o of c.others ?? []) {
+    const a = o.role === "unit" ? { ...place(snapshot, o.id, "result"), col: columnIndex(o.id.slice(0, 3) as "PL1" | "PL2", "unit") } : place(snapshot, o.id, o.role);
+    setCell(snapshot, a.sheet, a.row, a.col, { value: o.value });
+  }
   const at = place(snapshot, c.id, c.role);
   setCell(snapshot, at.sheet, at.row, at.col, c.plant);
   const n = place(snapshot, c.id, "note");

@@ -89,7 +89,7 @@ function plantAll(wb: FakeWorkbook): Planted {
   };
   plant(wb, p.date, 44959, "d-mmm");
   plant(wb, p.spaces, "\u00a0100 ");
-  plant(wb, p.words, "Đang cập nhật");
+  plant(wb, p.words, "Đang triển khai thực hiện");
   plant(wb, p.note, null);
   plant(wb, p.point, "2,570.52 ha");
   plant(wb, p.stored, "2.179,49", "General");
@@ -130,7 +130,7 @@ describe.each(["1.1", "1.9", "latest"] as const)("at ExcelApi %s", (level) => {
     expect(wb.cell(p.date.sheet, p.date.cell)).toMatchObject({ value: "2/2", numberFormat: "@" });
     expect(wb.cell(p.spaces.sheet, p.spaces.cell).value).toBe("100");
     expect(wb.cell(p.words.sheet, p.words.cell).value).toBeNull();
-    expect(wb.cell(p.note.sheet, p.note.cell).value).toBe("Đang cập nhật");
+    expect(wb.cell(p.note.sheet, p.note.cell).value).toBe("Đang triển khai thực hiện");
     expect(wb.cell(p.point.sheet, p.point.cell).value).toBe("2.570,52 ha");
     expect(wb.cell(p.stored.sheet, p.stored.cell)).toMatchObject({ value: 2179.49, numberFormat: "General" });
     // The re-check no longer finds them, and offers nothing more to fix there.
@@ -141,7 +141,7 @@ describe.each(["1.1", "1.9", "latest"] as const)("at ExcelApi %s", (level) => {
     // Every written cell on record: what, before, after, when.
     const records = metaFixes(wb);
     expect(records).toContainEqual({ sheet: p.date.sheet, cell: p.date.cell, code: "NQ24-E019", before: "44959", after: "2/2", at: NOW.toISOString(), format: "d-mmm → @" });
-    expect(records).toContainEqual(expect.objectContaining({ sheet: p.note.sheet, cell: p.note.cell, code: "NQ24-W003", before: "", after: "Đang cập nhật" }));
+    expect(records).toContainEqual(expect.objectContaining({ sheet: p.note.sheet, cell: p.note.cell, code: "NQ24-W003", before: "", after: "Đang triển khai thực hiện" }));
     expect(records).toContainEqual(expect.objectContaining({ sheet: p.stored.sheet, cell: p.stored.cell, code: "NQ24-I050", before: "2.179,49", after: "2179.49" }));
     // A later check keeps the records.
     await wb.run((ctx) => checkWorkbookInExcel(ctx, cat, { lang: "en", caps, session, now: NOW }));
@@ -181,7 +181,7 @@ test("a protected sheet is never touched (nor unprotected): its fixes are refuse
   expect(out.refused.map((r) => r.why)).toEqual(pl1Fixes.map(() => "protected"));
   expect(out.refusals[0].vi).toContain(PL1);
   expect(wb.cell(p.date.sheet, p.date.cell)).toMatchObject({ value: 44959, numberFormat: "d-mmm" });
-  expect(wb.cell(p.words.sheet, p.words.cell).value).toBe("Đang cập nhật");
+  expect(wb.cell(p.words.sheet, p.words.cell).value).toBe("Đang triển khai thực hiện");
   expect(wb.cell(p.point.sheet, p.point.cell).value).toBe("2.570,52 ha");
   const calls = wb.requests.slice(from).flatMap((r) => r.calls);
   expect(calls.filter((c) => /Protection\.(unprotect|protect)\(\)/.test(c))).toEqual([]);

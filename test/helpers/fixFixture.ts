@@ -2,7 +2,8 @@
  * The Lai Châu sample with something to fix, as a file: the README's `nq24 fix` example and
  * the command-line tests use it. Made from `nq24 sample` by the edits a district's Excel
  * would produce: "2/2" turned into a date, Phụ lục 2's 2022 column typed as real numbers with
- * one figure left as text, an English decimal point, stray spaces, words in a figure cell.
+ * one figure left as text, an English decimal point, stray spaces, words in a figure cell, a
+ * share typed as a fraction, a unit column declaring tỷ đồng over a figure in triệu đồng.
  */
 import * as ExcelJS from "exceljs";
 import { nationalCatalogue } from "../../src/catalogue";
@@ -17,10 +18,14 @@ export const FIX_FIXTURE = "test/fixtures/fix/laichau-can-sua.xlsx";
 export const PLANTED = {
   date: { id: "PL1-20", role: "result" as const, value: 44959, numFmt: "d-mmm" },
   spaces: { id: "PL1-15", role: "result" as const, value: "\u00a0100 " },
-  words: { id: "PL1-16", role: "result" as const, value: "Đang cập nhật" },
+  words: { id: "PL1-16", role: "result" as const, value: "Đang triển khai thực hiện" },
   point: { id: "PL2-046", role: "baseline" as const, value: "2,570.52 ha" },
   stored: { id: "PL2-017", role: "result" as const, value: "2.179,49" },
+  fraction: { id: "PL1-17", role: "result" as const, value: "0,275" },
 };
+
+/** Phụ lục 1's unit (ĐVT) cell of the damages row says "Tỷ đồng": its "585 triệu đồng" is in another unit than declared. */
+export const DECLARED = { id: "PL1-02", unit: "Tỷ đồng" };
 
 function rowOf(ws: ExcelJS.Worksheet, appendix: "PL1" | "PL2", id: string): number {
   const idCol = columnIndex(appendix, "id") + 1;
@@ -28,7 +33,7 @@ function rowOf(ws: ExcelJS.Worksheet, appendix: "PL1" | "PL2", id: string): numb
   throw new Error(`no row for ${id}`);
 }
 
-export function plantedCell(id: string, role: "baseline" | "result" | "note", ws: ExcelJS.Worksheet): ExcelJS.Cell {
+export function plantedCell(id: string, role: "baseline" | "result" | "note" | "unit", ws: ExcelJS.Worksheet): ExcelJS.Cell {
   const appendix = id.startsWith("PL1") ? "PL1" : "PL2";
   return ws.getRow(rowOf(ws, appendix, id)).getCell(columnIndex(appendix, role) + 1);
 }
@@ -61,5 +66,6 @@ export async function makeFixFixture(out: string, tmpSample: string): Promise<vo
     if (k === "stored") cell.style = { ...cell.style, numFmt: "General" };
     cell.value = p.value;
   }
+  plantedCell(DECLARED.id, "unit", pl1).value = DECLARED.unit;
   await wb.xlsx.writeFile(out);
 }

@@ -2,7 +2,7 @@
  * The cells a fix looks at: one cell of the snapshot as it is, the form its column uses
  * (real numbers or text, which number format), and what a written value will show.
  */
-import type { CellValue, IndicatorReading, SheetSnapshot, WorkbookSnapshot } from "../types";
+import type { CellValue, IndicatorReading, ReadCell, SheetSnapshot, WorkbookSnapshot } from "../types";
 import { formatViNumber } from "../values";
 import type { SnapshotCell } from "./types";
 
@@ -53,8 +53,8 @@ export function isPercentFormat(fmt: string): boolean {
 }
 
 /** The figure cells of each value column, by sheet and column, from the check's readings. */
-export function figureColumns(readings: Record<string, IndicatorReading>): Map<string, { row: number; col: number; sheet: string }[]> {
-  const out = new Map<string, { row: number; col: number; sheet: string }[]>();
+export function figureColumns(readings: Record<string, IndicatorReading>): Map<string, ReadCell[]> {
+  const out = new Map<string, ReadCell[]>();
   for (const id of Object.keys(readings)) {
     const r = readings[id];
     for (const role of ["baseline", "result"] as const) {
@@ -62,7 +62,7 @@ export function figureColumns(readings: Record<string, IndicatorReading>): Map<s
       if (!c) continue;
       const k = columnKey(c.address.sheet, c.address.col);
       const list = out.get(k) ?? [];
-      list.push(c.address);
+      list.push(c);
       out.set(k, list);
     }
   }
@@ -74,13 +74,13 @@ export function columnKey(sheet: string, col: number): string {
 }
 
 /** The form of a column from its figure cells. */
-export function columnForm(cells: SnapshotCells, addresses: { sheet: string; row: number; col: number }[]): ColumnForm {
+export function columnForm(cells: SnapshotCells, figures: ReadCell[]): ColumnForm {
   let numbers = 0;
   let texts = 0;
   let textPercent = 0;
   const formats = new Map<string, number>();
-  for (const a of addresses) {
-    const c = cells.at(a.sheet, a.row, a.col);
+  for (const f of figures) {
+    const c = cells.at(f.address.sheet, f.address.row, f.address.col);
     if (typeof c.value === "number" && c.valueType !== "Error") {
       numbers++;
       formats.set(c.numberFormat, (formats.get(c.numberFormat) ?? 0) + 1);
@@ -118,17 +118,26 @@ export function shownAs(value: CellValue, numberFormat: string): string {
   return formatViNumber(value, d);
 }
 
-/** The form of each value column, worked out once per column when first asked. */
-export function columnForms(cells: SnapshotCells, readings: Record<string, IndicatorReading>): (sheet: string, col: number) => ColumnForm {
+/** Each value column's figures and form, worked out once per column when first asked. */
+export interface Columns {
+  formOf(sheet: string, col: number): ColumnForm;
+  figuresOf(sheet: string, col: number): ReadCell[];
+}
+
+export function columnsOf(cells: SnapshotCells, readings: Record<string, IndicatorReading>): Columns {
   const columns = figureColumns(readings);
   const forms = new Map<string, ColumnForm>();
-  return (sheet, col) => {
-    const k = columnKey(sheet, col);
-    let f = forms.get(k);
-    if (!f) {
-      f = columnForm(cells, columns.get(k) ?? []);
-      forms.set(k, f);
-    }
-    return f;
+  const figuresOf = (sheet: string, col: number) => columns.get(columnKey(sheet, col)) ?? [];
+  return {
+    figuresOf,
+    formOf(sheet, col) {
+      const k = columnKey(sheet, col);
+      let f = forms.get(k);
+      if (!f) {
+        f = columnForm(cells, figuresOf(sheet, col));
+        forms.set(k, f);
+      }
+      return f;
+    },
   };
 }

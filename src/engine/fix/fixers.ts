@@ -5,8 +5,8 @@
  * finding's, except the note move, which names both cells; it never overwrites user text.
  */
 import type { CellValue, Finding, IndicatorReading, NumberValue, ReadCell } from "../types";
-import { formatViNumber, normaliseUnit } from "../values";
-import { unitInfo } from "../values/units";
+import { formatViNumber } from "../values";
+import { conversionFactor, unitName } from "../values/convert";
 import { a1 } from "../layout";
 import { shownAs, type ColumnForm, type SnapshotCells } from "./cells";
 import { trimmedText, vietnameseForm } from "./rules";
@@ -16,6 +16,8 @@ export interface FixContext {
   cells: SnapshotCells;
   readings: Record<string, IndicatorReading>;
   formOf(sheet: string, col: number): ColumnForm;
+  /** The other figures of the same column (its neighbours' evidence). */
+  figuresOf(sheet: string, col: number): ReadCell[];
 }
 
 export type Fixer = (f: Finding, ctx: FixContext) => Fix | null;
@@ -73,20 +75,23 @@ function writtenUnit(raw: string): string {
   return raw.replace(/^[^\d]*[\d.,\s\u00a0]*\d/, "").trim();
 }
 
-/** The column's unit: the indicator's (its row's declared unit when the check applied one), as written. */
+/** The column's unit, by name: the one its table declares for the cell when the check applied one, else the catalogue's. */
 function columnUnit(r: IndicatorReading, cell: ReadCell): string {
-  const declared = (cell as { unit?: { applied?: string } }).unit;
-  return declared && declared.applied ? declared.applied : r.indicator.unit;
+  return cell.unit && cell.unit.applied ? cell.unit.applied : unitName(r.indicator.unit);
 }
 
-/** A measure (in the parser's normal unit) expressed in a unit as written ("triệu đồng": ÷ 10⁶), or undefined when it is another measure. */
-function inUnit(value: number, normalUnit: string, unitText: string): { value: number; factor: number } | undefined {
-  if (!unitText) return { value, factor: 1 };
-  const info = unitInfo(unitText);
-  if (!info) return normaliseUnit(unitText) === normalUnit || normalUnit === "" ? { value, factor: 1 } : undefined;
-  if (info.unit !== normalUnit && normalUnit !== "") return undefined;
-  const factor = Math.pow(10, info.exp);
-  return { value: Number((value / factor).toPrecision(15)), factor };
+/** A figure (in the unit the check keeps it in) expressed in the column's unit, or undefined when that is another measure. */
+function inUnit(value: number, keptIn: string, unit: string): number | undefined {
+  if (!unit || !keptIn || keptIn === unit) return value;
+  const f = conversionFactor(keptIn, unit);
+  return f === undefined ? undefined : f === 1 ? value : Number((value * f).toPrecision(15));
+}
+
+/** The figure as its column holds figures: a number in the column's format, or Vietnamese-written text. */
+function figureWrite(value: number, isShare: boolean, form: ColumnForm, before: SnapshotCell): CellWrite {
+  if (form.numbers) return numberWrite(value, isShare, form, before);
+  const t = formatViNumber(value) + (isShare && form.textPercent ? "%" : "");
+  return textWrite(t, before);
 }
 
 // ---------------------------------------------------------------- the fixers
@@ -98,19 +103,84 @@ const numberFixer: Fixer = (f, ctx) => {
   if (!cell || cell.value.state !== "number" || typeof before.value !== "string") return null;
   const v = cell.value as NumberValue;
   const r = ctx.readings[f.indicatorId as string];
-  const form = ctx.formOf(f.sheet, f.col as number);
   const isShare = v.measure.unit === "%";
   const unit = isShare ? "%" : columnUnit(r, cell);
-  const conv = isShare ? { value: v.measure.value, factor: 1 } : inUnit(v.measure.value, v.measure.unit, unit);
-  if (!conv) return null;
-  const from = writtenUnit(v.raw);
+  const value = isShare ? v.measure.value : inUnit(v.measure.value, v.measure.unit, unit);
+  if (value === undefined) return null;
   const reason: FixReason = { seen: before.text || before.value };
-  if (from && from !== "%") {
+  const from = v.writtenUnit || writtenUnit(v.raw);
+  if (from && from !== "%" && from !== unit) {
     reason.fromUnit = from;
     reason.toUnit = unit;
+    const factor = conversionFactor(unitName(from), unit);
+    if (factor !== undefined && factor !== 1) reason.factor = factor;
   }
-  if (conv.factor !== 1) reason.factor = conv.factor;
-  return fix(f, "number", before, numberWrite(conv.value, isShare, form, before), reason);
+  return fix(f, "number", before, numberWrite(value, isShare, ctx.formOf(f.sheet, f.col as number), before), reason);
+};
+
+/**
+ * NQ24-I042: a figure written in another unit than the one its table declares ("2 km²" under
+ * "ha"): the figure converted to the declared unit, in the column's form; the preview says
+ * the conversion. Conversions are exact (values/convert.ts), so the fix is certain.
+ */
+const unitConvertFixer: Fixer = (f, ctx) => {
+  const cell = readCellOf(f, ctx);
+  const before = ctx.cells.at(f.sheet, f.row as number, f.col as number);
+  if (!cell || !cell.unit || !cell.unit.applied || typeof before.value !== "string") return null;
+  const v = cell.value;
+  if (v.state !== "number" || v.ambiguous || v.description) return null;
+  const declared = cell.unit.applied;
+  const value = inUnit(v.measure.value, v.measure.unit, declared);
+  if (value === undefined) return null;
+  const p = f.params as { cellUnit?: string; declared?: string };
+  const reason: FixReason = { seen: before.value, fromUnit: p.cellUnit ?? v.writtenUnit ?? "", toUnit: p.declared ?? declared };
+  const factor = v.writtenUnit ? conversionFactor(v.writtenUnit, declared) : undefined;
+  if (factor !== undefined && factor !== 1) reason.factor = factor;
+  return fix(f, "unitConvert", before, figureWrite(value, false, ctx.formOf(f.sheet, f.col as number), before), reason);
+};
+
+/** How many of a column's other shares are written 1–100 and how many as fractions below 1. */
+function shareScale(figures: ReadCell[], self: ReadCell, readings: Record<string, IndicatorReading>): { whole: number; fractions: number } {
+  let whole = 0;
+  let fractions = 0;
+  for (const c of figures) {
+    if (c === self || !c.indicatorId || readings[c.indicatorId]?.indicator.kind !== "percent") continue;
+    const v = c.value;
+    if (v.state !== "number" || v.measure.unit !== "%") continue;
+    const x = v.measure.value;
+    if (x >= 1 && x <= 100) whole++;
+    else if (x > 0 && x < 1) fractions++;
+  }
+  return { whole, fractions };
+}
+
+/** The finding names the fraction reading as the likely one, or the column's other shares do. */
+function shareLikely(f: Finding, cell: ReadCell, asShare: number, likely: number | undefined, ctx: FixContext): boolean {
+  if (likely !== undefined) return likely === asShare;
+  const s = shareScale(ctx.figuresOf(f.sheet, f.col as number), cell, ctx.readings);
+  return s.whole >= 2 && s.fractions === 0;
+}
+
+/**
+ * NQ24-W040: "0,275" in a percentage column, 27,5 % written as a fraction or really 0,275 %.
+ * The finding gives both readings; the fix offers the fraction reading (27,5 % in the
+ * column's form) only when the column says it is the likely one — its other shares written
+ * 1–100 (at least two) and none as a fraction — or the finding names it (`likely`). Always
+ * "likely": the preview shows both, and where the column can write it, the other reading
+ * made explicit ("0,275%") is the alternative.
+ */
+const percentScaleFixer: Fixer = (f, ctx) => {
+  const cell = readCellOf(f, ctx);
+  const before = ctx.cells.at(f.sheet, f.row as number, f.col as number);
+  const p = f.params as { readings?: number[]; likely?: number };
+  if (!cell || !p.readings || p.readings.length !== 2 || before.value === null || typeof before.value === "boolean") return null;
+  const [asShare, asWritten] = p.readings;
+  if (!shareLikely(f, cell, asShare, p.likely, ctx)) return null;
+  const form = ctx.formOf(f.sheet, f.col as number);
+  const out = fix(f, "percentScale", before, figureWrite(asShare, true, form, before), { seen: before.text || String(before.value), readings: [`${formatViNumber(asShare)}%`, `${formatViNumber(asWritten)}%`] }, "likely");
+  if (!form.numbers) out.alternatives = [textWrite(`${formatViNumber(asWritten)}%`, before)];
+  else if (form.percent) out.alternatives = [numberWrite(asWritten, true, form, before)];
+  return out;
 };
 
 /** NQ24-I051: the same text with the number written the Vietnamese way. */
@@ -172,7 +242,7 @@ const dateTextFixer: Fixer = (f, ctx) => {
 };
 
 /**
- * NQ24-W003 with words in a figure cell ("Đang cập nhật"): the words belong in the note.
+ * NQ24-W003 with words in a figure cell ("Đang triển khai thực hiện"): the words belong in the note.
  * Moved only when the row's own note cell is empty — never over the user's text; the
  * figure cell is left empty, which the check then reads as explained by the note.
  */
@@ -205,8 +275,8 @@ export const FIXERS: Record<FixKind, Fixer | undefined> = {
   trim: trimFixer,
   dateText: dateTextFixer,
   noteMove: noteMoveFixer,
-  percentScale: undefined,
-  unitConvert: undefined,
+  percentScale: percentScaleFixer,
+  unitConvert: unitConvertFixer,
 };
 
 /** For the preview: a number as Vietnamese text. */

@@ -10,7 +10,7 @@ import type { CheckResult } from "../check";
 import type { FixRecord } from "../metadata";
 import { ruleByCode } from "../rules";
 import type { CellValue, CellValueType, Finding, SheetSnapshot, WorkbookSnapshot } from "../types";
-import { columnForms, SnapshotCells } from "./cells";
+import { columnsOf, SnapshotCells } from "./cells";
 import { FIXERS, type FixContext } from "./fixers";
 import type { CellContent, Fix, FixKind, FixTarget } from "./types";
 
@@ -28,7 +28,8 @@ export function fixKindOf(code: string): FixKind | undefined {
 
 function contextFor(snapshot: WorkbookSnapshot, result: Pick<CheckResult, "readings">): FixContext {
   const cells = new SnapshotCells(snapshot);
-  return { cells, readings: result.readings, formOf: columnForms(cells, result.readings) };
+  const columns = columnsOf(cells, result.readings);
+  return { cells, readings: result.readings, formOf: columns.formOf, figuresOf: columns.figuresOf };
 }
 
 function fixOne(f: Finding, ctx: FixContext): Fix | null {

@@ -8,7 +8,7 @@ import { placeOf, type Findings } from "../findings";
 import { cap, columnName, q, rule, type CellParams } from "../rules/rule";
 import type { IndicatorReading, ReadCell } from "../types";
 import { formatViNumber, parseText } from "../values";
-import { columnForms, type SnapshotCells } from "./cells";
+import { columnsOf, type SnapshotCells } from "./cells";
 
 const col = (p: CellParams) => columnName(p.role, p.year);
 
@@ -91,7 +91,7 @@ function bareFraction(r: IndicatorReading, cell: ReadCell): boolean {
 
 /** The cell-form rules on every figure read (baseline and result cells). */
 export function checkCellForms(cells: SnapshotCells, readings: Record<string, IndicatorReading>, findings: Findings): void {
-  const formOf = columnForms(cells, readings);
+  const { formOf } = columnsOf(cells, readings);
   for (const id of Object.keys(readings)) {
     const r = readings[id];
     for (const role of ["baseline", "result"] as const) {

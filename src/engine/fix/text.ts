@@ -35,7 +35,7 @@ export function fixText(fx: Fix, lang: "vi" | "en"): FixText {
   const details: string[] = [];
   const r = fx.reason;
   if (r.fromUnit && r.toUnit) {
-    const f = r.factor && r.factor !== 1 ? ` (× ${formatViNumber(r.factor >= 1 ? r.factor : 1 / r.factor)}${r.factor < 1 ? "⁻¹" : ""})` : "";
+    const f = r.factor && r.factor !== 1 ? (r.factor > 1 ? `, × ${formatViNumber(r.factor)}` : `, ÷ ${formatViNumber(Number((1 / r.factor).toPrecision(12)))}`) : "";
     details.push(vi ? `đổi từ ${r.fromUnit} sang ${r.toUnit}${f}` : `converted from ${r.fromUnit} to ${r.toUnit}${f}`);
   } else if (r.factor && r.factor !== 1) {
     details.push(vi ? `theo đơn vị của cột (÷ ${formatViNumber(r.factor)})` : `in the column's unit (÷ ${formatViNumber(r.factor)})`);

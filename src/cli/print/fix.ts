@@ -1,34 +1,11 @@
 /**
- * `nq24 fix FILE --out FIXED.xlsx [--rules CODE,…] [--dry-run] [--likely] [--json]`: prints
- * every change (sheet!cell: before → after, rule) and writes the fixed copy; the logic is the
- * use case's (usecases/fixFile.ts). Exit codes as `check`, for the fixed workbook: 0 ready to
- * send, 1 errors remain, 2 usage or file error.
+ * What `nq24 fix` prints: every change on its own line (sheet!cell: before → after, rule),
+ * the likely fixes left for a look, those on protected sheets, and the counts before and
+ * after; or the same as JSON for scripts.
  */
-import { fixText, type Fix } from "../engine/fix";
-import { ruleByCode } from "../engine/rules";
-import { fixFile, type FixFileResult } from "../usecases/fixFile";
-import type { Catalogue } from "../catalogue/types";
-
-type Lang = "vi" | "en";
-
-export interface FixCommandArgs {
-  input: string;
-  out?: string;
-  rules?: string;
-  dryRun: boolean;
-  likely: boolean;
-  json: boolean;
-}
-
-/** The --rules list, or the codes it names that no rule has. */
-export function parseRuleList(s: string): { codes: string[]; unknown: string[] } {
-  const codes = s
-    .split(",")
-    .map((x) => x.trim().toUpperCase())
-    .filter((x) => x !== "")
-    .map((x) => (/^[EWI]\d{3}$/.test(x) ? `NQ24-${x}` : x));
-  return { codes, unknown: codes.filter((c) => !ruleByCode(c)) };
-}
+import { fixText, type Fix } from "../../engine/fix";
+import type { Lang } from "../../usecases/language";
+import type { FixFileResult } from "../../usecases/fixFile";
 
 function fixJson(f: Fix, lang: Lang) {
   const t = fixText(f, lang);
@@ -82,11 +59,4 @@ export function fixReportText(r: FixFileResult, lang: Lang, dryRun: boolean): st
   if (r.written) s += "\n" + L("Bản đã sửa", "Fixed copy") + `: ${r.written}\n`;
   else if (dryRun) s += "\n" + L("(--dry-run: không ghi file nào)", "(--dry-run: no file written)") + "\n";
   return s;
-}
-
-export async function runFixCommand(a: FixCommandArgs, catalogue: Catalogue, lang: Lang): Promise<{ text: string; ready: boolean }> {
-  const rules = a.rules !== undefined ? parseRuleList(a.rules).codes : undefined;
-  const r = await fixFile(a.input, { out: a.out, rules, dryRun: a.dryRun, likely: a.likely, catalogue, lang });
-  const text = a.json ? JSON.stringify(fixReportJson(r, lang, a.dryRun), null, 2) + "\n" : fixReportText(r, lang, a.dryRun);
-  return { text, ready: r.after.plan.verdict.ready };
 }
