@@ -41,11 +41,11 @@ export const englishDecimalPoint = rule<CellParams & { seen: string; vi: string 
 export const straySpaces = rule<CellParams & { seen: string }>({
   code: "NQ24-I052",
   severity: "info",
-  summary: "spaces before or after a value, or non-breaking spaces in it",
+  summary: "spaces (or non-breaking spaces) before or after a value, or several in a row",
   title: { vi: "Khoảng trắng thừa", en: "Stray spaces" },
   message: (p) => ({
-    vi: `${cap(col(p).vi)} của ${q(p.label)} có khoảng trắng thừa ở đầu, cuối hoặc khoảng trắng không ngắt (${q(p.seen)}): lọc và đếm trong Excel sẽ không khớp.`,
-    en: `The ${col(p).en} of ${q(p.label)} has spaces before or after it, or non-breaking spaces (${q(p.seen)}): Excel's filters and counts will not match it.`,
+    vi: `${cap(col(p).vi)} của ${q(p.label)} có khoảng trắng thừa ở đầu, ở cuối hoặc liền nhau (${q(p.seen)}): lọc và đếm trong Excel sẽ không khớp.`,
+    en: `The ${col(p).en} of ${q(p.label)} has spaces before or after it, or several in a row (${q(p.seen)}): Excel's filters and counts will not match it.`,
   }),
   fix: () => ({ vi: "Bỏ khoảng trắng thừa.", en: "Remove the stray spaces." }),
   autofix: "trim",
@@ -56,11 +56,12 @@ export const CELL_FORM_RULES = [numberStoredAsText, englishDecimalPoint, straySp
 // ---------------------------------------------------------------- checks
 
 /** A cheap first look for what trimmedText would change. */
-const RE_STRAY = /^\s|\s$|\u00a0|[ \t]{2}/;
+const RE_STRAY = /^\s|\s$|[ \t\u00a0]{2}/;
 
-/** Spaces at either end, non-breaking spaces, or runs of spaces: what trimming changes. */
+/** Spaces (non-breaking ones too) at either end, or runs of them: what trimming changes. */
 export function trimmedText(s: string): string {
-  return s.replace(/\u00a0/g, " ").replace(/[ \t]{2,}/g, " ").trim();
+  // A single non-breaking space inside is kept: "1\u00a0234" groups thousands (values/numbers.ts).
+  return s.replace(/[ \t\u00a0]{2,}/g, " ").trim();
 }
 
 /**
@@ -107,7 +108,8 @@ export function checkCellForms(cells: SnapshotCells, readings: Record<string, In
         findings.add(numberStoredAsText, { ...p, seen: v.raw }, placeOf(cell, r.indicator.id));
         continue;
       }
-      const vi = plainNumber ? vietnameseForm(trimmedText(content.value)) : undefined;
+      // A fraction in a percentage column is the values family's (W040, both readings).
+      const vi = plainNumber && !bareFraction(r, cell) ? vietnameseForm(trimmedText(content.value)) : undefined;
       if (vi !== undefined) {
         findings.add(englishDecimalPoint, { ...p, seen: v.raw, vi }, placeOf(cell, r.indicator.id));
         continue;
