@@ -75,6 +75,8 @@ interface Planted {
   note: { sheet: string; cell: string };
   point: { sheet: string; cell: string };
   stored: { sheet: string; cell: string };
+  fraction: { sheet: string; cell: string };
+  declared: { sheet: string; cell: string };
 }
 
 function plantAll(wb: FakeWorkbook): Planted {
@@ -86,7 +88,12 @@ function plantAll(wb: FakeWorkbook): Planted {
     note: addr(wb, "PL1-16", "note"),
     point: addr(wb, "PL2-046", "baseline"),
     stored: addr(wb, "PL2-017", "result"),
+    fraction: addr(wb, "PL1-17", "result"),
+    declared: addr(wb, "PL1-02", "baseline"),
   };
+  // The damages row's ĐVT says "Tỷ đồng": its "585 triệu đồng" is in another unit than declared.
+  plant(wb, { sheet: PL1, cell: a1(rowOf(wb, PL1, "PL1-02"), columnIndex("PL1", "unit")) }, "Tỷ đồng");
+  plant(wb, p.fraction, "0,275");
   plant(wb, p.date, 44959, "d-mmm");
   plant(wb, p.spaces, "\u00a0100 ");
   plant(wb, p.words, "Đang triển khai thực hiện");
@@ -117,10 +124,12 @@ describe.each(["1.1", "1.9", "latest"] as const)("at ExcelApi %s", (level) => {
     const p = plantAll(wb);
     const session = new OfficeSession();
     const first = await wb.run((ctx) => checkWorkbookInExcel(ctx, cat, { lang: "vi", caps, session, now: NOW }));
-    const want = [p.date, p.spaces, p.words, p.point, p.stored];
+    const want = [p.date, p.spaces, p.words, p.point, p.stored, p.fraction, p.declared];
     for (const at of want) expect(codeAt(first.fixes, at)).toBeDefined();
     expect(codeAt(first.fixes, p.date)?.code).toBe("NQ24-E019");
     expect(codeAt(first.fixes, p.stored)?.code).toBe("NQ24-I050");
+    expect(codeAt(first.fixes, p.fraction)).toMatchObject({ code: "NQ24-W040", certainty: "likely" });
+    expect(codeAt(first.fixes, p.declared)?.code).toBe("NQ24-I042");
     expect(fixPreview(first.findings.filter((f) => f.code === "NQ24-E019"), session)?.vi).toContain("“2/2”");
 
     const out = await wb.run((ctx) => applyFixesInExcel(ctx, cat, first.fixes, { lang: "vi", caps, session, now: NOW }));
@@ -133,8 +142,10 @@ describe.each(["1.1", "1.9", "latest"] as const)("at ExcelApi %s", (level) => {
     expect(wb.cell(p.note.sheet, p.note.cell).value).toBe("Đang triển khai thực hiện");
     expect(wb.cell(p.point.sheet, p.point.cell).value).toBe("2.570,52 ha");
     expect(wb.cell(p.stored.sheet, p.stored.cell)).toMatchObject({ value: 2179.49, numberFormat: "General" });
+    expect(wb.cell(p.fraction.sheet, p.fraction.cell).value).toBe("27,5");
+    expect(wb.cell(p.declared.sheet, p.declared.cell).value).toBe("0,585");
     // The re-check no longer finds them, and offers nothing more to fix there.
-    const here = (at: { sheet: string; cell: string }) => out.summary.findings.filter((f) => f.sheet === at.sheet && f.cell === at.cell && ["NQ24-E019", "NQ24-I050", "NQ24-I051", "NQ24-I052", "NQ24-W003"].indexOf(f.code) >= 0);
+    const here = (at: { sheet: string; cell: string }) => out.summary.findings.filter((f) => f.sheet === at.sheet && f.cell === at.cell && ["NQ24-E019", "NQ24-I042", "NQ24-I050", "NQ24-I051", "NQ24-I052", "NQ24-W003", "NQ24-W040"].indexOf(f.code) >= 0);
     for (const at of want) expect(here(at)).toEqual([]);
     expect(out.summary.fixes).toEqual([]);
     expect(out.summary.verdict.counts.error).toBeLessThan(first.verdict.counts.error);
