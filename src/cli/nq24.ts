@@ -129,6 +129,15 @@ export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, 
     );
     s += "\n";
   }
+  if (r.ignored.length) {
+    s += L(`Cảnh báo đã bỏ qua (${r.ignored.length}), với lý do của đơn vị:`, `Warnings set aside (${r.ignored.length}), with the district's reasons:`) + "\n";
+    s += table(
+      [L("Mã", "Code"), L("Ô", "Cell"), L("Nội dung", "Finding"), L("Lý do bỏ qua", "Reason")],
+      r.ignored.map((g) => [g.finding.code, `${g.finding.sheet}${g.finding.cell ? "!" + g.finding.cell : ""}`, describeFinding(g.finding, lang).message, g.reason]),
+      [10, 18, Math.max(20, Math.floor(msgWidth / 2)), Math.max(20, Math.ceil(msgWidth / 2) - 2)],
+    );
+    s += "\n";
+  }
   const infos = r.findings.length - shown.length;
   if (infos) s += L(`(${infos} lưu ý khác: xem --json hoặc trang “Kết quả kiểm tra” của bản đánh dấu)`, `(${infos} more notes: see --json or the results sheet of the annotated copy)`) + "\n\n";
   const byId = new Map(r.statuses.map((st) => [st.indicatorId, st]));
@@ -167,6 +176,7 @@ export function checkJson(file: string, hash: string, r: CheckResult, lang: Lang
       const text = describeFinding(f, lang);
       return { severity: f.severity, code: f.code, sheet: f.sheet, cell: f.cell, indicatorId: f.indicatorId ?? null, message: text.message, fix: text.fix ?? null };
     }),
+    ignored: r.ignored.map((g) => ({ code: g.finding.code, sheet: g.finding.sheet, cell: g.finding.cell, indicatorId: g.finding.indicatorId ?? null, message: describeFinding(g.finding, lang).message, reason: g.reason, at: g.at })),
     statuses: r.statuses.map((s) => ({
       indicatorId: s.indicatorId,
       appendix: s.appendix,
@@ -197,6 +207,7 @@ export function consolidationJson(c: Consolidation, lang: Lang, out?: string): u
       filled: d.filled,
       duplicateOf: d.duplicateOf ? { file: c.districts[d.duplicateOf.index].source.fileName, reason: d.duplicateOf.reason } : null,
       firstErrors: d.firstErrors.map((f) => ({ code: f.code, sheet: f.sheet, cell: f.cell, message: describeFinding(f, lang).message })),
+      ignored: d.ignored.map((g) => ({ code: g.finding.code, sheet: g.finding.sheet, cell: g.finding.cell, message: describeFinding(g.finding, lang).message, reason: g.reason, at: g.at })),
     })),
     aggregates: c.aggregates
       .filter((a) => a.n > 0)
@@ -221,6 +232,13 @@ function consolidationReport(c: Consolidation, lang: Lang, out: string | undefin
   ]);
   if (rows.length) {
     s += "\n" + table(["File", L("Đơn vị", "Unit"), L("Tình trạng", "State"), L("Lỗi", "Err"), L("C.báo", "Warn"), L("Lỗi đầu tiên", "First error")], rows, [24, 24, 14, 4, 5, 60]);
+  }
+  const setAside = c.districts.filter((d) => d.ignored.length);
+  if (setAside.length) {
+    s += "\n" + L("Cảnh báo các đơn vị đã bỏ qua, với lý do (trang “Cảnh báo đã bỏ qua”):", "Warnings the districts set aside, with their reasons (the “Cảnh báo đã bỏ qua” sheet):") + "\n";
+    for (const d of setAside) {
+      for (const g of d.ignored) s += `  ${d.source.unit || d.source.fileName} — ${g.finding.code} ${g.finding.sheet}${g.finding.cell ? "!" + g.finding.cell : ""}: ${L("lý do", "reason")} “${g.reason}”\n`;
+    }
   }
   if (c.outliers.length) s += "\n" + L(`${c.outliers.length} số liệu bất thường (xem trang “Bất thường”).`, `${c.outliers.length} outliers (see the “Bất thường” sheet).`) + "\n";
   if (out) s += "\n" + L("Bảng tổng hợp", "Consolidated workbook") + `: ${out}\n`;

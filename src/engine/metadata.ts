@@ -9,12 +9,15 @@
  *   ["sheet", "<name>", "<role>", "protected" | ""]      sheets the add-in made
  *   ["mark", "<sheet>", "<row>", "<col>", "<previous fill>", "1" | "0", "<note kind>", "<vault>"]
  *   ["status", "<sheet>", "<row>", "<col>", "<text>"]   status cells the add-in wrote, and what it wrote
+ *   ["ignore", "<code>", "<sheet>", "<cell>", "<indicator id>", "<role>", "<reason>", "<ISO time>"]
+ *                                                      warnings the district set aside (ignore.ts)
  * Rows and columns are absolute and 0-based, as in MarkRecord.
  *
  * "<vault>" (Office.js only, may be empty): the A1 address of a cell on the metadata sheet
  * holding a copy of the marked cell's formats taken in the same batch as the mark, for when
  * the previous fill could not be read beforehand; the next read turns it into a colour.
  */
+import { cleanReason, type IgnoreRecord } from "./ignore";
 import type { CellAddress, CellValue, MarkRecord } from "./types";
 
 export const META_MAGIC = "NQ24_META";
@@ -75,6 +78,8 @@ export interface AddinMetadata {
   marks: StoredMark[];
   /** Cells the add-in wrote status text into (beside a user's own table too), so Clear empties them. */
   statusCells?: StatusRecord[];
+  /** Warnings set aside with a reason: kept by every check and by Clear, read by the province. */
+  ignored?: IgnoreRecord[];
 }
 
 export function emptyMetadata(): AddinMetadata {
@@ -101,6 +106,7 @@ export function encodeMetadata(meta: AddinMetadata): string[][] {
     rows.push(pad(["mark", m.sheet, String(m.row), String(m.col), m.previousFill, m.hadNote ? "1" : "0", m.noteKind, m.vault ?? ""]));
   }
   for (const c of meta.statusCells ?? []) rows.push(pad(["status", c.sheet, String(c.row), String(c.col), c.text ?? ""]));
+  for (const g of meta.ignored ?? []) rows.push(pad(["ignore", g.code, g.sheet, g.cell, g.indicatorId ?? "", g.role ?? "", g.reason, g.at]));
   return rows;
 }
 
@@ -139,6 +145,15 @@ export function decodeMetadata(rows: CellValue[][]): AddinMetadata {
       // Records from before the text was kept have none: only a status column vouches for those.
       const text = r[4] === null || r[4] === undefined || r[4] === "" ? undefined : String(r[4]);
       if (sheet && row !== null && col !== null) (meta.statusCells = meta.statusCells ?? []).push(text === undefined ? { sheet, row, col } : { sheet, row, col, text });
+    } else if (kind === "ignore") {
+      const code = str(r[1]);
+      const reason = cleanReason(str(r[6]));
+      // A record without a code or a reason sets nothing aside.
+      if (!/^NQ24-W\d{3}$/.test(code) || !reason) continue;
+      const g: IgnoreRecord = { code, sheet: str(r[2]), cell: str(r[3]), reason, at: str(r[7]) };
+      if (str(r[4])) g.indicatorId = str(r[4]);
+      if (str(r[5])) g.role = str(r[5]);
+      (meta.ignored = meta.ignored ?? []).push(g);
     } else if (kind === "mark") {
       const sheet = str(r[1]);
       const row = nonNegInt(str(r[2]));

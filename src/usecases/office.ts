@@ -20,6 +20,7 @@ import {
 } from "../engine/layout";
 import type { AppendixId } from "../catalogue/types";
 import { AddinMetadata, decodeMetadata, NoteKind } from "../engine/metadata";
+import { withIgnore, type IgnoredFinding } from "../engine/ignore";
 import type { CellValue, Finding, IndicatorStatus, LocatedTable, RangeRect, RowMatch, Verdict, WorkbookSnapshot } from "../engine/types";
 import {
   a1,
@@ -329,11 +330,18 @@ export interface CheckInExcelOptions {
   lang: "vi" | "en";
   now?: Date;
   caps?: Capabilities;
+  /**
+   * A warning to set aside with its reason ("Bỏ qua"), or to bring back (reason null),
+   * before checking: the record is written to NQ24_Meta in the same batch as the marks.
+   */
+  setAside?: { finding: Finding; reason: string | null };
 }
 
 export interface CheckInExcelSummary {
   verdict: Verdict;
   findings: Finding[];
+  /** Warnings set aside, with their reasons. */
+  ignored: IgnoredFinding[];
   statuses: IndicatorStatus[];
   tables: LocatedTable[];
   matches: RowMatch[];
@@ -362,7 +370,8 @@ function withoutAddinSheets(snapshot: WorkbookSnapshot, meta: AddinMetadata): Wo
 export async function checkWorkbookInExcel(context: Excel.RequestContext, catalogue: Catalogue, opts: CheckInExcelOptions): Promise<CheckInExcelSummary> {
   const caps = opts.caps ?? hostCapabilities();
   const read = await readWorkbook(context, { caps });
-  const snapshot = withoutAddinSheets(read.snapshot, read.meta);
+  if (opts.setAside) read.meta.ignored = withIgnore(read.meta.ignored ?? [], opts.setAside.finding, opts.setAside.reason, opts.now ?? new Date());
+  const snapshot = { ...withoutAddinSheets(read.snapshot, read.meta), ignored: read.meta.ignored };
   let result: CheckResult;
   try {
     result = checkWorkbook(snapshot, catalogue, { now: opts.now, lang: opts.lang });
@@ -379,6 +388,7 @@ export async function checkWorkbookInExcel(context: Excel.RequestContext, catalo
   return {
     verdict: result.plan.verdict,
     findings: result.findings,
+    ignored: result.ignored,
     statuses: result.statuses,
     tables: result.tables,
     matches: result.matches,

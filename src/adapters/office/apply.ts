@@ -347,6 +347,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
       : prev.meta.sheets.concat([{ name: results.name, role: "results", protectedByAddin: false }]),
     marks,
     statusCells: plan.statusCells.filter((s) => sheetNames.has(s.sheet)).map((s) => ({ sheet: s.sheet, row: s.row, col: s.col, text: s.text })),
+    ignored: prev.meta.ignored,
   };
   queueMetadata(context, meta, { exists: metaExists, rowCount: prev.metaRowCount }, metaWs);
 

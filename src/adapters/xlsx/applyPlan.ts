@@ -120,7 +120,8 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
   }
   // The records of the report sheets stay (the add-in may still unprotect them); the rest goes.
   const kept = decoded.sheets.filter((x) => x.role !== "results" && !results.has(x.name) && wb.getWorksheet(x.name));
-  if (kept.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept });
+  // Warnings the district set aside are its decisions, not marks: they stay.
+  if (kept.length || decoded.ignored?.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept, ignored: decoded.ignored });
   else wb.removeWorksheet(meta.id);
   return records.length;
 }
@@ -245,6 +246,8 @@ function writeResultsSheet(wb: ExcelJS.Workbook, name: string, plan: Plan, lang:
 
 function writeRecords(wb: ExcelJS.Workbook, resultsName: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
   const kept = recordedSheets(wb).filter((x) => x.name !== resultsName);
+  const metaSheet = wb.getWorksheet(SHEET_NAMES.meta);
+  const ignored = metaSheet ? readRecords(metaSheet).ignored : undefined;
   writeMetaSheet(wb, {
     formatVersion: META_FORMAT_VERSION,
     run: {
@@ -257,5 +260,6 @@ function writeRecords(wb: ExcelJS.Workbook, resultsName: string, plan: Plan, lan
     sheets: kept.concat([{ name: resultsName, role: "results", protectedByAddin: false }]),
     marks: records,
     statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, text: c.text })),
+    ignored,
   });
 }
