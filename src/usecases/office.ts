@@ -401,6 +401,26 @@ export async function checkWorkbookInExcel(context: Excel.RequestContext, catalo
   };
 }
 
+/**
+ * A check that writes nothing: what the workbook holds now, for a cross-check of the written
+ * report (the pane). One read, no marks.
+ */
+export async function readAndCheckInExcel(context: Excel.RequestContext, catalogue: Catalogue, opts: CheckInExcelOptions): Promise<CheckResult> {
+  const caps = opts.caps ?? hostCapabilities();
+  const read = await readWorkbook(context, { caps });
+  const snapshot = { ...withoutAddinSheets(read.snapshot, read.meta), ignored: read.meta.ignored };
+  try {
+    return checkWorkbook(snapshot, catalogue, { now: opts.now, lang: opts.lang });
+  } catch (e) {
+    throw toAddinError(e, { action: ACTIONS.check });
+  }
+}
+
+/** The names of the workbook's sheets (one sync). */
+export async function workbookSheetNames(context: Excel.RequestContext, opts: { caps?: Capabilities } = {}): Promise<string[]> {
+  return (await readSheetList(context, opts.caps ?? hostCapabilities())).map((s) => s.name);
+}
+
 // ---------------------------------------------------------------- clear, select
 
 export async function clearMarksInExcel(context: Excel.RequestContext, opts: { caps?: Capabilities } = {}): Promise<ClearResult> {
@@ -419,7 +439,7 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, a
  * A message at the top of the results sheet, for the ribbon when there is no pane to show
  * it. The results sheet is the add-in's own (recorded); a user sheet of that name is left alone.
  */
-export async function writeMessage(context: Excel.RequestContext, text: Text2, lang: "vi" | "en", opts: { caps?: Capabilities; now?: Date } = {}): Promise<string> {
+export async function writeMessage(context: Excel.RequestContext, text: Text2, lang: "vi" | "en", opts: { caps?: Capabilities; now?: Date; onlyIfExists?: boolean } = {}): Promise<string | null> {
   const caps = opts.caps ?? hostCapabilities();
   const sheets = await readSheetList(context, caps);
   const metaExists = sheets.some((s) => s.name === SHEET_NAMES.meta);
@@ -427,6 +447,8 @@ export async function writeMessage(context: Excel.RequestContext, text: Text2, l
   const others = metaExists ? sheets.filter((s) => s.name !== SHEET_NAMES.meta).map((s) => s.name) : [];
   const { meta, rowCount, values } = await readMetadata(context, metaExists, caps, others, true);
   const target = resultsSheetName({ sheets, meta, metaRowCount: rowCount, noteCounts: new Map(), snapshot: values });
+  // The pane has its own message bar: it only replaces old results, never adds a sheet for a message.
+  if (opts.onlyIfExists && !target.exists) return null;
   const ws = target.exists ? context.workbook.worksheets.getItem(target.name) : context.workbook.worksheets.add(target.name);
   if (target.exists) ws.getRange().clear("All");
   const cells = ws.getRange("A1:C1");
