@@ -1,7 +1,7 @@
 /**
  * Entry point of the task pane: binds the pane (app.ts) to Excel through the office use
- * cases, each action one Excel.run. Consolidation and the training sample are loaded on
- * demand so the first paint stays small.
+ * cases, each action one Excel.run. Consolidation, the training sample and the written
+ * report's cross-check are loaded on demand so the first paint stays small.
  */
 // The JSON itself rather than the catalogue index, which also carries the training sample.
 import nationalCatalogueJson from "../catalogue/nq24-catalogue.json";
@@ -13,17 +13,25 @@ import {
   fillSample,
   hostCapabilities,
   insertSheets,
+  readAndCheckInExcel,
   selectCell,
   startLiveCheck,
   stopLiveCheck,
   unavailableFeatures,
+  workbookSheetNames,
+  writeMessage,
 } from "../usecases/office";
-import type { CheckSummary, PaneServices } from "./app";
+import { displayLanguage } from "../usecases/language";
+import type { CheckInExcelSummary } from "../usecases/office";
+import type { CheckSummary, PaneServices, ProvinceOutcome } from "./app";
 import { createPane } from "./app";
 import type { Lang } from "./i18n";
-import { chooseLanguage, t, text2 } from "./i18n";
-import { fetchText, readFile, textError } from "./io";
+import { t, text2 } from "./i18n";
+import { fetchText, readBytes, readFile, readText, textError } from "./io";
 import { insertMessage } from "./messages";
+import { applyTheme } from "./theme";
+import { SHEET_NAMES } from "../engine/layout";
+import type { Consolidation } from "../engine/consolidate";
 
 const nationalCatalogue = nationalCatalogueJson as unknown as Catalogue;
 
@@ -33,13 +41,33 @@ function officeAvailable(): boolean {
 
 let liveHandle: unknown = null;
 
+function summaryOf(s: CheckInExcelSummary): CheckSummary {
+  return { verdict: s.verdict, findings: s.findings, statuses: s.statuses, ignored: s.ignored, tables: s.tables, matches: s.matches };
+}
+
+/** What the pane says of a consolidation, from the engine's roll-up. */
+function provinceOutcome(c: Consolidation, sheets: string[]): ProvinceOutcome {
+  const counted = c.districts.filter((d) => !d.duplicateOf);
+  return {
+    counted: counted.length,
+    ready: counted.filter((d) => d.ready).length,
+    notReady: counted.filter((d) => !d.ready).map((d) => ({ unit: d.source.unit, file: d.source.fileName })),
+    duplicates: c.districts.length - counted.length,
+    refused: c.refused.map((r) => ({ file: r.fileName, message: r.message })),
+    ignored: counted.reduce((n, d) => n + d.ignored.length, 0),
+    outliers: c.outliers.length,
+    sheets,
+  };
+}
+
 function services(inExcel: boolean): PaneServices {
   return {
-    missingCapabilities: () => (inExcel ? unavailableFeatures(hostCapabilities()).map((f) => f.message) : null),
-    insertSheets: (catalogue: Catalogue, mode) =>
+    missingFeatures: () => (inExcel ? unavailableFeatures(hostCapabilities()).map((f) => f.key) : null),
+    insertSheets: (catalogue: Catalogue) =>
       Excel.run(async (context) => {
-        const result = await insertSheets(context, catalogue, { cover: true, onExisting: mode });
-        return insertMessage(result.sheets);
+        // Repair, as the ribbon does: our sheets are restored with every typed value, never copied.
+        const result = await insertSheets(context, catalogue, { cover: true, onExisting: "repair" });
+        return { text: insertMessage(result.sheets) };
       }),
     fillSample: async (catalogue: Catalogue) => {
       // Training data is not needed for the first paint: its own chunk.
@@ -48,27 +76,28 @@ function services(inExcel: boolean): PaneServices {
         const result = await fillSample(context, catalogue, laiChauSample);
         const inserted = result.sheets.filter((s) => s.action !== "kept");
         const filled = text2("sheets.filledCells", { n: result.cellsWritten });
-        if (!inserted.length) return result.cellsWritten ? filled : text2("sheets.filled");
+        if (!inserted.length) return { text: result.cellsWritten ? filled : text2("sheets.filled") };
         const added = insertMessage(inserted);
-        return { vi: added.vi + " " + t("vi", "sheets.filled"), en: added.en + " " + t("en", "sheets.filled") };
+        return { text: { vi: added.vi + " " + t("vi", "sheets.filled"), en: added.en + " " + t("en", "sheets.filled") } };
       });
     },
-    check: (catalogue: Catalogue, lang: Lang) =>
-      Excel.run(async (context): Promise<CheckSummary> => {
-        const s = await checkWorkbookInExcel(context, catalogue, { lang });
-        return { verdict: s.verdict, findings: s.findings, statuses: s.statuses };
-      }),
-    clearMarks: () =>
+    check: (catalogue: Catalogue, lang: Lang) => Excel.run(async (context) => summaryOf(await checkWorkbookInExcel(context, catalogue, { lang }))),
+    setAside: (catalogue, lang, finding, reason) =>
+      Excel.run(async (context) => summaryOf(await checkWorkbookInExcel(context, catalogue, { lang, setAside: { finding, reason } }))),
+    clearMarks: (lang: Lang) =>
       Excel.run(async (context) => {
         const result = await clearMarksInExcel(context);
-        return result.message;
+        // Old findings must not outlive the marks: the results sheet, if there is one, says what was cleared.
+        await writeMessage(context, result.message, lang, { onlyIfExists: true });
+        const kept = (result as { protectedSheets?: string[] }).protectedSheets;
+        return { text: result.message, kind: kept && kept.length ? "warning" : "success" };
       }),
     selectCell: (sheet: string, address: string) =>
       Excel.run(async (context) => {
         await selectCell(context, sheet, address);
       }),
     startLive: async (catalogue, lang, onResult, onError) => {
-      const handle = await startLiveCheck(catalogue, { lang, onResult: (s) => onResult(s), onError });
+      const handle = await startLiveCheck(catalogue, { lang, onResult: (s) => onResult(summaryOf(s)), onError });
       if (!handle) throw textError(text2("check.liveUnavailable"));
       liveHandle = handle;
     },
@@ -77,9 +106,23 @@ function services(inExcel: boolean): PaneServices {
       liveHandle = null;
     },
     consolidate: async (files, catalogue, lang, onProgress) => {
-      // ExcelJS and the consolidation code load only when a province uses this.
-      const { consolidateInExcel } = await import(/* webpackChunkName: "consolidate" */ "../usecases/consolidateInExcel");
-      return consolidateInExcel(files, catalogue, { lang, onProgress });
+      // The roll-up never goes into a district's report: the open workbook must not be one.
+      const names = await Excel.run((context) => workbookSheetNames(context));
+      const report = names.filter((n) => n === SHEET_NAMES.PL1 || n === SHEET_NAMES.PL2);
+      if (report.length) throw textError(text2("province.notHere", { sheets: report.join(", ") }));
+      // The reader and the consolidation load only when a province uses this.
+      const { consolidatePicked, writeConsolidationToExcel } = await import(/* webpackChunkName: "consolidate" */ "../usecases/consolidateInExcel");
+      const c = await consolidatePicked(files, catalogue, { lang, onProgress });
+      if (c.districts.length === 0) return provinceOutcome(c, []);
+      const sheets = await Excel.run((context) => writeConsolidationToExcel(context, c, lang));
+      return provinceOutcome(c, sheets);
+    },
+    crossCheckReport: async (input, catalogue, lang) => {
+      const isDocx = "file" in input && /\.docx$/i.test(input.file.name);
+      const source = "file" in input ? (isDocx ? await readBytes(input.file) : await readText(input.file)) : input.text;
+      const { crossCheckReport } = await import(/* webpackChunkName: "report" */ "../usecases/report");
+      const result = await Excel.run((context) => readAndCheckInExcel(context, catalogue, { lang }));
+      return crossCheckReport(source, result, catalogue, { fileName: "file" in input ? input.file.name : "" });
     },
     parseCatalogue: (text, source) => parseCatalogue(text, source),
     fetchText,
@@ -93,8 +136,8 @@ function services(inExcel: boolean): PaneServices {
  */
 function start(host: string | null): void {
   const inExcel = officeAvailable() && host === "Excel";
-  const display = officeAvailable() && Office.context.displayLanguage ? Office.context.displayLanguage : null;
-  createPane(services(inExcel), { lang: chooseLanguage(display), catalogue: nationalCatalogue });
+  applyTheme();
+  createPane(services(inExcel), { lang: displayLanguage(), catalogue: nationalCatalogue });
   document.body.setAttribute("data-ready", "true");
 }
 
