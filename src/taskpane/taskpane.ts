@@ -12,6 +12,7 @@ import {
   clearMarksInExcel,
   fillSample,
   hostCapabilities,
+  excelAction,
   insertSheets,
   readAndCheckInExcel,
   selectCell,
@@ -39,8 +40,6 @@ function officeAvailable(): boolean {
   return typeof Office !== "undefined" && !!Office.context && typeof Excel !== "undefined" && typeof Excel.run === "function";
 }
 
-let liveHandle: unknown = null;
-
 function summaryOf(s: CheckInExcelSummary): CheckSummary {
   return { verdict: s.verdict, findings: s.findings, statuses: s.statuses, ignored: s.ignored, tables: s.tables, matches: s.matches };
 }
@@ -64,7 +63,7 @@ function services(inExcel: boolean): PaneServices {
   return {
     missingFeatures: () => (inExcel ? unavailableFeatures(hostCapabilities()).map((f) => f.key) : null),
     insertSheets: (catalogue: Catalogue) =>
-      Excel.run(async (context) => {
+      excelAction("write", async (context) => {
         // Repair, as the ribbon does: our sheets are restored with every typed value, never copied.
         const result = await insertSheets(context, catalogue, { cover: true, onExisting: "repair" });
         return { text: insertMessage(result.sheets) };
@@ -72,7 +71,7 @@ function services(inExcel: boolean): PaneServices {
     fillSample: async (catalogue: Catalogue) => {
       // Training data is not needed for the first paint: its own chunk.
       const { laiChauSample } = await import(/* webpackChunkName: "sample" */ "../catalogue/sample");
-      return Excel.run(async (context) => {
+      return excelAction("write", async (context) => {
         const result = await fillSample(context, catalogue, laiChauSample);
         const inserted = result.sheets.filter((s) => s.action !== "kept");
         const filled = text2("sheets.filledCells", { n: result.cellsWritten });
@@ -81,47 +80,43 @@ function services(inExcel: boolean): PaneServices {
         return { text: { vi: added.vi + " " + t("vi", "sheets.filled"), en: added.en + " " + t("en", "sheets.filled") } };
       });
     },
-    check: (catalogue: Catalogue, lang: Lang) => Excel.run(async (context) => summaryOf(await checkWorkbookInExcel(context, catalogue, { lang }))),
+    check: (catalogue: Catalogue, lang: Lang) => excelAction("write", async (context) => summaryOf(await checkWorkbookInExcel(context, catalogue, { lang }))),
     setAside: (catalogue, lang, finding, reason) =>
-      Excel.run(async (context) => summaryOf(await checkWorkbookInExcel(context, catalogue, { lang, setAside: { finding, reason } }))),
+      excelAction("write", async (context) => summaryOf(await checkWorkbookInExcel(context, catalogue, { lang, setAside: { finding, reason } }))),
     clearMarks: (lang: Lang) =>
-      Excel.run(async (context) => {
+      excelAction("write", async (context) => {
         const result = await clearMarksInExcel(context);
         // Old findings must not outlive the marks: the results sheet, if there is one, says what was cleared.
         await writeMessage(context, result.message, lang, { onlyIfExists: true });
-        const kept = (result as { protectedSheets?: string[] }).protectedSheets;
-        return { text: result.message, kind: kept && kept.length ? "warning" : "success" };
+        return { text: result.message, kind: result.protectedSheets.length ? "warning" : "success" };
       }),
     selectCell: (sheet: string, address: string) =>
-      Excel.run(async (context) => {
+      excelAction("read", async (context) => {
         await selectCell(context, sheet, address);
       }),
     startLive: async (catalogue, lang, onResult, onError) => {
+      // The session keeps the running live check (and stops a previous one).
       const handle = await startLiveCheck(catalogue, { lang, onResult: (s) => onResult(summaryOf(s)), onError });
       if (!handle) throw textError(text2("check.liveUnavailable"));
-      liveHandle = handle;
     },
-    stopLive: async () => {
-      await stopLiveCheck(liveHandle);
-      liveHandle = null;
-    },
+    stopLive: () => stopLiveCheck(),
     consolidate: async (files, catalogue, lang, onProgress) => {
       // The roll-up never goes into a district's report: the open workbook must not be one.
-      const names = await Excel.run((context) => workbookSheetNames(context));
+      const names = await excelAction("read", (context) => workbookSheetNames(context));
       const report = names.filter((n) => n === SHEET_NAMES.PL1 || n === SHEET_NAMES.PL2);
       if (report.length) throw textError(text2("province.notHere", { sheets: report.join(", ") }));
       // The reader and the consolidation load only when a province uses this.
       const { consolidatePicked, writeConsolidationToExcel } = await import(/* webpackChunkName: "consolidate" */ "../usecases/consolidateInExcel");
       const c = await consolidatePicked(files, catalogue, { lang, onProgress });
       if (c.districts.length === 0) return provinceOutcome(c, []);
-      const sheets = await Excel.run((context) => writeConsolidationToExcel(context, c, lang));
+      const sheets = await excelAction("write", (context) => writeConsolidationToExcel(context, c, lang));
       return provinceOutcome(c, sheets);
     },
     crossCheckReport: async (input, catalogue, lang) => {
       const isDocx = "file" in input && /\.docx$/i.test(input.file.name);
       const source = "file" in input ? (isDocx ? await readBytes(input.file) : await readText(input.file)) : input.text;
       const { crossCheckReport } = await import(/* webpackChunkName: "report" */ "../usecases/report");
-      const result = await Excel.run((context) => readAndCheckInExcel(context, catalogue, { lang }));
+      const result = await excelAction("read", (context) => readAndCheckInExcel(context, catalogue, { lang }));
       return crossCheckReport(source, result, catalogue, { fileName: "file" in input ? input.file.name : "" });
     },
     parseCatalogue: (text, source) => parseCatalogue(text, source),
