@@ -521,6 +521,51 @@ describe("places for work from other streams", () => {
   });
 });
 
+describe("'Gửi tỉnh' and finding texts from elsewhere", () => {
+  test("'Gửi tỉnh' shows in step 3 only once the verdict is ready; it passes the marks choice and shows the file's SHA-256", async () => {
+    const asked: boolean[] = [];
+    let findings = FINDINGS;
+    const s = services({
+      check: async () => summaryOf(findings),
+      sendToProvince: async (_c, _l, o) => {
+        asked.push(o.keepMarks);
+        return { fileName: "NQ24_Lai_Chau_2026-11-28.xlsx", sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" };
+      },
+    });
+    const { pane } = await checked(s);
+    // Not ready: no send button to press.
+    expect($(IDS.sendArea).hidden).toBe(true);
+    findings = [D9, D10];
+    $(IDS.check).click();
+    await pane.idle();
+    expect($(IDS.sendArea).hidden).toBe(false);
+    expect($(IDS.sendArea).closest("li")!.id).toBe("step-check");
+    expect(text(IDS.send)).toBe("Gửi tỉnh");
+    ($(IDS.sendKeepMarks) as HTMLInputElement).click();
+    $(IDS.send).click();
+    await pane.idle();
+    expect(asked).toEqual([true]);
+    expect(text(IDS.sendResult)).toBe("Đã tạo tệp NQ24_Lai_Chau_2026-11-28.xlsx. Mã SHA-256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+    expect(kind()).toBe("success");
+    // A new check may change the workbook's contents: the old code is no longer shown.
+    $(IDS.check).click();
+    await pane.idle();
+    expect(text(IDS.sendResult)).toBe("");
+  });
+
+  test("without the service there is no send button, even when ready", async () => {
+    await checked(services({ check: async () => summaryOf([D9]) }));
+    expect($(IDS.sendArea).hidden).toBe(true);
+  });
+
+  test("finding texts come from the services' describeFinding when one is given", async () => {
+    const s = services({ describeFinding: (f, lang) => ({ title: "T " + f.code, message: (lang === "vi" ? "Ô " : "Cell ") + f.cell, fix: "F" }) });
+    await checked(s);
+    expect(item("E7").querySelector(".finding-message")!.textContent).toBe("Ô E7");
+    expect(text("rule-NQ24-E001")).toContain("F");
+  });
+});
+
 describe("the written report", () => {
   test("pasted text is compared; the differences link to their cells, the doubtful ones are listed apart", async () => {
     const { s, pane } = await checked();

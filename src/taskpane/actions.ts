@@ -112,6 +112,8 @@ function findItem(ctx: PaneContext, key: string) {
 function showSummary(ctx: PaneContext, summary: CheckSummary): void {
   const state = ctx.state;
   state.summary = summary;
+  // A file prepared before this check may not hold what the workbook holds now.
+  state.sent = null;
   const keys: Record<string, true> = {};
   for (const f of summary.findings) keys[itemKey(f)] = true;
   if (state.cursor && !keys[state.cursor]) state.cursor = null;
@@ -244,6 +246,28 @@ export function createActions(ctx: PaneContext) {
       state.preview = null;
       const stopped = text2("check.liveStopped");
       sayOutcome(ctx, wasLive ? { ...outcome, text: { vi: outcome.text.vi + " " + stopped.vi, en: outcome.text.en + " " + stopped.en } } : outcome);
+    });
+  }
+
+  // ---------------------------------------------------------------- send to the province
+
+  function setKeepMarks(keep: boolean): void {
+    state.keepMarks = keep;
+    ctx.render();
+  }
+
+  /** "Gửi tỉnh": the file to email, offered once the verdict is ready; its SHA-256 shown. */
+  function sendToProvince(): void {
+    if (!guardExcel(ctx)) return;
+    const send = services.sendToProvince;
+    if (!send || !state.summary || !state.summary.verdict.ready) {
+      say(ctx, "warning", text2("send.notReady"));
+      return ctx.render();
+    }
+    void run(ctx, "progress.send", async () => {
+      state.sent = await send(state.catalogue, state.lang, { keepMarks: state.keepMarks });
+      say(ctx, "success", text2("send.done", { file: state.sent.fileName, sha: state.sent.sha256 }));
+      return "send";
     });
   }
 
@@ -576,6 +600,8 @@ export function createActions(ctx: PaneContext) {
     check,
     toggleLive,
     clearMarks,
+    sendToProvince,
+    setKeepMarks,
     crossCheck,
     loadFromFile,
     loadFromUrl,

@@ -14,12 +14,13 @@ import { createActions, type PaneContext } from "./actions";
 import { byId } from "./dom";
 import type { Lang } from "./i18n";
 import { otherLanguage } from "./i18n";
-import type { CatalogueErrorItem, CheckSummary, PaneEnv, PaneState, ProvinceOutcome } from "./model";
+import type { CatalogueErrorItem, CheckSummary, PaneEnv, PaneState, ProvinceOutcome, SentFile } from "./model";
+import type { FindingText } from "../engine/rules/index";
 import { initialState, paneView } from "./model";
 import { renderPane } from "./render";
 import type { Handlers } from "./view";
 
-export type { CheckSummary, ProvinceOutcome, CatalogueErrorItem } from "./model";
+export type { CheckSummary, ProvinceOutcome, CatalogueErrorItem, SentFile } from "./model";
 
 export type ParsedCatalogue =
   | { ok: true; catalogue: Catalogue; warnings: unknown[] }
@@ -73,6 +74,13 @@ export interface PaneServices {
   setColumnRole?(catalogue: Catalogue, lang: Lang, change: ColumnRoleChange): Promise<CheckSummary>;
   /** One-click fixes, when available. */
   fixes?: FixServices;
+  /**
+   * "Gửi tỉnh": the open workbook saved as a new file to email to the province (marks removed
+   * unless kept, named by the province's convention), offered as a download; its SHA-256 shown.
+   */
+  sendToProvince?(catalogue: Catalogue, lang: Lang, options: { keepMarks: boolean }): Promise<SentFile>;
+  /** A finding in words, when another source of texts is wired (default: the engine's rules). */
+  describeFinding?(f: Finding, lang: Lang): FindingText;
 }
 
 /** Stable element ids of taskpane.html. */
@@ -110,6 +118,10 @@ export const IDS = {
   reportFile: "report-file",
   reportResult: "report-result",
   clearMarks: "btn-clear",
+  sendArea: "send-area",
+  send: "btn-send",
+  sendKeepMarks: "send-keep-marks",
+  sendResult: "send-result",
   settingsToggle: "settings-toggle",
   settingsBody: "settings-body",
   catalogueInfo: "catalogue-info",
@@ -140,6 +152,8 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
     missing: missing || [],
     canFix: (f) => !!services.fixes && services.fixes.available(f),
     canRemap: typeof services.setColumnRole === "function",
+    canSend: typeof services.sendToProvince === "function",
+    describe: services.describeFinding ? (f, lang) => services.describeFinding!(f, lang) : undefined,
   };
   const ctx: PaneContext = {
     state,
@@ -189,6 +203,9 @@ function wire(a: Actions, state: PaneState): void {
   const liveBox = byId<HTMLInputElement>(IDS.live);
   if (liveBox) liveBox.addEventListener("change", () => a.toggleLive(liveBox.checked));
   onClick(IDS.clearMarks, a.clearMarks);
+  onClick(IDS.send, a.sendToProvince);
+  const keep = byId<HTMLInputElement>(IDS.sendKeepMarks);
+  if (keep) keep.addEventListener("change", () => a.setKeepMarks(keep.checked));
   onClick(IDS.capabilitiesToggle, () => a.togglePanel("caps"));
   onClick(IDS.reportToggle, () => a.togglePanel("report"));
   onClick(IDS.settingsToggle, () => a.togglePanel("settings"));

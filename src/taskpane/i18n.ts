@@ -167,6 +167,14 @@ export const STRINGS = {
   "report.paragraph": { vi: "đoạn {n}", en: "paragraph {n}" },
   "report.done": { vi: "Đã đối chiếu văn bản báo cáo.", en: "The written report was compared." },
 
+  "send.button": { vi: "Gửi tỉnh", en: "Send to the province" },
+  "send.hint": {
+    vi: "Lưu thành tệp mới để gửi qua thư điện tử; kèm mã SHA-256 để tỉnh đối chiếu tệp nhận được.",
+    en: "Saves a new file to send by email, with its SHA-256 code so the province can match the file it receives.",
+  },
+  "send.keepMarks": { vi: "Giữ đánh dấu trong tệp gửi", en: "Keep the marks in the file" },
+  "send.notReady": { vi: "Báo cáo chưa sẵn sàng gửi: hãy bấm “Kiểm tra báo cáo” và sửa các lỗi trước.", en: "The report is not ready to send: press “Check report” and fix the errors first." },
+  "send.done": { vi: "Đã tạo tệp {file}. Mã SHA-256: {sha}", en: "File {file} created. SHA-256: {sha}" },
   "marks.clear": { vi: "Xóa đánh dấu", en: "Clear marks" },
   "marks.clearHint": {
     vi: "Trả lại màu ô, bỏ ghi chú và chữ ở cột tình trạng do NQ24 thêm, xóa kết quả cũ trên trang “Kết quả kiểm tra”. Số liệu bạn nhập được giữ nguyên.",
@@ -273,6 +281,7 @@ export const STRINGS = {
   "progress.fill": { vi: "Đang điền số liệu mẫu…", en: "Filling in the sample…" },
   "progress.check": { vi: "Đang kiểm tra…", en: "Checking…" },
   "progress.clear": { vi: "Đang xóa đánh dấu…", en: "Clearing marks…" },
+  "progress.send": { vi: "Đang chuẩn bị tệp gửi tỉnh…", en: "Preparing the file for the province…" },
   "progress.catalogue": { vi: "Đang nạp danh mục…", en: "Loading the catalogue…" },
   "progress.consolidate": { vi: "Đang tổng hợp…", en: "Consolidating…" },
   "progress.select": { vi: "Đang chọn ô…", en: "Selecting the cell…" },

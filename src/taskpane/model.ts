@@ -9,7 +9,7 @@ import { isIndicator } from "../catalogue/types";
 import { periodsOf, periodYears } from "../catalogue/periods";
 import { canIgnore, findingKey, type IgnoredFinding } from "../engine/ignore";
 import { a1, SHEET_NAMES } from "../engine/layout";
-import { describeFinding } from "../engine/rules/index";
+import { describeFinding, type FindingText } from "../engine/rules/index";
 import type { ColumnRole, Finding, IndicatorStatus, LocatedTable, RowMatch, Severity, TargetStatus, Verdict } from "../engine/types";
 import type { ReportCrossCheck } from "../usecases/report";
 import type { Lang, StringKey } from "./i18n";
@@ -80,6 +80,15 @@ export interface PaneState {
   sheetsReady: boolean;
   province: ProvinceOutcome | null;
   report: ReportCrossCheck | null;
+  /** The file last prepared for the province ("Gửi tỉnh"), and whether its marks were kept. */
+  sent: SentFile | null;
+  keepMarks: boolean;
+}
+
+/** A file prepared for the province: its name and SHA-256 (the province matches what it received). */
+export interface SentFile {
+  fileName: string;
+  sha256: string;
 }
 
 export function initialState(lang: Lang, catalogue: Catalogue): PaneState {
@@ -99,6 +108,8 @@ export function initialState(lang: Lang, catalogue: Catalogue): PaneState {
     sheetsReady: false,
     province: null,
     report: null,
+    sent: null,
+    keepMarks: false,
   };
 }
 
@@ -108,9 +119,16 @@ export interface PaneEnv {
   inExcel: boolean;
   /** Features this Excel lacks (capability keys, e.g. "events"). */
   missing: string[];
-  /** The optional services present: one-click fixes, column-role changes. */
+  /** The optional services present: one-click fixes, column-role changes, "Gửi tỉnh". */
   canFix: (f: Finding) => boolean;
   canRemap: boolean;
+  canSend?: boolean;
+  /** A finding in words (the engine's rule texts unless the services give their own). */
+  describe?: (f: Finding, lang: Lang) => FindingText;
+}
+
+function describeWith(env: PaneEnv): (f: Finding, lang: Lang) => FindingText {
+  return env.describe || describeFinding;
 }
 
 // ---------------------------------------------------------------- words
@@ -256,7 +274,8 @@ interface WalkBuild {
 
 function buildRule(state: PaneState, env: PaneEnv, code: string, severity: Severity, all: Finding[], acc: WalkBuild): RuleGroup {
   const lang = state.lang;
-  const texts = all.map((f) => describeFinding(f, lang));
+  const describe = describeWith(env);
+  const texts = all.map((f) => describe(f, lang));
   const fixes = texts.map((x) => x.fix || "");
   const sameFix = fixes.every((x) => x === fixes[0]);
   const key = ruleKey(code);
@@ -326,7 +345,7 @@ export function findingsView(state: PaneState, env: PaneEnv): FindingsView | nul
     key: itemKey(g.finding),
     finding: g.finding,
     where: findingWhere(g.finding, lang),
-    message: describeFinding(g.finding, lang).message,
+    message: describeWith(env)(g.finding, lang).message,
     reason: g.reason,
   }));
   const c = s.verdict.counts;
@@ -591,6 +610,21 @@ export interface PaneView {
   busy: StringKey | null;
   live: boolean;
   liveAvailable: boolean;
+  /** "Gửi tỉnh", offered once the verdict is ready (and the service is there). */
+  send: SendView | null;
+}
+
+export interface SendView {
+  keepMarks: boolean;
+  sent: SentFile | null;
+  /** "NQ24_Thanh_pho_Lai_Chau_2023-05-15.xlsx · SHA-256 9f…" */
+  sentText: string | null;
+}
+
+export function sendView(state: PaneState, env: PaneEnv): SendView | null {
+  if (!env.canSend || !env.inExcel || !state.summary || !state.summary.verdict.ready) return null;
+  const sent = state.sent;
+  return { keepMarks: state.keepMarks, sent, sentText: sent ? t(state.lang, "send.done", { file: sent.fileName, sha: sent.sha256 }) : null };
 }
 
 export function paneView(state: PaneState, env: PaneEnv): PaneView {
@@ -607,6 +641,7 @@ export function paneView(state: PaneState, env: PaneEnv): PaneView {
     busy: state.busy,
     live: state.live,
     liveAvailable: env.inExcel && env.missing.indexOf("events") < 0,
+    send: sendView(state, env),
   };
 }
 

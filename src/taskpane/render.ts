@@ -103,6 +103,12 @@ function renderFrame(view: PaneView, state: PaneState, env: PaneEnv): void {
     const note = byId("live-note");
     if (note) note.textContent = env.inExcel && !view.liveAvailable ? t(lang, "check.liveNeedsNewer") : "";
   }
+  setHidden("send-area", !view.send);
+  setDisabled("btn-send", !!view.busy);
+  const keep = byId<HTMLInputElement>("send-keep-marks");
+  if (keep) keep.checked = !!view.send && view.send.keepMarks;
+  const sent = byId("send-result");
+  if (sent) sent.textContent = view.send && view.send.sentText ? view.send.sentText : "";
   setDisclosure("report-toggle", "report-body", !!state.open.report);
   setDisclosure("settings-toggle", "settings-body", !!state.open.settings);
 }
