@@ -12,7 +12,7 @@
  * protected. The README says so.
  */
 import type { AppendixId, Catalogue } from "../../catalogue/types";
-import { sampleFillValues, type CatalogueSample } from "../../catalogue/sample";
+import { sampleFillValues, type CatalogueSample } from "../../catalogue/sampleValues";
 import { buildWorkbookTemplate, COVER_FIELDS, COVER_VALUE_COL, CoverInfo, FillValues, INPUT_NUMBER_FORMAT, SHEET_NAMES } from "../../engine/layout";
 import { AddinMetadata, AddinSheetRecord, decodeMetadata, emptyMetadata } from "../../engine/metadata";
 import { ExistingSheet, isOurCover, repairPlan, sampleWrites, str } from "../../engine/repair";
