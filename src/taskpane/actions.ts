@@ -456,8 +456,8 @@ export function createActions(ctx: PaneContext) {
 
   // ---------------------------------------------------------------- catalogue
 
-  function useCatalogueText(textContent: string, source: string): void {
-    const parsed = services.parseCatalogue(textContent, source);
+  async function useCatalogueText(textContent: string, source: string): Promise<void> {
+    const parsed = await services.parseCatalogue(textContent, source);
     if (!parsed.ok) {
       state.catalogueErrors = parsed.errors;
       state.open.settings = true;
@@ -495,7 +495,7 @@ export function createActions(ctx: PaneContext) {
         say(ctx, "error", own ? errorText(e) : text2("catalogue.readFailed", { name: file.name }));
         return;
       }
-      useCatalogueText(content, file.name);
+      await useCatalogueText(content, file.name);
     }).then(afterCatalogueChange);
   }
 
@@ -515,7 +515,7 @@ export function createActions(ctx: PaneContext) {
         say(ctx, "error", { vi: t("vi", "catalogue.fetchFailed", { url, reason: reason.vi }), en: t("en", "catalogue.fetchFailed", { url, reason: reason.en }) });
         return;
       }
-      useCatalogueText(content, url);
+      await useCatalogueText(content, url);
     }).then(afterCatalogueChange);
   }
 

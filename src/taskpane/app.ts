@@ -67,7 +67,8 @@ export interface PaneServices {
   stopLive(): Promise<void>;
   consolidate(files: File[], catalogue: Catalogue, lang: Lang, onProgress: (done: number, total: number) => void): Promise<ProvinceOutcome>;
   crossCheckReport(input: ReportInput, catalogue: Catalogue, lang: Lang): Promise<ReportCrossCheck>;
-  parseCatalogue(text: string, source: string): ParsedCatalogue;
+  /** The catalogue checker (loaded on demand, hence a promise). */
+  parseCatalogue(text: string, source: string): ParsedCatalogue | Promise<ParsedCatalogue>;
   fetchText(url: string, timeoutMs: number): Promise<string>;
   readFile(file: File): Promise<string>;
   /** Changes what a column of a table holds, then checks again (when the check offers it). */

@@ -2,7 +2,7 @@
  * Getting a province catalogue's text: from a picked file or an https address, with a
  * time limit, and errors that carry their own words for the pane.
  */
-import { MAX_CATALOGUE_BYTES } from "../catalogue/loader";
+import { MAX_CATALOGUE_BYTES } from "../catalogue/limits";
 import type { Text2 } from "../catalogue/types";
 import { text2 } from "./i18n";
 

@@ -5,23 +5,8 @@
  */
 // The JSON itself rather than the catalogue index, which also carries the training sample.
 import nationalCatalogueJson from "../catalogue/nq24-catalogue.json";
-import { parseCatalogue } from "../catalogue/loader";
 import type { Catalogue } from "../catalogue/types";
-import {
-  checkWorkbookInExcel,
-  clearMarksInExcel,
-  fillSample,
-  hostCapabilities,
-  excelAction,
-  insertSheets,
-  readAndCheckInExcel,
-  selectCell,
-  startLiveCheck,
-  stopLiveCheck,
-  unavailableFeatures,
-  workbookSheetNames,
-  writeMessage,
-} from "../usecases/office";
+import { hostCapabilities, unavailableFeatures } from "../usecases/capabilities";
 import { displayLanguage } from "../usecases/language";
 import type { CheckInExcelSummary } from "../usecases/office";
 import type { CheckSummary, PaneServices, ProvinceOutcome } from "./app";
@@ -59,20 +44,30 @@ function provinceOutcome(c: Consolidation, sheets: string[]): ProvinceOutcome {
   };
 }
 
+/**
+ * The Excel code (the engine's check and the Office adapter) and the catalogue checker load
+ * on the first action that needs them, not with the first paint (the 150 KB budget).
+ */
+const office = () => import(/* webpackChunkName: "office" */ "../usecases/office");
+const loader = () => import(/* webpackChunkName: "catalogue-loader" */ "../catalogue/loader");
+
 function services(inExcel: boolean): PaneServices {
   return {
     missingFeatures: () => (inExcel ? unavailableFeatures(hostCapabilities()).map((f) => f.key) : null),
-    insertSheets: (catalogue: Catalogue) =>
-      excelAction("write", async (context) => {
+    insertSheets: async (catalogue: Catalogue) => {
+      const o = await office();
+      return o.excelAction("write", async (context) => {
         // Repair, as the ribbon does: our sheets are restored with every typed value, never copied.
-        const result = await insertSheets(context, catalogue, { cover: true, onExisting: "repair" });
+        const result = await o.insertSheets(context, catalogue, { cover: true, onExisting: "repair" });
         return { text: insertMessage(result.sheets) };
-      }),
+      });
+    },
     fillSample: async (catalogue: Catalogue) => {
       // Training data is not needed for the first paint: its own chunk.
       const { laiChauSample } = await import(/* webpackChunkName: "sample" */ "../catalogue/sample");
-      return excelAction("write", async (context) => {
-        const result = await fillSample(context, catalogue, laiChauSample);
+      const o = await office();
+      return o.excelAction("write", async (context) => {
+        const result = await o.fillSample(context, catalogue, laiChauSample);
         const inserted = result.sheets.filter((s) => s.action !== "kept");
         const filled = text2("sheets.filledCells", { n: result.cellsWritten });
         if (!inserted.length) return { text: result.cellsWritten ? filled : text2("sheets.filled") };
@@ -80,46 +75,55 @@ function services(inExcel: boolean): PaneServices {
         return { text: { vi: added.vi + " " + t("vi", "sheets.filled"), en: added.en + " " + t("en", "sheets.filled") } };
       });
     },
-    check: (catalogue: Catalogue, lang: Lang) => excelAction("write", async (context) => summaryOf(await checkWorkbookInExcel(context, catalogue, { lang }))),
-    setAside: (catalogue, lang, finding, reason) =>
-      excelAction("write", async (context) => summaryOf(await checkWorkbookInExcel(context, catalogue, { lang, setAside: { finding, reason } }))),
-    clearMarks: (lang: Lang) =>
-      excelAction("write", async (context) => {
-        const result = await clearMarksInExcel(context);
+    check: async (catalogue: Catalogue, lang: Lang) => {
+      const o = await office();
+      return o.excelAction("write", async (context) => summaryOf(await o.checkWorkbookInExcel(context, catalogue, { lang })));
+    },
+    setAside: async (catalogue, lang, finding, reason) => {
+      const o = await office();
+      return o.excelAction("write", async (context) => summaryOf(await o.checkWorkbookInExcel(context, catalogue, { lang, setAside: { finding, reason } })));
+    },
+    clearMarks: async (lang: Lang) => {
+      const o = await office();
+      return o.excelAction("write", async (context) => {
+        const result = await o.clearMarksInExcel(context);
         // Old findings must not outlive the marks: the results sheet, if there is one, says what was cleared.
-        await writeMessage(context, result.message, lang, { onlyIfExists: true });
+        await o.writeMessage(context, result.message, lang, { onlyIfExists: true });
         return { text: result.message, kind: result.protectedSheets.length ? "warning" : "success" };
-      }),
-    selectCell: (sheet: string, address: string) =>
-      excelAction("read", async (context) => {
-        await selectCell(context, sheet, address);
-      }),
+      });
+    },
+    selectCell: async (sheet: string, address: string) => {
+      const o = await office();
+      await o.excelAction("read", (context) => o.selectCell(context, sheet, address));
+    },
     startLive: async (catalogue, lang, onResult, onError) => {
       // The session keeps the running live check (and stops a previous one).
-      const handle = await startLiveCheck(catalogue, { lang, onResult: (s) => onResult(summaryOf(s)), onError });
+      const handle = await (await office()).startLiveCheck(catalogue, { lang, onResult: (s) => onResult(summaryOf(s)), onError });
       if (!handle) throw textError(text2("check.liveUnavailable"));
     },
-    stopLive: () => stopLiveCheck(),
+    stopLive: async () => (await office()).stopLiveCheck(),
     consolidate: async (files, catalogue, lang, onProgress) => {
       // The roll-up never goes into a district's report: the open workbook must not be one.
-      const names = await excelAction("read", (context) => workbookSheetNames(context));
+      const o = await office();
+      const names = await o.excelAction("read", (context) => o.workbookSheetNames(context));
       const report = names.filter((n) => n === SHEET_NAMES.PL1 || n === SHEET_NAMES.PL2);
       if (report.length) throw textError(text2("province.notHere", { sheets: report.join(", ") }));
       // The reader and the consolidation load only when a province uses this.
       const { consolidatePicked, writeConsolidationToExcel } = await import(/* webpackChunkName: "consolidate" */ "../usecases/consolidateInExcel");
       const c = await consolidatePicked(files, catalogue, { lang, onProgress });
       if (c.districts.length === 0) return provinceOutcome(c, []);
-      const sheets = await excelAction("write", (context) => writeConsolidationToExcel(context, c, lang));
+      const sheets = await o.excelAction("write", (context) => writeConsolidationToExcel(context, c, lang));
       return provinceOutcome(c, sheets);
     },
     crossCheckReport: async (input, catalogue, lang) => {
       const isDocx = "file" in input && /\.docx$/i.test(input.file.name);
       const source = "file" in input ? (isDocx ? await readBytes(input.file) : await readText(input.file)) : input.text;
       const { crossCheckReport } = await import(/* webpackChunkName: "report" */ "../usecases/report");
-      const result = await excelAction("read", (context) => readAndCheckInExcel(context, catalogue, { lang }));
+      const o = await office();
+      const result = await o.excelAction("read", (context) => o.readAndCheckInExcel(context, catalogue, { lang }));
       return crossCheckReport(source, result, catalogue, { fileName: "file" in input ? input.file.name : "" });
     },
-    parseCatalogue: (text, source) => parseCatalogue(text, source),
+    parseCatalogue: async (text, source) => (await loader()).parseCatalogue(text, source),
     fetchText,
     readFile,
   };
