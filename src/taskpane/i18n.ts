@@ -7,6 +7,7 @@ import { STATUS_TEXT, TREND_TEXT } from "../engine/status";
 // Status words come from the engine, so the chart says what the status column says.
 
 export type { Lang } from "../usecases/language";
+/** Office's display language → ours: the rule every surface shares (usecases/language.ts). */
 export { chooseLanguage } from "../usecases/language";
 import type { Lang } from "../usecases/language";
 
