@@ -340,7 +340,7 @@ describe("what IE11 would run, statically", () => {
       // (the Excel code, the catalogue checker, the training sample): all IE11 ever runs
       // (consolidation's ExcelJS chunk states that it needs a modern webview).
       const scripts = [...bundles.entrypoints.polyfills, ...bundles.entrypoints.taskpane, ...bundles.entrypoints.commands];
-      const sample = readdirSync(bundles.dir).filter((f) => /^(sample|office|catalogue-loader)\.[0-9a-f]{8}\.js$/.test(f));
+      const sample = readdirSync(bundles.dir).filter((f) => /^(sample|excel-code|catalogue-loader)\.[0-9a-f]{8}\.js$/.test(f));
       expect(sample).toHaveLength(3);
       const missing: string[] = [];
       for (const script of Array.from(new Set([...scripts, ...sample]))) {

@@ -46,9 +46,10 @@ function provinceOutcome(c: Consolidation, sheets: string[]): ProvinceOutcome {
 
 /**
  * The Excel code (the engine's check and the Office adapter) and the catalogue checker load
- * on the first action that needs them, not with the first paint (the 150 KB budget).
+ * on the first action that needs them, not with the first paint (the 150 KB budget). The
+ * chunk is not called "office": a file office.js is what Office's own script is named.
  */
-const office = () => import(/* webpackChunkName: "office" */ "../usecases/office");
+const office = () => import(/* webpackChunkName: "excel-code" */ "../usecases/office");
 const loader = () => import(/* webpackChunkName: "catalogue-loader" */ "../catalogue/loader");
 
 function services(inExcel: boolean): PaneServices {
