@@ -196,7 +196,10 @@ describeBrowser("task pane in Chromium on Microsoft's Excel library over the tes
     const files = [view];
     if (options.chart) {
       const chart = path.join(ARTIFACTS, name + "-status.png");
+      // The pinned verdict would cover the chart's top once the page scrolls to it.
+      await page.evaluate(() => void (document.getElementById("verdict")!.style.position = "static"));
       await page.locator("#section-status").screenshot({ path: chart });
+      await page.evaluate(() => void (document.getElementById("verdict")!.style.position = ""));
       files.push(chart);
     }
     if (UPDATE_SCREENSHOTS) for (const f of files) copyArtifact(f, SCREENSHOTS);
