@@ -56,6 +56,12 @@ describe("findings carry parameters, not text", () => {
   const snapshot = templateToSnapshot(buildWorkbookTemplate(nationalCatalogue, laiChauSample.cover, sampleFillValues()));
   const result = checkWorkbook(snapshot, nationalCatalogue, { now: new Date(0) });
 
+  test("every finding's code letter names its severity (a baseline gap is NQ24-W001, not a downgraded E001)", () => {
+    const letter = { error: "E", warning: "W", info: "I" };
+    expect(result.findings.filter((f) => f.code.charAt(5) !== letter[f.severity]).map((f) => f.code + " " + f.severity)).toEqual([]);
+    expect(result.findings.some((f) => f.code === "NQ24-W001" && f.severity === "warning")).toBe(true);
+  });
+
   test("a finding is plain JSON: it survives a round trip and says the same afterwards", () => {
     expect(result.findings.length).toBeGreaterThan(20);
     const copy = JSON.parse(JSON.stringify(result.findings)) as Finding[];

@@ -7,6 +7,7 @@
  */
 import { LEGACY_COLUMN_KEYS, legacyColumnRole, NATIONAL_PERIODS, PERIOD_ROLES, YEAR_LIMITS } from "./periods";
 import type { AppendixId, BoundOp, Catalogue, ColumnRole, Direction, Periods, RowType, Text2, ValueKind } from "./types";
+import { MAX_CATALOGUE_BYTES } from "./limits";
 
 export interface CatalogueIssue {
   /** JSON path of the value at fault, e.g. `rows[12].target.op`; "" for the whole document. */
@@ -14,12 +15,11 @@ export interface CatalogueIssue {
   message: Text2;
 }
 
+export { MAX_CATALOGUE_BYTES };
+
 export type CatalogueResult =
   | { ok: true; catalogue: Catalogue; warnings: CatalogueIssue[] }
   | { ok: false; errors: CatalogueIssue[] };
-
-/** Largest catalogue accepted, in UTF-8 bytes (the national one is about 200 kB). */
-export const MAX_CATALOGUE_BYTES = 2 * 1024 * 1024;
 
 /** Limits that keep a hostile or broken catalogue from swamping the add-in. */
 export const CATALOGUE_LIMITS = {

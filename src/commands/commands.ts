@@ -18,6 +18,7 @@ import {
   showSheet,
   writeMessage,
 } from "../usecases/office";
+import { displayLanguage } from "../usecases/language";
 
 export interface CommandEvent {
   completed: () => void;
@@ -29,11 +30,9 @@ export interface CommandHost {
   catalogue?: Catalogue;
 }
 
+/** The pane's language rule, shared (usecases/language.ts): the ribbon speaks as the pane does. */
 export function displayLang(): "vi" | "en" {
-  // Office may be absent (tests, a plain browser); IE11 has no globalThis, so test it with typeof.
-  const office = typeof Office !== "undefined" ? Office : undefined;
-  const display = office && office.context ? office.context.displayLanguage : "";
-  return display && display.toLowerCase().indexOf("en") === 0 ? "en" : "vi";
+  return displayLanguage();
 }
 
 function errorText(e: unknown): Text2 {

@@ -11,6 +11,7 @@ import { periodsOf, periodYears } from "../catalogue/periods";
 import { Findings } from "./findings";
 import { checkCellForms } from "./fix/rules";
 import { SnapshotCells } from "./fix/cells";
+import { applyIgnores, type IgnoredFinding, type IgnoreRecord } from "./ignore";
 import { SHEET_NAMES, type CoverInfo } from "./layout";
 import { buildPlan } from "./plan";
 import { effectiveNote, readTable } from "./read";
@@ -32,6 +33,8 @@ export interface CheckOptions {
    * without status cells, marks or results rows. Default "full".
    */
   detail?: "full" | "summary";
+  /** Warnings set aside by the district; default: those the snapshot's metadata recorded. */
+  ignored?: IgnoreRecord[];
 }
 
 export type { IndicatorReading, ReadCell } from "./types";
@@ -43,7 +46,10 @@ export interface CheckResult {
   matches: RowMatch[];
   /** What was read for each matched indicator, by id. */
   readings: Record<string, IndicatorReading>;
+  /** What to act on: every finding except the warnings set aside. */
   findings: Finding[];
+  /** Warnings the district set aside, with their reasons: out of the counts, the marks and the results sheet. */
+  ignored: IgnoredFinding[];
   statuses: IndicatorStatus[];
   cover: CoverInfo;
   plan: Plan;
@@ -99,9 +105,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
     }
   }
 
-  const sorted = sortFindings(findings.list, idx);
-  const plan = buildPlan({ snapshot, tables, readings, findings: sorted, statuses, catalogue, lang, now: options.now, verdictOnly: options.detail === "summary" });
-  return { tables, matches, readings, findings: sorted, statuses, cover: coverRead.cover, plan, years: catalogueYears };
+  const { active, ignored } = applyIgnores(sortFindings(findings.list, idx), options.ignored ?? snapshot.ignored);
+  const plan = buildPlan({ snapshot, tables, readings, findings: active, statuses, catalogue, lang, now: options.now, verdictOnly: options.detail === "summary" });
+  return { tables, matches, readings, findings: active, ignored, statuses, cover: coverRead.cover, plan, years: catalogueYears };
 }
 
 function toValues(r: IndicatorReading): IndicatorValues {

@@ -9,6 +9,7 @@ import { isIndicator } from "../catalogue/types";
 import { periodsOf, periodYears } from "../catalogue/periods";
 import type { PeriodYears } from "../catalogue/types";
 import type { CheckResult } from "./check";
+import type { IgnoredFinding } from "./ignore";
 import { describeFinding } from "./rules/index";
 import { STATUS_TEXT, TREND_TEXT, numericValue } from "./status";
 import type { Finding, IndicatorReading, ParsedValue } from "./types";
@@ -48,6 +49,8 @@ export interface DistrictSummary {
   counts: { error: number; warning: number; info: number };
   /** The first few errors, for the "not ready" list. */
   firstErrors: Finding[];
+  /** Warnings the district set aside, with its reasons (listed for the province on their own sheet). */
+  ignored: IgnoredFinding[];
   /** Set when this report repeats an earlier one; duplicates stay out of the figures. */
   duplicateOf?: { index: number; reason: "unit" | "hash" };
   filled: number;
@@ -213,6 +216,7 @@ export function consolidate(inputs: DistrictInput[], catalogue: Catalogue, refus
       ready: input.result.plan.verdict.ready,
       counts,
       firstErrors: input.result.findings.filter((f) => f.severity === "error").slice(0, 3),
+      ignored: input.result.ignored ?? [],
       filled: 0,
     };
     const hashDup = input.source.hash ? byHash.get(input.source.hash) : undefined;
@@ -308,6 +312,7 @@ export const CONSOLIDATION_SHEETS = {
   totals: "Tổng số liệu",
   outliers: "Bất thường",
   sources: "Nguồn",
+  ignored: "Cảnh báo đã bỏ qua",
 } as const;
 
 export interface StyledCell {
@@ -494,5 +499,41 @@ export function consolidationSheets(c: Consolidation, lang: Lang = "vi"): Consol
     ],
     widths: [5, 34, 30, 14, 12, 66, 60],
   };
-  return [summary, completeness, status, totals, outliers, sources];
+  const sheets = [summary, completeness, status, totals, outliers, sources];
+  const ignored = ignoredSheet(c, lang);
+  if (ignored) sheets.push(ignored);
+  return sheets;
+}
+
+/** "dd/mm/yyyy hh:mm" in Vietnam's time (UTC+7 all year), as staff read a date. */
+export function vietnamTime(iso: string): string {
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) return iso;
+  const v = new Date(d.getTime() + 7 * 3600 * 1000);
+  const p = (n: number) => (n < 10 ? "0" + n : String(n));
+  return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
+}
+
+/** Every warning a district set aside, with its reason: only when there is one. */
+function ignoredSheet(c: Consolidation, lang: Lang): ConsolidationSheet | null {
+  const rows: SheetCell[][] = [];
+  for (const d of c.districts) {
+    for (const g of d.ignored) {
+      const f = g.finding;
+      rows.push([d.index + 1, districtName(d), d.source.fileName, f.code, `${f.sheet}${f.cell ? "!" + f.cell : ""}`, findingText(f, lang), g.reason, g.at ? vietnamTime(g.at) : ""]);
+    }
+  }
+  if (rows.length === 0) return null;
+  return {
+    name: CONSOLIDATION_SHEETS.ignored,
+    preamble: [
+      [{ v: t(lang, "CẢNH BÁO ĐÃ BỎ QUA: các huyện đã xem và ghi lý do không sửa", "WARNINGS SET ASIDE: looked at by the districts, with their reasons for leaving them"), bold: true }],
+      [t(lang, "Không tính vào số cảnh báo của trang Tổng hợp.", "Not counted in the warnings of the summary sheet.")],
+    ],
+    header: lang === "vi"
+      ? ["#", "Đơn vị báo cáo", "File", "Mã", "Ô", "Cảnh báo", "Lý do bỏ qua", "Lúc"]
+      : ["#", "Reporting unit", "File", "Code", "Cell", "Warning", "Reason", "When"],
+    rows,
+    widths: [5, 30, 30, 10, 16, 70, 50, 16],
+  };
 }

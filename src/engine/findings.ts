@@ -5,7 +5,7 @@
  */
 import { a1 } from "./layout";
 import type { CellGroupParams, RuleDef } from "./rules/rule";
-import type { Finding, FindingParams, ReadCell, Severity } from "./types";
+import type { Finding, FindingParams, ReadCell } from "./types";
 
 export interface Place {
   sheet: string;
@@ -24,10 +24,11 @@ export class Findings {
   // Few columns ever group (two rules × a handful of columns): a short list beats string keys.
   private groups: { rule: RuleDef<CellGroupParams>; sheet: string; col: number; role: CellGroupParams["role"]; year: number; cells: ReadCell[] }[] = [];
 
-  add<P extends object>(rule: RuleDef<P>, params: P, where: Place, severity?: Severity): void {
+  /** A finding has its rule's severity: a different severity is a different rule, so a code's letter always says it. */
+  add<P extends object>(rule: RuleDef<P>, params: P, where: Place): void {
     const f: Finding = {
       code: rule.code,
-      severity: severity ?? rule.severity,
+      severity: rule.severity,
       sheet: where.sheet,
       cell: where.row !== undefined && where.col !== undefined ? a1(where.row, where.col) : "",
       params: params as unknown as FindingParams,

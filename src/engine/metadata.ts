@@ -11,12 +11,15 @@
  *   ["status", "<sheet>", "<row>", "<col>", "<text>"]   status cells the add-in wrote, and what it wrote
  *   ["fix", "<sheet>", "<cell>", "<rule code>", "<before>", "<after>", "<when>", "<number format before → after>"]
  *                                                       one-click fixes applied (engine/fix), oldest first
+ *   ["ignore", "<code>", "<sheet>", "<cell>", "<indicator id>", "<role>", "<reason>", "<ISO time>"]
+ *                                                      warnings the district set aside (ignore.ts)
  * Rows and columns are absolute and 0-based, as in MarkRecord.
  *
  * "<vault>" (Office.js only, may be empty): the A1 address of a cell on the metadata sheet
  * holding a copy of the marked cell's formats taken in the same batch as the mark, for when
  * the previous fill could not be read beforehand; the next read turns it into a colour.
  */
+import { cleanReason, type IgnoreRecord } from "./ignore";
 import type { CellAddress, CellValue, MarkRecord } from "./types";
 
 export const META_MAGIC = "NQ24_META";
@@ -94,6 +97,8 @@ export interface AddinMetadata {
   statusCells?: StatusRecord[];
   /** One-click fixes applied, oldest first (kept by every later check and clear). */
   fixes?: FixRecord[];
+  /** Warnings set aside with a reason: kept by every check and by Clear, read by the province. */
+  ignored?: IgnoreRecord[];
 }
 
 export function emptyMetadata(): AddinMetadata {
@@ -121,6 +126,7 @@ export function encodeMetadata(meta: AddinMetadata): string[][] {
   }
   for (const c of meta.statusCells ?? []) rows.push(pad(["status", c.sheet, String(c.row), String(c.col), c.text ?? ""]));
   for (const f of meta.fixes ?? []) rows.push(pad(["fix", f.sheet, f.cell, f.code, f.before, f.after, f.at, f.format]));
+  for (const g of meta.ignored ?? []) rows.push(pad(["ignore", g.code, g.sheet, g.cell, g.indicatorId ?? "", g.role ?? "", g.reason, g.at]));
   return rows;
 }
 
@@ -164,6 +170,15 @@ export function decodeMetadata(rows: CellValue[][]): AddinMetadata {
       const cell = str(r[2]);
       const text = (v: CellValue | undefined) => (v === null || v === undefined ? "" : String(v));
       if (sheet && /^[A-Z]{1,3}[1-9]\d*$/.test(cell)) (meta.fixes = meta.fixes ?? []).push({ sheet, cell, code: str(r[3]), before: text(r[4]), after: text(r[5]), at: str(r[6]), format: str(r[7]) });
+    } else if (kind === "ignore") {
+      const code = str(r[1]);
+      const reason = cleanReason(str(r[6]));
+      // A record without a code or a reason sets nothing aside.
+      if (!/^NQ24-W\d{3}$/.test(code) || !reason) continue;
+      const g: IgnoreRecord = { code, sheet: str(r[2]), cell: str(r[3]), reason, at: str(r[7]) };
+      if (str(r[4])) g.indicatorId = str(r[4]);
+      if (str(r[5])) g.role = str(r[5]);
+      (meta.ignored = meta.ignored ?? []).push(g);
     } else if (kind === "mark") {
       const sheet = str(r[1]);
       const row = nonNegInt(str(r[2]));

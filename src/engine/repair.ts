@@ -66,11 +66,13 @@ export function repairPlan(t: SheetTemplate, r: ExistingSheet, catalogue: Catalo
   const cols = APPENDIX_COLUMNS[appendix];
   const idx = (k: string) => cols.findIndex((c) => c.key === k);
   const moved: FillValues = {};
-  const tplRows = t.indicatorRows ?? {};
+  const tplRows = valueRows(t, idx("id"), idx("note"));
   rows.forEach((row, id) => {
     const target = tplRows[id];
     if (target === undefined) return;
-    for (const k of VALUE_KEYS) {
+    // A heading row ("- Thủy điện") has only its note cell to keep.
+    const keys = t.indicatorRows && t.indicatorRows[id] !== undefined ? VALUE_KEYS : (["note"] as const);
+    for (const k of keys) {
       const c = cellOf(r, row, idx(k));
       if (str(c.value) === "" && c.text === "") continue;
       if (row === target) keep.add(`${row},${idx(k)}`);
@@ -90,6 +92,16 @@ export function repairPlan(t: SheetTemplate, r: ExistingSheet, catalogue: Catalo
   return { template: { ...t, cells }, keep };
 }
 
+/** Rows that take typed values, by id: the indicators, and the headings that carry a note cell. */
+function valueRows(t: SheetTemplate, idCol: number, noteCol: number): Record<string, number> {
+  const out: Record<string, number> = { ...(t.indicatorRows ?? {}) };
+  const noteRows = new Set(t.cells.filter((c) => c.col === noteCol && c.style === "input").map((c) => c.row));
+  for (const c of t.cells) {
+    if (c.col === idCol && noteRows.has(c.row) && typeof c.value === "string" && out[c.value] === undefined) out[c.value] = c.row;
+  }
+  return out;
+}
+
 /**
  * Where the sample's values go on an existing sheet of ours: one row write per indicator
  * found by id (the three input cells), or null when the sheet is not ours.
@@ -100,7 +112,13 @@ export function sampleWrites(appendix: AppendixId, r: ExistingSheet, catalogue: 
   const out: { row: number; col: number; values: string[] }[] = [];
   rows.forEach((row, id) => {
     const v = fill[id];
-    if (v) out.push({ row, col: first, values: [v.baseline ?? "", v.result ?? "", v.note ?? ""] });
+    if (!v) return;
+    // A heading's note alone: its baseline and result cells lie under the merged label.
+    if (v.baseline === undefined && v.result === undefined) {
+      if (v.note !== undefined) out.push({ row, col: first + 2, values: [v.note] });
+      return;
+    }
+    out.push({ row, col: first, values: [v.baseline ?? "", v.result ?? "", v.note ?? ""] });
   });
   return out;
 }

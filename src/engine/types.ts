@@ -3,6 +3,7 @@
  * Snapshot in, Plan out: nothing here knows about Excel or files.
  */
 import type { AppendixId, ColumnRole, IndicatorRow, PeriodRole, PeriodYears, Text2 } from "../catalogue/types";
+import type { IgnoreRecord } from "./ignore";
 
 export type { ColumnRole, PeriodRole, PeriodYears } from "../catalogue/types";
 
@@ -55,6 +56,8 @@ export interface WorkbookSnapshot {
   source?: string;
   /** The marks the add-in wrote before (from its metadata), so a re-check can replace them. */
   previousMarks?: MarkRecord[];
+  /** Warnings the district set aside, with reasons (from its metadata; see ignore.ts). */
+  ignored?: IgnoreRecord[];
 }
 
 // ---------------------------------------------------------------- Values

@@ -1,111 +1,144 @@
 /**
- * The task pane's behaviour, independent of Office.js: it talks to the workbook only
- * through `PaneServices` (built from the office use cases in taskpane.ts), so it can be
- * driven in jsdom with stand-ins.
+ * The task pane, independent of Office.js: it talks to the workbook only through
+ * `PaneServices` (built from the office use cases in taskpane.ts), so it runs in jsdom and
+ * in the browser tests against stand-ins.
+ *
+ * Three parts: the state and its view model (model.ts), state-to-DOM rendering (render.ts,
+ * view.ts), and the actions that call the services and change the state (actions.ts).
+ * createPane only puts them together and wires the page's static controls.
  */
 import type { Catalogue, Text2 } from "../catalogue/types";
-import { periodsOf, periodYears } from "../catalogue/periods";
-import type { Finding, IndicatorStatus, Verdict } from "../engine/types";
-import { byId, el, fill } from "./dom";
-import type { Lang, StringKey } from "./i18n";
-import { applyI18n, otherLanguage, pick, t, text2 } from "./i18n";
-import type { CatalogueErrorItem, MessageKind } from "./view";
-import {
-  countBySeverity,
-  renderCapabilities,
-  renderCatalogueErrors,
-  renderCatalogueInfo,
-  renderFindings,
-  renderMessage,
-  renderStatusChart,
-  renderVerdict,
-} from "./view";
+import type { Finding } from "../engine/types";
+import type { ReportCrossCheck } from "../usecases/report";
+import { createActions, type PaneContext } from "./actions";
+import { byId } from "./dom";
+import type { Lang } from "./i18n";
+import { otherLanguage } from "./i18n";
+import type { CatalogueErrorItem, CheckSummary, PaneEnv, PaneState, ProvinceOutcome, SentFile } from "./model";
+import type { FindingText } from "../engine/rules/index";
+import { initialState, paneView } from "./model";
+import { renderPane } from "./render";
+import type { Handlers } from "./view";
 
-export interface CheckSummary {
-  verdict: Verdict;
-  findings: Finding[];
-  statuses: IndicatorStatus[];
-}
+export type { CheckSummary, ProvinceOutcome, CatalogueErrorItem, SentFile } from "./model";
 
 export type ParsedCatalogue =
   | { ok: true; catalogue: Catalogue; warnings: unknown[] }
   | { ok: false; errors: CatalogueErrorItem[] };
 
-export type InsertMode = "rename" | "repair";
+/** What an action did, in words; "warning" whenever something was refused or left undone. */
+export interface Outcome {
+  text: Text2;
+  kind?: "success" | "warning";
+  details?: Text2[];
+}
+
+export type ReportInput = { text: string } | { file: File };
+
+export interface ColumnRoleChange {
+  appendix: "PL1" | "PL2";
+  sheet: string;
+  /** Absolute 0-based column. */
+  col: number;
+  /** A column role ("baseline", "result", "target", "note"), or "ignore". */
+  role: string;
+}
+
+/** One-click fixes: which findings have one, what it would write, and writing it (then re-checking). */
+export interface FixServices {
+  available(f: Finding): boolean;
+  preview(findings: Finding[], lang: Lang): Promise<Text2>;
+  apply(findings: Finding[], catalogue: Catalogue, lang: Lang): Promise<CheckSummary>;
+}
 
 /** What the pane can ask of the workbook and the outside world. */
 export interface PaneServices {
-  /** null when not running inside Excel; otherwise what this Excel lacks (empty: nothing). */
-  missingCapabilities(): Text2[] | null;
-  insertSheets(catalogue: Catalogue, mode: InsertMode): Promise<Text2 | void>;
-  fillSample(catalogue: Catalogue): Promise<Text2 | void>;
+  /** null when not running inside Excel; otherwise the features this Excel lacks (capability keys). */
+  missingFeatures(): string[] | null;
+  /** Inserts the cover and both appendices; sheets the add-in made are repaired, never copied. */
+  insertSheets(catalogue: Catalogue): Promise<Outcome>;
+  fillSample(catalogue: Catalogue): Promise<Outcome>;
   check(catalogue: Catalogue, lang: Lang): Promise<CheckSummary>;
-  clearMarks(): Promise<Text2 | void>;
+  /** Ignores a warning with a reason (or restores it: reason null), then checks again. */
+  setAside(catalogue: Catalogue, lang: Lang, finding: Finding, reason: string | null): Promise<CheckSummary>;
+  clearMarks(lang: Lang): Promise<Outcome>;
   selectCell(sheet: string, address: string): Promise<void>;
   startLive(catalogue: Catalogue, lang: Lang, onResult: (s: CheckSummary) => void, onError: (e: unknown) => void): Promise<void>;
   stopLive(): Promise<void>;
-  consolidate(files: File[], catalogue: Catalogue, lang: Lang, onProgress: (done: number, total: number) => void): Promise<Text2 | void>;
-  parseCatalogue(text: string, source: string): ParsedCatalogue;
+  consolidate(files: File[], catalogue: Catalogue, lang: Lang, onProgress: (done: number, total: number) => void): Promise<ProvinceOutcome>;
+  crossCheckReport(input: ReportInput, catalogue: Catalogue, lang: Lang): Promise<ReportCrossCheck>;
+  /** The catalogue checker (loaded on demand, hence a promise). */
+  parseCatalogue(text: string, source: string): ParsedCatalogue | Promise<ParsedCatalogue>;
   fetchText(url: string, timeoutMs: number): Promise<string>;
   readFile(file: File): Promise<string>;
+  /** Changes what a column of a table holds, then checks again (when the check offers it). */
+  setColumnRole?(catalogue: Catalogue, lang: Lang, change: ColumnRoleChange): Promise<CheckSummary>;
+  /** One-click fixes, when available. */
+  fixes?: FixServices;
+  /**
+   * "Gửi tỉnh": the open workbook saved as a new file to email to the province (marks removed
+   * unless kept, named by the province's convention), offered as a download; its SHA-256 shown.
+   */
+  sendToProvince?(catalogue: Catalogue, lang: Lang, options: { keepMarks: boolean }): Promise<SentFile>;
+  /** A finding in words, when another source of texts is wired (default: the engine's rules). */
+  describeFinding?(f: Finding, lang: Lang): FindingText;
 }
 
 /** Stable element ids of taskpane.html. */
 export const IDS = {
   langSwitch: "lang-toggle",
+  tabDistrict: "tab-district",
+  tabProvince: "tab-province",
+  panelDistrict: "panel-district",
+  panelProvince: "panel-province",
   message: "message",
   progress: "progress",
   progressLabel: "progress-label",
   progressFill: "progress-fill",
   capabilities: "capabilities",
+  capabilitiesToggle: "capabilities-toggle",
   capabilitiesList: "capabilities-list",
+  insert: "btn-insert",
+  gotoInput: "btn-goto-input",
+  fillSample: "btn-sample",
+  check: "btn-check",
+  live: "live-toggle",
+  liveNote: "live-note",
+  verdict: "verdict",
+  verdictBody: "verdict-body",
+  mapping: "mapping",
+  findingsSection: "section-findings",
+  findings: "findings",
+  findingsCounts: "findings-counts",
+  statusSection: "section-status",
+  statusChart: "status-chart",
+  reportToggle: "report-toggle",
+  reportBody: "report-body",
+  reportText: "report-text",
+  reportRun: "btn-report",
+  reportFile: "report-file",
+  reportResult: "report-result",
+  clearMarks: "btn-clear",
+  sendArea: "send-area",
+  send: "btn-send",
+  sendKeepMarks: "send-keep-marks",
+  sendResult: "send-result",
+  settingsToggle: "settings-toggle",
+  settingsBody: "settings-body",
   catalogueInfo: "catalogue-info",
   catalogueFile: "catalogue-file",
   catalogueUrl: "catalogue-url",
   catalogueUrlLoad: "catalogue-url-load",
   catalogueNational: "catalogue-national",
   catalogueErrors: "catalogue-errors",
-  insert: "btn-insert",
-  repair: "btn-repair",
-  fillSample: "btn-sample",
-  check: "btn-check",
-  live: "live-toggle",
-  clearMarks: "btn-clear",
-  verdict: "verdict",
-  statusChart: "status-chart",
-  findings: "findings",
-  findingsCounts: "findings-counts",
   consolidateFiles: "consolidate-files",
   consolidateResult: "consolidate-result",
 } as const;
 
-/** Where an error's words come from: AddinError carries {vi, en}; anything else is shown raw. */
-export function errorText(e: unknown): Text2 {
-  if (e && typeof e === "object") {
-    const o = e as { text?: Text2; message2?: Text2; vi?: unknown; en?: unknown; message?: unknown };
-    if (o.text && typeof o.text.vi === "string") return o.text;
-    if (o.message2 && typeof o.message2.vi === "string") return o.message2;
-    if (typeof o.vi === "string" && typeof o.en === "string") return { vi: o.vi, en: o.en };
-    if (typeof o.message === "string" && o.message) return text2("error.unexpected", { detail: o.message });
-  }
-  return text2("error.unexpected", { detail: String(e) });
-}
-
-export const FETCH_TIMEOUT_MS = 15000;
-
-interface State {
-  lang: Lang;
-  catalogue: Catalogue;
-  catalogueErrors: CatalogueErrorItem[] | null;
-  summary: CheckSummary | null;
-  message: { kind: MessageKind; text: Text2; details?: Text2[] } | null;
-  live: boolean;
-  busy: boolean;
-  consolidated: Text2 | null;
-}
+export { errorText, FETCH_TIMEOUT_MS } from "./messages";
 
 export interface Pane {
-  readonly state: Readonly<State>;
+  readonly state: Readonly<PaneState>;
   setLanguage(lang: Lang): void;
   render(): void;
   /** Resolves when the current operation (if any) has finished. */
@@ -113,393 +146,99 @@ export interface Pane {
 }
 
 export function createPane(services: PaneServices, initial: { lang: Lang; catalogue: Catalogue }): Pane {
-  const state: State = {
-    lang: initial.lang,
-    catalogue: initial.catalogue,
-    catalogueErrors: null,
-    summary: null,
-    message: null,
-    live: false,
-    busy: false,
-    consolidated: null,
+  const state = initialState(initial.lang, initial.catalogue);
+  const missing = services.missingFeatures();
+  const env: PaneEnv = {
+    inExcel: missing !== null,
+    missing: missing || [],
+    canFix: (f) => !!services.fixes && services.fixes.available(f),
+    canRemap: typeof services.setColumnRole === "function",
+    canSend: typeof services.sendToProvince === "function",
+    describe: services.describeFinding ? (f, lang) => services.describeFinding!(f, lang) : undefined,
   };
-  const missingCaps = services.missingCapabilities();
-  const inExcel = missingCaps !== null;
-  let current: Promise<void> = Promise.resolve();
+  const ctx: PaneContext = {
+    state,
+    env,
+    services,
+    national: initial.catalogue,
+    current: Promise.resolve(),
+    render: (focus?: string) => renderPane(paneView(state, env), state, env, handlers, focus),
+  };
+  const actions = createActions(ctx);
+  const handlers: Handlers = actions.handlers;
+  wire(actions, state);
+  ctx.render();
+  return {
+    state,
+    setLanguage: actions.setLanguage,
+    render: () => ctx.render(),
+    idle: () => ctx.current,
+  };
+}
 
-  // ------------------------------------------------------------ rendering
+type Actions = ReturnType<typeof createActions>;
 
-  function setMessage(kind: MessageKind, text: Text2, details?: Text2[]): void {
-    state.message = { kind, text, details };
-    renderMessageRegion();
-  }
+function onClick(id: string, action: () => void): void {
+  const node = byId(id);
+  if (node) node.addEventListener("click", () => action());
+}
 
-  function renderMessageRegion(): void {
-    const region = byId(IDS.message);
-    if (!region) return;
-    const m = state.message;
-    fill(region, m ? [renderMessage(m.kind, m.text, state.lang, m.details)] : []);
-  }
-
-  function onSelectFinding(f: Finding): void {
-    void run("progress.select", async () => {
-      await services.selectCell(f.sheet, f.cell);
-      setMessage("info", text2("findings.selected", { where: f.sheet + "!" + f.cell }));
+/** The page's static controls (the rendered regions wire their own through Handlers). */
+function wire(a: Actions, state: PaneState): void {
+  onClick(IDS.langSwitch, () => a.setLanguage(otherLanguage(state.lang)));
+  onClick(IDS.tabDistrict, () => a.setView("district"));
+  onClick(IDS.tabProvince, () => a.setView("province"));
+  const tabs = byId("views");
+  if (tabs) {
+    tabs.addEventListener("keydown", (ev: KeyboardEvent) => {
+      if (ev.key === "ArrowLeft" || ev.key === "ArrowRight" || ev.key === "Left" || ev.key === "Right" || ev.key === "Home" || ev.key === "End") {
+        ev.preventDefault();
+        a.setView(state.view === "district" ? "province" : "district", true);
+      }
     });
   }
-
-  function renderResults(): void {
-    const s = state.summary;
-    const counts = byId(IDS.findingsCounts);
-    if (counts) fill(counts, s ? [findingCountsText(s.findings, state.lang)] : []);
-    const verdict = byId(IDS.verdict);
-    if (verdict) fill(verdict, [s ? renderVerdict(s.verdict, state.lang) : el("p", { class: "not-yet" }, [t(state.lang, "check.notYet")])]);
-    const chart = byId(IDS.statusChart);
-    if (chart) fill(chart, [s ? renderStatusChart(s.statuses, state.lang, periodYears(periodsOf(state.catalogue))) : el("p", { class: "not-yet" }, [t(state.lang, "check.notYet")])]);
-    const findings = byId(IDS.findings);
-    if (!findings) return;
-    // A live re-check or a language switch rebuilds the list: a keyboard user keeps their place.
-    const active = document.activeElement;
-    const focused = active && findings.contains(active) ? { sheet: active.getAttribute("data-sheet"), cell: active.getAttribute("data-cell") } : null;
-    fill(findings, s ? [renderFindings(s.findings, state.lang, onSelectFinding)] : []);
-    if (focused) {
-      const buttons = findings.querySelectorAll("button.finding");
-      for (let i = 0; i < buttons.length; i++) {
-        const b = buttons[i] as HTMLElement;
-        if (b.getAttribute("data-sheet") === focused.sheet && b.getAttribute("data-cell") === focused.cell) {
-          b.focus();
-          break;
-        }
-      }
-    }
-  }
-
-  function renderCatalogue(): void {
-    const info = byId(IDS.catalogueInfo);
-    if (info) fill(info, renderCatalogueInfo(state.catalogue, state.lang));
-    const errors = byId(IDS.catalogueErrors);
-    if (errors) {
-      fill(errors, state.catalogueErrors ? [renderCatalogueErrors(state.catalogueErrors, state.lang)] : []);
-      toggleHidden(errors, !state.catalogueErrors);
-    }
-  }
-
-  function renderLive(): void {
-    const box = byId<HTMLInputElement>(IDS.live);
-    if (box) box.checked = state.live;
-  }
-
-  function renderConsolidation(): void {
-    const node = byId(IDS.consolidateResult);
-    if (node) fill(node, state.consolidated ? [el("p", undefined, [pick(state.consolidated, state.lang)])] : []);
-  }
-
-  function render(): void {
-    document.documentElement.setAttribute("lang", state.lang === "vi" ? "vi" : "en");
-    applyI18n(document, state.lang);
-    const sw = byId(IDS.langSwitch);
-    if (sw) {
-      sw.textContent = t(state.lang, "lang.switch");
-      // A title, not an aria-label: the accessible name must contain the visible word.
-      sw.setAttribute("title", t(state.lang, "lang.switchLabel"));
-      sw.setAttribute("lang", otherLanguage(state.lang));
-    }
-    const caps = byId(IDS.capabilities);
-    const capsList = byId(IDS.capabilitiesList);
-    if (caps && capsList) {
-      fill(capsList, [renderCapabilities(missingCaps, state.lang)]);
-      // The notice is only for something the user should know: a gap, or no Excel at all.
-      toggleHidden(caps, missingCaps !== null && missingCaps.length === 0);
-    }
-    renderCatalogue();
-    renderLive();
-    renderResults();
-    renderConsolidation();
-    renderMessageRegion();
-  }
-
-  // ------------------------------------------------------------ progress and errors
-
-  function setProgress(value: number | null, label?: StringKey): void {
-    const bar = byId(IDS.progress);
-    if (!bar) return;
-    if (value === null) {
-      bar.setAttribute("hidden", "");
-      bar.setAttribute("aria-valuenow", "0");
-      document.body.removeAttribute("aria-busy");
-      return;
-    }
-    bar.removeAttribute("hidden");
-    bar.setAttribute("role", "progressbar");
-    bar.setAttribute("aria-valuemin", "0");
-    bar.setAttribute("aria-valuemax", "100");
-    bar.setAttribute("aria-valuenow", String(Math.round(value)));
-    if (label) {
-      bar.setAttribute("aria-label", t(state.lang, label));
-      const text = byId(IDS.progressLabel);
-      if (text) text.textContent = t(state.lang, label);
-    }
-    // CSSOM writes are allowed by the page's CSP (inline style attributes are not).
-    const inner = byId(IDS.progressFill);
-    if (inner) inner.style.width = Math.round(value) + "%";
-    document.body.setAttribute("aria-busy", "true");
-  }
-
-  /**
-   * One operation at a time: staff double-click, and two Excel.run batches interleaving
-   * would write marks twice. Buttons stay focusable (aria-disabled, not disabled) so a
-   * keyboard user keeps their place.
-   */
-  function run(label: StringKey, work: (progress: (v: number) => void) => Promise<void>): Promise<void> {
-    if (state.busy) {
-      setMessage("info", text2("error.busy"));
-      return current;
-    }
-    state.busy = true;
-    setBusyButtons(true);
-    setProgress(5, label);
-    current = (async () => {
-      try {
-        await work((v) => setProgress(v, label));
-        setProgress(100, label);
-      } catch (e) {
-        setMessage("error", errorText(e));
-      } finally {
-        state.busy = false;
-        setBusyButtons(false);
-        setProgress(null);
-      }
-    })();
-    return current;
-  }
-
-  const actionIds = [IDS.insert, IDS.repair, IDS.fillSample, IDS.check, IDS.live, IDS.clearMarks];
-  function setBusyButtons(busy: boolean): void {
-    for (const id of actionIds) {
-      const b = byId(id);
-      if (!b) continue;
-      if (busy || !inExcel) b.setAttribute("aria-disabled", "true");
-      else b.removeAttribute("aria-disabled");
-    }
-  }
-
-  // ------------------------------------------------------------ actions
-
-  function guardExcel(): boolean {
-    if (inExcel) return true;
-    setMessage("error", text2("caps.noExcel"));
-    return false;
-  }
-
-  function insert(mode: InsertMode): void {
-    if (!guardExcel()) return;
-    void run("progress.insert", async () => {
-      const result = await services.insertSheets(state.catalogue, mode);
-      setMessage("success", result || text2(mode === "repair" ? "sheets.repaired" : "sheets.inserted", { sheets: "" }));
-    });
-  }
-
-  function fillSampleAction(): void {
-    if (!guardExcel()) return;
-    void run("progress.fill", async () => {
-      const result = await services.fillSample(state.catalogue);
-      setMessage("success", result || text2("sheets.filled"));
-    });
-  }
-
-  function showSummary(summary: CheckSummary): void {
-    state.summary = summary;
-    renderResults();
-  }
-
-  function check(): void {
-    if (!guardExcel()) return;
-    void run("progress.check", async (progress) => {
-      const summary = await services.check(state.catalogue, state.lang);
-      progress(90);
-      showSummary(summary);
-      setMessage(summary.verdict.ready ? "success" : "info", text2("check.done", { n: summary.findings.length }));
-    });
-  }
-
-  function toggleLive(on: boolean): void {
-    if (!guardExcel() || on === state.live) {
-      renderLive();
-      return;
-    }
-    void run("progress.check", async () => {
-      if (!on) {
-        await services.stopLive();
-        state.live = false;
-        setMessage("info", text2("check.liveStopped"));
-      } else {
-        await services.startLive(state.catalogue, state.lang, showSummary, (e) => setMessage("error", errorText(e)));
-        state.live = true;
-        setMessage("info", text2("check.liveStarted"));
-      }
-    }).then(renderLive);
-  }
-
-  function clearMarks(): void {
-    if (!guardExcel()) return;
-    void run("progress.clear", async () => {
-      // A live check would put the marks straight back on the next edit (or on the
-      // clear's own writes): clearing means the user wants a clean workbook, so it stops.
-      const wasLive = state.live;
-      if (wasLive) {
-        await services.stopLive();
-        state.live = false;
-      }
-      const result = await services.clearMarks();
-      state.summary = null;
-      renderResults();
-      const done = result || text2("marks.cleared");
-      const stopped = text2("check.liveStopped");
-      setMessage("success", wasLive ? { vi: done.vi + " " + stopped.vi, en: done.en + " " + stopped.en } : done);
-    }).then(renderLive);
-  }
-
-  function useCatalogueText(textContent: string, source: string): void {
-    const parsed = services.parseCatalogue(textContent, source);
-    if (!parsed.ok) {
-      state.catalogueErrors = parsed.errors;
-      renderCatalogue();
-      setMessage("error", text2("catalogue.invalid", { source, n: parsed.errors.length }));
-      return;
-    }
-    state.catalogue = parsed.catalogue;
-    pendingLiveRestart = true;
-    state.catalogueErrors = null;
-    // Results were computed against the previous catalogue.
-    state.summary = null;
-    renderCatalogue();
-    renderResults();
-    const loaded: Text2 = {
-      vi: t("vi", "catalogue.loaded", { title: parsed.catalogue.title.vi, version: parsed.catalogue.version }),
-      en: t("en", "catalogue.loaded", { title: parsed.catalogue.title.en, version: parsed.catalogue.version }),
-    };
-    const warnings = parsed.warnings.map(warningText);
-    setMessage("success", loaded, warnings.length ? warnings : undefined);
-  }
-
-  function loadFromFile(file: File): void {
-    void run("progress.catalogue", async () => {
-      let content: string;
-      try {
-        content = await services.readFile(file);
-      } catch (e) {
-        const own = e && typeof e === "object" && (e as { text?: Text2 }).text;
-        setMessage("error", own ? errorText(e) : text2("catalogue.readFailed", { name: file.name }));
-        return;
-      }
-      useCatalogueText(content, file.name);
-    }).then(afterCatalogueChange);
-  }
-
-  function loadFromUrl(raw: string): void {
-    const url = raw.trim();
-    // Office requires https for everything the pane loads; say so before the browser refuses.
-    if (!/^https:\/\//i.test(url)) {
-      setMessage("error", text2("catalogue.badUrl"));
-      return;
-    }
-    void run("progress.catalogue", async () => {
-      let content: string;
-      try {
-        content = await services.fetchText(url, FETCH_TIMEOUT_MS);
-      } catch (e) {
-        const reason = errorText(e);
-        setMessage("error", {
-          vi: t("vi", "catalogue.fetchFailed", { url, reason: reason.vi }),
-          en: t("en", "catalogue.fetchFailed", { url, reason: reason.en }),
-        });
-        return;
-      }
-      useCatalogueText(content, url);
-    }).then(afterCatalogueChange);
-  }
-
-  function consolidate(files: File[]): void {
-    if (!guardExcel()) return;
-    if (files.length === 0) {
-      setMessage("info", text2("consolidate.none"));
-      return;
-    }
-    void run("progress.consolidate", async (progress) => {
-      const result = await services.consolidate(files, state.catalogue, state.lang, (done, total) =>
-        progress(5 + (90 * done) / Math.max(1, total)),
-      );
-      const done = result || text2("consolidate.done", { n: files.length });
-      state.consolidated = done;
-      renderConsolidation();
-      setMessage("success", done);
-    });
-  }
-
-  function setLanguage(lang: Lang): void {
-    state.lang = lang;
-    render();
-    restartLive();
-  }
-
-  let pendingLiveRestart = false;
-  function afterCatalogueChange(): void {
-    if (!pendingLiveRestart) return;
-    pendingLiveRestart = false;
-    restartLive();
-  }
-
-  /** The live check was started with a catalogue and a language: follow a change of either. */
-  function restartLive(): void {
-    if (!state.live) return;
-    void run("progress.check", async () => {
-      await services.stopLive();
-      state.live = false;
-      await services.startLive(state.catalogue, state.lang, showSummary, (e) => setMessage("error", errorText(e)));
-      state.live = true;
-    }).then(renderLive);
-  }
-
-  // ------------------------------------------------------------ wiring
-
-  function onClick(id: string, action: () => void): void {
-    const node = byId(id);
-    if (node) node.addEventListener("click", () => action());
-  }
-
-  onClick(IDS.langSwitch, () => setLanguage(otherLanguage(state.lang)));
-  onClick(IDS.insert, () => insert("rename"));
-  onClick(IDS.repair, () => insert("repair"));
-  onClick(IDS.fillSample, fillSampleAction);
-  onClick(IDS.check, check);
+  onClick(IDS.insert, a.insert);
+  onClick(IDS.gotoInput, a.gotoInput);
+  onClick(IDS.fillSample, a.fillSample);
+  onClick(IDS.check, a.check);
   const liveBox = byId<HTMLInputElement>(IDS.live);
-  if (liveBox) liveBox.addEventListener("change", () => toggleLive(liveBox.checked));
-  onClick(IDS.clearMarks, clearMarks);
-  onClick(IDS.catalogueNational, () => {
-    const changed = state.catalogue !== initial.catalogue;
-    state.catalogue = initial.catalogue;
-    state.catalogueErrors = null;
-    state.summary = null;
-    render();
-    if (changed) restartLive();
+  if (liveBox) liveBox.addEventListener("change", () => a.toggleLive(liveBox.checked));
+  onClick(IDS.clearMarks, a.clearMarks);
+  onClick(IDS.send, a.sendToProvince);
+  const keep = byId<HTMLInputElement>(IDS.sendKeepMarks);
+  if (keep) keep.addEventListener("change", () => a.setKeepMarks(keep.checked));
+  onClick(IDS.capabilitiesToggle, () => a.togglePanel("caps"));
+  onClick(IDS.reportToggle, () => a.togglePanel("report"));
+  onClick(IDS.settingsToggle, () => a.togglePanel("settings"));
+  onClick(IDS.catalogueNational, a.useNational);
+  onClick(IDS.reportRun, () => {
+    const box = byId<HTMLTextAreaElement>(IDS.reportText);
+    a.crossCheck({ text: box ? box.value : "" });
   });
-
   const fileInput = byId<HTMLInputElement>(IDS.catalogueFile);
   if (fileInput) {
     fileInput.addEventListener("change", () => {
       const file = fileInput.files && fileInput.files[0];
-      if (file) loadFromFile(file);
+      if (file) a.loadFromFile(file);
       // Picking the same file again after fixing it must fire change again.
       fileInput.value = "";
     });
   }
+  const reportFile = byId<HTMLInputElement>(IDS.reportFile);
+  if (reportFile) {
+    reportFile.addEventListener("change", () => {
+      const file = reportFile.files && reportFile.files[0];
+      if (file) a.crossCheck({ file });
+      reportFile.value = "";
+    });
+  }
   const urlInput = byId<HTMLInputElement>(IDS.catalogueUrl);
-  onClick(IDS.catalogueUrlLoad, () => loadFromUrl(urlInput ? urlInput.value : ""));
+  onClick(IDS.catalogueUrlLoad, () => a.loadFromUrl(urlInput ? urlInput.value : ""));
   if (urlInput) {
     urlInput.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter") {
         ev.preventDefault();
-        loadFromUrl(urlInput.value);
+        a.loadFromUrl(urlInput.value);
       }
     });
   }
@@ -509,47 +248,8 @@ export function createPane(services: PaneServices, initial: { lang: Lang; catalo
       const files: File[] = [];
       const list = consolidateInput.files;
       if (list) for (let i = 0; i < list.length; i++) files.push(list[i]);
-      consolidate(files);
+      a.consolidate(files);
       consolidateInput.value = "";
     });
   }
-
-  setBusyButtons(false);
-  setProgress(null);
-  render();
-
-  return {
-    state,
-    setLanguage,
-    render,
-    idle: () => current,
-  };
 }
-
-function toggleHidden(node: HTMLElement, hidden: boolean): void {
-  if (hidden) node.setAttribute("hidden", "");
-  else node.removeAttribute("hidden");
-}
-
-function findingCountsText(findings: Finding[], lang: Lang): string {
-  const c = countBySeverity(findings);
-  return [
-    c.error + " " + t(lang, "severity.error").toLowerCase(),
-    c.warning + " " + t(lang, "severity.warning").toLowerCase(),
-    c.info + " " + t(lang, "severity.info").toLowerCase(),
-  ].join(" · ");
-}
-
-function warningText(w: unknown): Text2 {
-  if (w && typeof w === "object") {
-    const o = w as { message?: Text2; path?: string };
-    if (o.message && typeof o.message.vi === "string") {
-      const prefix = o.path ? o.path + ": " : "";
-      return { vi: prefix + o.message.vi, en: prefix + o.message.en };
-    }
-  }
-  if (typeof w === "string") return { vi: w, en: w };
-  return errorText(w);
-}
-
-

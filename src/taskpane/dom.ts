@@ -11,8 +11,6 @@ export interface Attrs {
   [name: string]: AttrValue | Handler;
 }
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-
 function applyAttrs(node: Element, attrs: Attrs | undefined): void {
   if (!attrs) return;
   for (const name of Object.keys(attrs)) {
@@ -40,14 +38,6 @@ function appendChildren(node: Node, children: Child[] | undefined): void {
 /** Creates an HTML element; strings among the children become text nodes. */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs, children?: Child[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  applyAttrs(node, attrs);
-  appendChildren(node, children);
-  return node;
-}
-
-/** Creates an SVG element (the status chart). */
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs?: Attrs, children?: Child[]): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
   applyAttrs(node, attrs);
   appendChildren(node, children);
   return node;

@@ -1,241 +1,404 @@
 /**
- * Pure rendering: data from the engine and catalogue in, DOM out. Every text from a
- * workbook or a catalogue goes through el()/svg(), that is, as text nodes.
+ * State to DOM: each region of the page is rebuilt from the view model (model.ts). Every
+ * text from a workbook or a catalogue goes through el(), that is, as text nodes. Colours
+ * are CSS classes only (taskpane.css): forced-colours mode and the Office theme restyle
+ * them; the one computed style is a bar's width.
  */
-import type { Catalogue, PeriodYears, Text2 } from "../catalogue/types";
+import type { Catalogue, Text2 } from "../catalogue/types";
 import { isIndicator } from "../catalogue/types";
-import { NATIONAL_PERIODS, periodYears } from "../catalogue/periods";
 import { SHEET_NAMES } from "../engine/layout";
+import type { Finding } from "../engine/types";
+import type { ReportCrossCheck } from "../usecases/report";
 import { describeFinding } from "../engine/rules/index";
-import type { Finding, IndicatorStatus, Severity, TargetStatus, Trend, Verdict } from "../engine/types";
-import { el, svg } from "./dom";
+import { el } from "./dom";
 import type { Lang, StringKey } from "./i18n";
 import { pick, t } from "./i18n";
+import type {
+  CatalogueErrorItem,
+  ChartBar,
+  ChartView,
+  FindingItem,
+  FindingsView,
+  MappingView,
+  Message,
+  ProvinceOutcome,
+  RuleGroup,
+  SeverityGroup,
+  StepView,
+  VerdictView,
+} from "./model";
+import { findingWhere, itemKey } from "./model";
 
-// ---------------------------------------------------------------- findings
-
-export const SEVERITIES: Severity[] = ["error", "warning", "info"];
-
-export interface FindingGroup {
-  severity: Severity;
-  count: number;
-  items: Finding[];
+/** What the rendered controls call back. */
+export interface Handlers {
+  /** A finding clicked or Enter pressed on it: the walk moves there and Excel selects its cell. */
+  open(key: string): void;
+  /** Arrow keys: the walk moves by delta (or to an end), focus follows; Excel is not asked. */
+  move(fromKey: string, delta: number | "first" | "last"): void;
+  toggle(key: string): void;
+  first(): void;
+  step(delta: number): void;
+  ignoreStart(key: string): void;
+  ignoreReason(reason: string): void;
+  ignoreConfirm(): void;
+  ignoreCancel(): void;
+  restore(key: string): void;
+  fixPreview(key: string, findings: Finding[]): void;
+  fixApply(): void;
+  fixCancel(): void;
+  selectCell(sheet: string, cell: string): void;
+  remap(appendix: "PL1" | "PL2", col: number, role: string): void;
+  dismissMessage(): void;
 }
 
-/** Findings by severity, most serious first; the engine's order is kept inside a group. */
-export function groupFindings(findings: Finding[]): FindingGroup[] {
-  return SEVERITIES.map((severity) => {
-    const items = findings.filter((f) => f.severity === severity);
-    return { severity, count: items.length, items };
-  });
+const ICONS: Record<string, string> = { error: "✖", warning: "⚠", info: "ℹ", success: "✔" };
+
+function sr(text: string) {
+  return el("span", { class: "sr-only" }, [text]);
 }
 
-export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) if (counts[f.severity] !== undefined) counts[f.severity]++;
-  return counts;
+function linkButton(text: string, attrs: Record<string, string | number>, onclick: () => void, children?: (Node | string)[]) {
+  return el("button", Object.assign({ type: "button", class: "link" }, attrs, { onclick: () => onclick() }), children || [text]);
 }
 
-/** "Phụ lục 1!E12", the sheet alone, or "whole workbook". */
-export function findingLocation(f: Finding, lang: Lang): string {
-  if (f.sheet && f.cell) return f.sheet + "!" + f.cell;
-  if (f.sheet) return f.sheet;
-  return t(lang, "findings.workbook");
+// ---------------------------------------------------------------- message bar
+
+export function renderMessage(m: Message, lang: Lang, onDismiss: () => void): HTMLElement {
+  return el("div", { class: "message message--" + m.kind, "data-kind": m.kind }, [
+    el("span", { class: "message-icon", "aria-hidden": "true" }, [ICONS[m.kind] || ICONS.info]),
+    el("div", { class: "message-body" }, [
+      el("p", undefined, [pick(m.text, lang)]),
+      m.details && m.details.length ? el("ul", undefined, m.details.map((d) => el("li", undefined, [pick(d, lang)]))) : null,
+    ]),
+    el("button", { type: "button", class: "message-dismiss", "aria-label": t(lang, "message.dismiss"), title: t(lang, "message.dismiss"), "data-focus": "dismiss", onclick: () => onDismiss() }, ["×"]),
+  ]);
 }
 
-/** Enough to keep the pane responsive; the results sheet lists them all. */
-export const MAX_PER_GROUP = 250;
+// ---------------------------------------------------------------- steps
 
-export type SelectHandler = (finding: Finding) => void;
-
-function renderFinding(f: Finding, lang: Lang, onSelect: SelectHandler): HTMLElement {
-  const text = describeFinding(f, lang);
-  const body = [
-    el("span", { class: "finding-where" }, [findingLocation(f, lang)]),
-    el("span", { class: "finding-code" }, [f.code]),
-    el("span", { class: "finding-message" }, [text.message]),
-    text.fix ? el("span", { class: "finding-fix" }, [text.fix]) : null,
-  ];
-  const cls = "finding finding--" + f.severity;
-  if (!f.sheet || !f.cell) return el("div", { class: cls }, body);
-  // A native button: Tab reaches it, Enter and Space activate it, focus is visible.
-  return el(
-    "button",
-    { type: "button", class: cls, "data-sheet": f.sheet, "data-cell": f.cell, onclick: () => onSelect(f) },
-    body,
-  );
-}
-
-export function renderFindings(findings: Finding[], lang: Lang, onSelect: SelectHandler): HTMLElement {
-  const root = el("div", { class: "findings" });
-  if (findings.length === 0) {
-    root.appendChild(el("p", { class: "findings-none" }, [t(lang, "findings.none")]));
-    return root;
+/** The state of each step, on the <li> (for the CSS) and in words (for screen readers). */
+export function applySteps(steps: StepView[], lang: Lang, byId: (id: string) => HTMLElement | null): void {
+  for (const s of steps) {
+    const li = byId("step-" + s.id);
+    if (!li) continue;
+    li.setAttribute("data-state", s.state);
+    if (s.state === "current") li.setAttribute("aria-current", "step");
+    else li.removeAttribute("aria-current");
+    const badge = byId("step-" + s.id + "-state");
+    if (badge) badge.textContent = s.state === "todo" ? "" : "(" + t(lang, s.state === "done" ? "step.done" : "step.current") + ")";
   }
-  root.appendChild(
-    el("p", { class: "findings-total" }, [t(lang, "findings.total", { n: findings.length }), " · ", t(lang, "findings.hint")]),
-  );
-  for (const group of groupFindings(findings)) {
-    if (group.count === 0) continue;
-    const shown = group.items.slice(0, MAX_PER_GROUP);
-    const more = group.count - shown.length;
-    root.appendChild(
-      el("section", { class: "finding-group finding-group--" + group.severity, "data-severity": group.severity }, [
-        el("h3", { class: "finding-group-title" }, [
-          t(lang, ("severity." + group.severity) as StringKey),
-          " ",
-          el("span", { class: "finding-count", "data-count": group.count }, ["(" + group.count + ")"]),
-        ]),
-        el(
-          "ul",
-          { class: "finding-list" },
-          shown.map((f) => el("li", undefined, [renderFinding(f, lang, onSelect)])),
-        ),
-        more > 0 ? el("p", { class: "finding-more" }, [t(lang, "findings.more", { n: more, sheet: SHEET_NAMES.results })]) : null,
-      ]),
-    );
-  }
-  return root;
-}
-
-// ---------------------------------------------------------------- status chart
-
-export const PL1_BARS: TargetStatus[] = ["achieved", "exceeded", "notAchieved", "noData", "notApplicable", "noTarget"];
-export const PL2_BARS: Trend[] = ["better", "worse", "unchanged"];
-/** Trends of indicators with no better direction: drawn only when there are some. */
-export const PL2_NEUTRAL_BARS: Trend[] = ["increased", "decreased"];
-
-const BAR_COLOURS: Record<string, string> = {
-  achieved: "#107C10",
-  exceeded: "#0B5A0B",
-  notAchieved: "#A4262C",
-  noData: "#8A8886",
-  notApplicable: "#B3B0AD",
-  noTarget: "#605E5C",
-  increased: "#0F6CBD",
-  decreased: "#5C2E91",
-  better: "#107C10",
-  worse: "#A4262C",
-  unchanged: "#8A8886",
-};
-
-export interface StatusCounts {
-  pl1: Record<TargetStatus, number>;
-  pl2: Record<"better" | "worse" | "unchanged" | "increased" | "decreased", number>;
-  /** PL2 indicators with no trend (the baseline or result value missing, or not a number). */
-  pl2Unknown: number;
-}
-
-export function countStatuses(statuses: IndicatorStatus[]): StatusCounts {
-  const pl1: Record<TargetStatus, number> = { achieved: 0, exceeded: 0, notAchieved: 0, noData: 0, notApplicable: 0, noTarget: 0 };
-  const pl2 = { better: 0, worse: 0, unchanged: 0, increased: 0, decreased: 0 };
-  let pl2Unknown = 0;
-  for (const s of statuses) {
-    if (s.appendix === "PL1" && s.status && pl1[s.status] !== undefined) pl1[s.status]++;
-    else if (s.appendix === "PL2" && s.trend !== "unknown" && pl2[s.trend] !== undefined) pl2[s.trend]++;
-    else if (s.appendix === "PL2") pl2Unknown++;
-  }
-  return { pl1, pl2, pl2Unknown };
-}
-
-function labelKey(key: string): StringKey {
-  return ((PL2_BARS as string[]).concat(PL2_NEUTRAL_BARS).indexOf(key) >= 0 ? "trend." + key : "status." + key) as StringKey;
-}
-
-const CHART = { width: 300, labelWidth: 132, barMax: 130, row: 20, barHeight: 14, titleHeight: 22, gap: 8 };
-
-/**
- * Horizontal bars, one per status, zero counts included so the chart's shape never moves.
- * The trend's title quotes the catalogue's years.
- */
-export function renderStatusChart(statuses: IndicatorStatus[], lang: Lang, years: PeriodYears = periodYears(NATIONAL_PERIODS)): SVGSVGElement {
-  const counts = countStatuses(statuses);
-  const groups: { title: string; keys: string[]; values: Record<string, number>; id: string }[] = [
-    { id: "PL1", title: t(lang, "status.pl1"), keys: PL1_BARS, values: counts.pl1 },
-    { id: "PL2", title: t(lang, "status.pl2", { baseline: years.baseline, result: years.result }), keys: PL2_BARS.concat(PL2_NEUTRAL_BARS.filter((k) => counts.pl2[k as "increased"] > 0)), values: counts.pl2 },
-  ];
-  let max = 1;
-  for (const g of groups) for (const k of g.keys) max = Math.max(max, g.values[k]);
-
-  const parts: SVGElement[] = [];
-  const summary: string[] = [];
-  let y = 0;
-  for (const g of groups) {
-    y += CHART.titleHeight;
-    parts.push(svg("text", { class: "chart-title", x: 0, y: y - 6, "font-weight": 600, fill: "#323130", "font-size": 12 }, [g.title]));
-    const pieces: string[] = [];
-    for (const key of g.keys) {
-      const n = g.values[key];
-      const label = t(lang, labelKey(key));
-      pieces.push(label + " " + n);
-      const w = n === 0 ? 0 : Math.max(2, Math.round((n / max) * CHART.barMax));
-      parts.push(
-        svg("g", { class: "bar bar--" + key, "data-key": key, "data-group": g.id, "data-count": n }, [
-          svg("text", { class: "bar-label", x: 0, y: y + CHART.barHeight - 3, fill: "#323130", "font-size": 11 }, [label]),
-          svg("rect", { x: CHART.labelWidth, y: y, width: w, height: CHART.barHeight, fill: BAR_COLOURS[key], rx: 2 }),
-          svg("text", { class: "bar-count", x: CHART.labelWidth + w + 4, y: y + CHART.barHeight - 3, fill: "#323130", "font-size": 11 }, [String(n)]),
-        ]),
-      );
-      y += CHART.row;
-    }
-    if (g.id === "PL2" && counts.pl2Unknown > 0) {
-      // Said in words rather than drawn: a long grey bar would dwarf the trends that exist.
-      const note = t(lang, "trend.unknownNote", { n: counts.pl2Unknown });
-      pieces.push(note);
-      parts.push(svg("text", { class: "chart-note", x: 0, y: y + CHART.barHeight - 3, fill: "#605E5C", "font-size": 11, "data-count": counts.pl2Unknown }, [note]));
-      y += CHART.row;
-    }
-    summary.push(t(lang, "status.chartLabel", { title: g.title, parts: pieces.join(", ") }));
-    y += CHART.gap;
-  }
-  const label = summary.join(". ");
-  return svg(
-    "svg",
-    {
-      class: "status-chart",
-      role: "img",
-      "aria-label": label,
-      viewBox: "0 0 " + CHART.width + " " + y,
-      width: "100%",
-      preserveAspectRatio: "xMinYMin meet",
-      "font-family": "Segoe UI, sans-serif",
-    },
-    [svg("title", undefined, [label])].concat(parts),
-  );
 }
 
 // ---------------------------------------------------------------- verdict
 
-function pad(n: number): string {
-  return n < 10 ? "0" + n : String(n);
+export function renderVerdict(v: VerdictView | null, lang: Lang, h: Handlers): HTMLElement {
+  if (!v) return el("p", { class: "not-yet" }, [t(lang, "check.notYet")]);
+  const nav = v.canWalk
+    ? el("div", { class: "verdict-nav" }, [
+      v.first ? el("button", { type: "button", class: "button button--compact", id: "btn-first", "data-focus": "first", onclick: () => h.first() }, [v.first.label]) : null,
+      el("button", { type: "button", class: "button button--compact", id: "btn-prev", "aria-label": t(lang, "verdict.prevLabel"), "data-focus": "prev", onclick: () => h.step(-1) }, [t(lang, "verdict.prev")]),
+      el("button", { type: "button", class: "button button--compact", id: "btn-next", "aria-label": t(lang, "verdict.nextLabel"), "data-focus": "next", onclick: () => h.step(1) }, [t(lang, "verdict.next")]),
+      el("span", { class: "verdict-position", id: "verdict-position" }, [v.position || ""]),
+    ])
+    : null;
+  return el("div", { class: "verdict " + (v.ready ? "verdict--ready" : "verdict--not-ready"), "data-ready": v.ready ? "true" : "false" }, [
+    el("p", { class: "verdict-title" }, [el("span", { class: "verdict-icon", "aria-hidden": "true" }, [v.ready ? "✔" : "✖"]), v.title]),
+    el("p", { class: "verdict-counts" }, [v.countsText]),
+    nav,
+    el("p", { class: "verdict-message" }, [v.message]),
+    el("p", { class: "verdict-time" }, [el("time", { datetime: v.checkedAt }, [v.time]), v.live ? " · " + t(lang, "verdict.live") : null]),
+  ]);
 }
 
-/** dd/mm/yyyy hh:mm in Vietnamese (as staff write dates), ISO-like yyyy-mm-dd hh:mm in English. */
-export function formatTime(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  if (isNaN(d.getTime())) return iso;
-  const time = pad(d.getHours()) + ":" + pad(d.getMinutes());
-  if (lang === "vi") return time + " " + pad(d.getDate()) + "/" + pad(d.getMonth() + 1) + "/" + d.getFullYear();
-  return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + " " + time;
+// ---------------------------------------------------------------- findings
+
+function toggleButton(key: string, open: boolean, controls: string, children: (Node | string | null)[], h: Handlers, cls: string): HTMLElement {
+  return el("button", { type: "button", class: "tree-toggle " + cls, "aria-expanded": open ? "true" : "false", "aria-controls": controls, "data-focus": "toggle:" + key, onclick: () => h.toggle(key) }, [
+    el("span", { class: "chevron", "aria-hidden": "true" }, [open ? "▾" : "▸"]),
+    ...children,
+  ]);
 }
 
-export function renderVerdict(verdict: Verdict, lang: Lang): HTMLElement {
-  return el("div", { class: "verdict " + (verdict.ready ? "verdict--ready" : "verdict--not-ready"), "data-ready": verdict.ready ? "true" : "false" }, [
-    el("p", { class: "verdict-title" }, [
-      el("span", { class: "verdict-icon", "aria-hidden": "true" }, [verdict.ready ? "✔" : "✖"]),
-      " ",
-      t(lang, verdict.ready ? "verdict.ready" : "verdict.notReady"),
-    ]),
-    el("p", { class: "verdict-message" }, [pick(verdict.message, lang)]),
-    el("p", { class: "verdict-counts" }, [t(lang, "verdict.counts", verdict.counts)]),
-    el("p", { class: "verdict-time" }, [
-      el("time", { datetime: verdict.checkedAt }, [t(lang, "verdict.checkedAt", { time: formatTime(verdict.checkedAt, lang) })]),
-      verdict.catalogueVersion ? " · " + t(lang, "verdict.catalogue", { version: verdict.catalogueVersion }) : null,
+function renderIgnoreForm(item: FindingItem, lang: Lang, h: Handlers): HTMLElement {
+  const id = "reason-" + item.index;
+  const input = el("textarea", { class: "text-input reason-input", id, rows: 2, maxlength: 500, "data-focus": "reason:" + item.key, "aria-invalid": item.ignoring && item.ignoring.refused ? "true" : null, "aria-describedby": item.ignoring && item.ignoring.refused ? id + "-error" : null });
+  input.value = item.ignoring ? item.ignoring.reason : "";
+  input.addEventListener("input", () => h.ignoreReason(input.value));
+  return el("div", { class: "ignore-form" }, [
+    el("label", { class: "field-label", for: id }, [t(lang, "ignore.reason")]),
+    input,
+    item.ignoring && item.ignoring.refused ? el("p", { class: "field-error", id: id + "-error" }, [t(lang, "ignore.needReason")]) : null,
+    el("div", { class: "form-actions" }, [
+      el("button", { type: "button", class: "button button--primary button--compact", "data-focus": "ignore-ok:" + item.key, onclick: () => h.ignoreConfirm() }, [t(lang, "ignore.confirm")]),
+      el("button", { type: "button", class: "button button--compact", "data-focus": "ignore-cancel:" + item.key, onclick: () => h.ignoreCancel() }, [t(lang, "ignore.cancel")]),
     ]),
   ]);
 }
 
-// ---------------------------------------------------------------- catalogue
+function renderPreview(text: string, lang: Lang, h: Handlers, key: string): HTMLElement {
+  return el("div", { class: "fix-preview" }, [
+    el("p", undefined, [t(lang, "fix.preview"), " ", text]),
+    el("div", { class: "form-actions" }, [
+      el("button", { type: "button", class: "button button--primary button--compact", "data-focus": "fix-ok:" + key, onclick: () => h.fixApply() }, [t(lang, "fix.apply")]),
+      el("button", { type: "button", class: "button button--compact", "data-focus": "fix-cancel:" + key, onclick: () => h.fixCancel() }, [t(lang, "fix.cancel")]),
+    ]),
+  ]);
+}
+
+function renderItem(item: FindingItem, lang: Lang, h: Handlers): HTMLElement {
+  const f = item.finding;
+  // A native button: Tab reaches it, Enter and Space open it; its name starts with the severity.
+  const main = el(
+    "button",
+    {
+      type: "button",
+      class: "finding finding--" + item.severity,
+      "data-index": item.index,
+      "data-key": item.key,
+      "data-code": f.code,
+      "data-severity": item.severity,
+      "data-sheet": f.sheet,
+      "data-cell": f.cell,
+      "data-focus": "item:" + item.key,
+      "aria-current": item.current ? "true" : null,
+      onclick: () => h.open(item.key),
+    },
+    [
+      sr(t(lang, ("severity." + item.severity + "1") as StringKey) + ": "),
+      el("span", { class: item.canSelect ? "finding-where link-look" : "finding-where" }, [item.where]),
+      el("span", { class: "finding-message" }, [item.message]),
+      item.fix ? el("span", { class: "finding-fix" }, [item.fix]) : null,
+    ],
+  );
+  const actions: HTMLElement[] = [];
+  if (item.canFix) {
+    actions.push(el("button", { type: "button", class: "button button--compact", "aria-label": t(lang, "fix.buttonLabel", { where: item.where }), "data-focus": "fix:" + item.key, onclick: () => h.fixPreview(item.key, [f]) }, [t(lang, "fix.button")]));
+  }
+  if (item.canIgnore && !item.ignoring) {
+    actions.push(el("button", { type: "button", class: "button button--compact button--subtle", "aria-label": t(lang, "ignore.buttonLabel", { where: item.where }), "data-focus": "ignore:" + item.key, onclick: () => h.ignoreStart(item.key) }, [t(lang, "ignore.button")]));
+  }
+  return el("li", { class: "finding-item" + (item.current ? " is-current" : "") }, [
+    main,
+    actions.length ? el("div", { class: "finding-actions" }, actions) : null,
+    item.preview ? renderPreview(item.preview, lang, h, item.key) : null,
+    item.ignoring ? renderIgnoreForm(item, lang, h) : null,
+  ]);
+}
+
+function renderRule(r: RuleGroup, lang: Lang, h: Handlers): HTMLElement {
+  const id = "rule-" + r.code;
+  return el("li", { class: "rule", "data-code": r.code }, [
+    toggleButton(r.key, r.open, id, [
+      el("span", { class: "rule-title" }, [r.title]),
+      " ",
+      el("span", { class: "rule-code" }, [r.code]),
+      " ",
+      el("span", { class: "count-badge", "data-count": r.count }, [String(r.count)]),
+    ], h, "rule-toggle"),
+    el("div", { class: "rule-body", id, hidden: !r.open }, [
+      r.fix ? el("p", { class: "rule-fix" }, [el("strong", undefined, [t(lang, "findings.fix")]), " ", r.fix]) : null,
+      r.fixable ? el("div", { class: "finding-actions" }, [
+        el("button", { type: "button", class: "button button--compact", "data-focus": "fixall:" + r.code, onclick: () => h.fixPreview(r.key, r.items.map((x) => x.finding).filter((_f, i) => r.items[i].canFix)) }, [t(lang, "fix.all", { n: r.fixable })]),
+      ]) : null,
+      r.preview ? renderPreview(r.preview, lang, h, r.key) : null,
+      el("ul", { class: "finding-list" }, r.items.map((x) => renderItem(x, lang, h))),
+      r.more > 0 ? el("p", { class: "finding-more" }, [t(lang, "findings.more", { n: r.more, sheet: SHEET_NAMES.results })]) : null,
+    ]),
+  ]);
+}
+
+function renderSeverity(g: SeverityGroup, lang: Lang, h: Handlers): HTMLElement {
+  const id = "sev-" + g.severity;
+  return el("section", { class: "finding-group finding-group--" + g.severity, "data-severity": g.severity }, [
+    el("h3", { class: "finding-group-title" }, [
+      toggleButton(g.key, g.open, id, [
+        el("span", { class: "severity-dot", "aria-hidden": "true" }, [ICONS[g.severity]]),
+        g.title,
+        " ",
+        el("span", { class: "finding-count", "data-count": g.count }, ["(" + g.count + ")"]),
+      ], h, "severity-toggle"),
+    ]),
+    el("ul", { class: "rule-list", id, hidden: !g.open }, g.rules.map((r) => renderRule(r, lang, h))),
+  ]);
+}
+
+function renderIgnored(v: FindingsView, lang: Lang, h: Handlers): HTMLElement | null {
+  if (!v.ignored.length) return null;
+  return el("section", { class: "finding-group finding-group--ignored", "data-severity": "ignored" }, [
+    el("h3", { class: "finding-group-title" }, [
+      toggleButton("ignored", v.ignoredOpen, "sev-ignored", [t(lang, "ignore.heading"), " ", el("span", { class: "finding-count", "data-count": v.ignored.length }, ["(" + v.ignored.length + ")"])], h, "severity-toggle"),
+    ]),
+    el("ul", { class: "finding-list", id: "sev-ignored", hidden: !v.ignoredOpen }, v.ignored.map((g) =>
+      el("li", { class: "finding-item ignored-item", "data-key": g.key }, [
+        el("p", { class: "finding-static" }, [el("span", { class: "finding-where" }, [g.where]), " ", el("span", { class: "rule-code" }, [g.finding.code]), el("span", { class: "finding-message" }, [g.message])]),
+        el("p", { class: "ignored-reason" }, [t(lang, "ignore.reasonShown", { reason: g.reason })]),
+        el("div", { class: "finding-actions" }, [
+          el("button", { type: "button", class: "button button--compact button--subtle", "aria-label": t(lang, "ignore.restoreLabel", { where: g.where }), "data-focus": "restore:" + g.key, onclick: () => h.restore(g.key) }, [t(lang, "ignore.restore")]),
+        ]),
+      ]),
+    )),
+  ]);
+}
+
+export function renderFindings(v: FindingsView | null, lang: Lang, h: Handlers): HTMLElement {
+  if (!v) return el("div", { class: "findings" });
+  if (v.total === 0 && v.ignored.length === 0) return el("div", { class: "findings" }, [el("p", { class: "findings-none" }, [t(lang, "findings.none")])]);
+  const root = el("div", { class: "findings" }, [
+    v.total ? el("p", { class: "hint", id: "findings-keys" }, [t(lang, "findings.keys")]) : null,
+    ...v.groups.map((g) => renderSeverity(g, lang, h)),
+    renderIgnored(v, lang, h),
+  ]);
+  root.addEventListener("keydown", (ev: KeyboardEvent) => onTreeKey(ev, h));
+  return root;
+}
+
+/** Up/Down (and Home/End) walk the findings from the one that has focus. */
+function onTreeKey(ev: KeyboardEvent, h: Handlers): void {
+  const target = ev.target as HTMLElement | null;
+  const key = target && target.getAttribute ? target.getAttribute("data-key") : null;
+  if (!key || !target || target.getAttribute("data-index") === null) return;
+  const k = ev.key;
+  let delta: number | "first" | "last" | null = null;
+  if (k === "ArrowDown" || k === "Down") delta = 1;
+  else if (k === "ArrowUp" || k === "Up") delta = -1;
+  else if (k === "Home") delta = "first";
+  else if (k === "End") delta = "last";
+  if (delta === null) return;
+  ev.preventDefault();
+  h.move(key, delta);
+}
+
+// ---------------------------------------------------------------- mapping
+
+export function renderMapping(m: MappingView[] | null, lang: Lang, canRemap: boolean, h: Handlers): HTMLElement[] {
+  if (!m) return [];
+  return [
+    el("h2", { class: "section-title", id: "mapping-heading" }, [t(lang, "mapping.heading")]),
+    el("ul", { class: "mapping-list", "aria-labelledby": "mapping-heading" }, m.map((x) =>
+      el("li", { class: "mapping" + (x.missing.length || !x.sheet ? " mapping--incomplete" : ""), "data-appendix": x.appendix }, [
+        el("span", { class: "mapping-text" }, [x.text]),
+        canRemap && x.sheet ? renderRemap(x, lang, h) : null,
+      ]),
+    )),
+  ];
+}
+
+function renderRemap(x: MappingView, lang: Lang, h: Handlers): HTMLElement {
+  const roles = (x.appendix === "PL1" ? ["target", "baseline", "result", "note"] : ["baseline", "result", "note"]).concat(["ignore"]);
+  return el("div", { class: "remap" }, x.columns.map((c) => {
+    const id = "remap-" + x.appendix + "-" + c.col;
+    const select = el("select", { class: "select", id, "data-focus": "remap:" + id }, roles.map((r) => {
+      const label = r === "ignore" ? t(lang, "mapping.ignore") : r === c.role ? c.label : roleName(r, x, lang);
+      const o = el("option", { value: r }, [label]);
+      if (r === c.role) o.selected = true;
+      return o;
+    }));
+    select.addEventListener("change", () => h.remap(x.appendix, c.col, select.value));
+    return el("span", { class: "remap-field" }, [el("label", { for: id }, [t(lang, "mapping.change", { letter: c.letter })]), " ", select]);
+  }));
+}
+
+function roleName(role: string, x: MappingView, lang: Lang): string {
+  for (const c of x.columns) if (c.role === role) return c.label;
+  return role === "note" ? t(lang, "mapping.note") : role;
+}
+
+// ---------------------------------------------------------------- status chart
+
+function renderBars(bars: ChartBar[], max: number, group: string): HTMLElement {
+  return el("ul", { class: "bars", "data-group": group }, bars.map((b) => {
+    const fill = el("span", { class: "bar-fill" });
+    // A CSSOM write (the CSP forbids style attributes, not this); colours stay in the stylesheet.
+    fill.style.width = (b.count === 0 ? 0 : Math.max(2, Math.round((b.count / max) * 100))) + "%";
+    return el("li", { class: "bar bar--" + b.key, "data-key": b.key, "data-count": b.count }, [
+      el("span", { class: "bar-label" }, [b.label]),
+      el("span", { class: "bar-track", "aria-hidden": "true" }, [fill]),
+      el("span", { class: "bar-count" }, [String(b.count)]),
+    ]);
+  }));
+}
+
+export function renderChart(c: ChartView | null, lang: Lang, h: Handlers): HTMLElement[] {
+  if (!c) return [el("p", { class: "not-yet" }, [t(lang, "check.notYet")])];
+  return [
+    el("h3", { class: "chart-title" }, [c.pl1Title]),
+    renderBars(c.pl1, c.max, "PL1"),
+    c.noTargetNote ? el("p", { class: "chart-note" }, [c.noTargetNote]) : null,
+    el("h4", { class: "chart-subtitle" }, [c.unmet.length ? t(lang, "status.notMetHeading", { n: c.unmet.length }) : t(lang, "status.notMetNone")]),
+    c.unmet.length
+      ? el("ul", { class: "unmet-list" }, c.unmet.map((u) =>
+        el("li", { class: "unmet", "data-indicator": u.indicatorId }, [
+          u.sheet && u.cell
+            ? linkButton(u.label, { "data-sheet": u.sheet, "data-cell": u.cell, "data-focus": "unmet:" + u.indicatorId }, () => h.selectCell(u.sheet as string, u.cell as string))
+            : el("span", undefined, [u.label]),
+          u.detail ? el("span", { class: "unmet-detail" }, [u.detail]) : null,
+        ]),
+      ))
+      : null,
+    el("h3", { class: "chart-title" }, [c.pl2Title]),
+    renderBars(c.pl2, c.max, "PL2"),
+    c.unknownNote ? el("p", { class: "chart-note" }, [c.unknownNote]) : null,
+  ].filter((x): x is HTMLElement => !!x);
+}
+
+// ---------------------------------------------------------------- the written report
+
+export function renderReport(r: ReportCrossCheck | null, lang: Lang, h: Handlers): HTMLElement[] {
+  if (!r) return [];
+  const c = r.counts;
+  const source = r.source.name || t(lang, "report.pasted");
+  const out: HTMLElement[] = [
+    el("p", { class: "report-summary" }, [t(lang, "report.summary", { source, figures: c.figures, agrees: c.agrees, mismatch: c.mismatch, missing: c.missingInAppendix, review: c.review, unattached: c.unattached })]),
+  ];
+  if (r.findings.length) {
+    out.push(el("h3", { class: "subheading" }, [t(lang, "report.findings", { n: r.findings.length })]));
+    out.push(el("ul", { class: "report-list" }, r.findings.map((f) => {
+      const where = findingWhere(f, lang);
+      return el("li", { class: "report-item report-item--" + f.severity, "data-code": f.code }, [
+        f.sheet && f.cell ? linkButton(where, { "data-sheet": f.sheet, "data-cell": f.cell, "data-focus": "report:" + itemKey(f) }, () => h.selectCell(f.sheet, f.cell)) : el("span", undefined, [where]),
+        " ",
+        el("span", { class: "finding-message" }, [describeFinding(f, lang).message]),
+      ]);
+    })));
+  }
+  const review = r.figures.filter((f) => f.outcome === "review");
+  if (review.length) {
+    out.push(el("h3", { class: "subheading" }, [t(lang, "report.review", { n: review.length })]));
+    out.push(el("ul", { class: "report-list" }, review.map((f) =>
+      el("li", { class: "report-item" }, [
+        el("span", { class: "report-where" }, [t(lang, "report.paragraph", { n: f.paragraph }) + ": "]),
+        f.figure,
+        f.attachment ? " — “" + f.attachment.label + "”" : "",
+        f.appendix ? " — " + f.appendix.sheet + "!" + f.appendix.cell + ": " + f.appendix.value : "",
+        f.doubts && f.doubts.length ? el("span", { class: "finding-fix" }, [f.doubts.map((d: Text2) => pick(d, lang)).join("; ")]) : null,
+      ]),
+    )));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- province
+
+export function renderProvince(p: ProvinceOutcome | null, lang: Lang): HTMLElement[] {
+  if (!p) return [];
+  const out: HTMLElement[] = [];
+  if (p.sheets.length) out.push(el("p", { class: "province-done" }, [t(lang, "province.done", { n: p.counted, ready: p.ready, notReady: p.notReady.length })]));
+  else out.push(el("p", { class: "province-done" }, [t(lang, "province.noneRead")]));
+  if (p.notReady.length) {
+    out.push(el("p", { class: "subheading" }, [t(lang, "province.notReadyList")]));
+    out.push(el("ul", { class: "plain-list" }, p.notReady.map((d) => el("li", undefined, [d.unit || d.file, d.unit ? " (" + d.file + ")" : ""]))));
+  }
+  if (p.duplicates) out.push(el("p", undefined, [t(lang, "province.duplicates", { n: p.duplicates })]));
+  if (p.ignored) out.push(el("p", undefined, [t(lang, "province.ignored", { n: p.ignored, sheet: "Cảnh báo đã bỏ qua" })]));
+  if (p.outliers) out.push(el("p", undefined, [t(lang, "province.outliers", { n: p.outliers, sheet: "Bất thường" })]));
+  if (p.refused.length) {
+    out.push(el("p", { class: "subheading province-refused" }, [t(lang, "province.refused", { n: p.refused.length })]));
+    out.push(el("ul", { class: "plain-list" }, p.refused.map((r) => el("li", undefined, [el("strong", undefined, [r.file]), ": ", pick(r.message, lang)]))));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- catalogue and capabilities
 
 export function indicatorCounts(catalogue: Catalogue): { pl1: number; pl2: number } {
   let pl1 = 0;
@@ -254,47 +417,35 @@ export function renderCatalogueInfo(catalogue: Catalogue, lang: Lang): HTMLEleme
   return [
     el("p", { class: "catalogue-title", id: "catalogue-title", "data-catalogue-id": catalogue.id }, [pick(catalogue.title, lang)]),
     el("p", { class: "meta catalogue-version", id: "catalogue-version" }, [t(lang, "catalogue.version", { version: catalogue.version })]),
-    el("p", { class: "meta catalogue-counts", id: "catalogue-counts", "data-pl1": counts.pl1, "data-pl2": counts.pl2 }, [
-      t(lang, "catalogue.counts", counts),
-    ]),
+    el("p", { class: "meta catalogue-counts", id: "catalogue-counts", "data-pl1": counts.pl1, "data-pl2": counts.pl2 }, [t(lang, "catalogue.counts", counts)]),
   ];
-}
-
-export interface CatalogueErrorItem {
-  path: string;
-  message: Text2;
 }
 
 export function renderCatalogueErrors(errors: CatalogueErrorItem[], lang: Lang): HTMLElement {
   return el("div", { class: "catalogue-errors" }, [
     el("h3", undefined, [t(lang, "catalogue.errorsHeading"), " (" + errors.length + ")"]),
-    el(
-      "ul",
-      undefined,
-      errors.map((e) =>
-        el("li", { class: "catalogue-error" }, [el("code", { class: "catalogue-error-path" }, [e.path || "/"]), " ", pick(e.message, lang)]),
-      ),
-    ),
+    el("ul", undefined, errors.map((e) => el("li", { class: "catalogue-error" }, [el("code", { class: "catalogue-error-path" }, [e.path || "/"]), " ", pick(e.message, lang)]))),
   ]);
 }
 
-// ---------------------------------------------------------------- capabilities, messages
-
-/** What this Excel lacks, in words; `available` false with no list means "not in Excel". */
-export function renderCapabilities(missing: Text2[] | null, lang: Lang): HTMLElement {
+/** The features this Excel lacks, in the user's words (never the requirement-set names). */
+export function renderCapabilities(missing: string[] | null, lang: Lang): HTMLElement {
   if (missing === null) return el("p", { class: "caps caps--no-excel" }, [t(lang, "caps.noExcel")]);
-  if (missing.length === 0) return el("p", { class: "caps caps--all" }, [t(lang, "caps.all")]);
+  const known = missing.filter((k) => ("caps." + k) in CAPS_KEYS);
   return el("div", { class: "caps caps--missing" }, [
-    el("p", undefined, [t(lang, "caps.missing")]),
-    el("ul", undefined, missing.map((m) => el("li", undefined, [pick(m, lang)]))),
+    el("p", undefined, [t(lang, "caps.intro")]),
+    el("ul", undefined, known.map((k) => el("li", undefined, [t(lang, ("caps." + k) as StringKey)]))),
   ]);
 }
 
-export type MessageKind = "info" | "success" | "error";
-
-export function renderMessage(kind: MessageKind, text: Text2, lang: Lang, details?: Text2[]): HTMLElement {
-  return el("div", { class: "message message--" + kind, "data-kind": kind }, [
-    el("p", undefined, [pick(text, lang)]),
-    details && details.length ? el("ul", undefined, details.map((d) => el("li", undefined, [pick(d, lang)]))) : null,
-  ]);
-}
+const CAPS_KEYS: Record<string, true> = {
+  "caps.protection": true,
+  "caps.conditionalFormats": true,
+  "caps.hyperlinks": true,
+  "caps.events": true,
+  "caps.freezePanes": true,
+  "caps.dataValidation": true,
+  "caps.pageLayout": true,
+  "caps.notes": true,
+  "caps.mergedAreas": true,
+};

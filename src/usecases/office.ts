@@ -8,6 +8,7 @@
  */
 import type { Catalogue, Text2 } from "../catalogue/types";
 import { checkWorkbook } from "../engine/check";
+import { withIgnore, type IgnoredFinding } from "../engine/ignore";
 import type { CheckResult } from "../engine/check";
 import { SHEET_NAMES } from "../engine/layout";
 import type { AddinMetadata, NoteKind } from "../engine/metadata";
@@ -102,11 +103,18 @@ export interface CheckInExcelOptions {
   now?: Date;
   caps?: Capabilities;
   session?: OfficeSession;
+  /**
+   * A warning to set aside with its reason ("Bỏ qua"), or to bring back (reason null),
+   * before checking: the record is written to NQ24_Meta in the same batch as the marks.
+   */
+  setAside?: { finding: Finding; reason: string | null };
 }
 
 export interface CheckInExcelSummary {
   verdict: Verdict;
   findings: Finding[];
+  /** Warnings set aside, with their reasons. */
+  ignored: IgnoredFinding[];
   statuses: IndicatorStatus[];
   tables: LocatedTable[];
   matches: RowMatch[];
@@ -139,9 +147,11 @@ function withoutAddinSheets(snapshot: WorkbookSnapshot, meta: AddinMetadata): Wo
 async function readAndCheck(context: Excel.RequestContext, catalogue: Catalogue, opts: CheckInExcelOptions): Promise<{ read: ReadResult; result: CheckResult; caps: Capabilities; fixes: Fix[] }> {
   const caps = opts.caps ?? hostCapabilities();
   const read = await readWorkbook(context, { caps });
+  if (opts.setAside) read.meta.ignored = withIgnore(read.meta.ignored ?? [], opts.setAside.finding, opts.setAside.reason, opts.now ?? new Date());
+  const snapshot = { ...withoutAddinSheets(read.snapshot, read.meta), ignored: read.meta.ignored };
   let result: CheckResult;
   try {
-    result = checkWorkbook(withoutAddinSheets(read.snapshot, read.meta), catalogue, { now: opts.now, lang: opts.lang });
+    result = checkWorkbook(snapshot, catalogue, { now: opts.now, lang: opts.lang });
   } catch (e) {
     throw toAddinError(e, { action: ACTIONS.check });
   }
@@ -156,6 +166,7 @@ function summaryOf(result: CheckResult, syncs: number, fixes: Fix[]): CheckInExc
   return {
     verdict: result.plan.verdict,
     findings: result.findings,
+    ignored: result.ignored,
     statuses: result.statuses,
     tables: result.tables,
     matches: result.matches,
@@ -174,6 +185,16 @@ function summaryOf(result: CheckResult, syncs: number, fixes: Fix[]): CheckInExc
 export async function checkWithoutWriting(context: Excel.RequestContext, catalogue: Catalogue, opts: CheckInExcelOptions): Promise<CheckInExcelSummary> {
   const { read, result, caps, fixes } = await readAndCheck(context, catalogue, opts);
   return { ...summaryOf(result, read.syncs, fixes), unavailable: unavailableFeatures(caps) };
+}
+
+/** What the workbook holds now, judged and not written: for a cross-check of the written report. */
+export async function readAndCheckInExcel(context: Excel.RequestContext, catalogue: Catalogue, opts: CheckInExcelOptions): Promise<CheckResult> {
+  return (await readAndCheck(context, catalogue, opts)).result;
+}
+
+/** The names of the workbook's sheets (one sync). */
+export async function workbookSheetNames(context: Excel.RequestContext, opts: { caps?: Capabilities } = {}): Promise<string[]> {
+  return (await readSheetList(context, opts.caps ?? hostCapabilities())).map((s) => s.name);
 }
 
 /** The explicit Check: read, judge, then write statuses, marks and the results sheet. */

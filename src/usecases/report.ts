@@ -36,7 +36,7 @@ export async function crossCheckReport(input: string | Uint8Array, check: CheckR
     text = input;
     source = { name: options.fileName ?? "", format: "pasted" };
   } else {
-    const { readReportBytes } = await import("../adapters/docx");
+    const { readReportBytes } = await import(/* webpackChunkName: "docx" */ "../adapters/docx");
     const name = options.fileName ?? "report";
     const read = await readReportBytes(input, name);
     text = read.text;

@@ -22,6 +22,8 @@ interface FakeConfig {
   level?: ApiLevel;
   /** office.js in a plain browser: onReady reports no host. */
   noHost?: boolean;
+  /** Office's theme (Office.context.officeTheme), as a dark or coloured Office gives it. */
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string };
 }
 
 interface FakeWindow {
@@ -39,6 +41,7 @@ if (config.level) wb.level = config.level;
 // A new workbook, as Excel opens one.
 wb.addSheet("Sheet1");
 const { office } = installGlobals(wb);
+if (config.officeTheme) (office.context as unknown as { officeTheme: unknown }).officeTheme = config.officeTheme;
 if (config.noHost) {
   const none = { host: null as unknown as string, platform: null as unknown as string };
   office.onReady = (cb) => {

@@ -12,6 +12,7 @@
  * protected. The README says so.
  */
 import type { AppendixId, Catalogue } from "../../catalogue/types";
+import { sampleFillValues, type CatalogueSample } from "../../catalogue/sampleValues";
 import { buildWorkbookTemplate, COVER_FIELDS, COVER_VALUE_COL, CoverInfo, FillValues, INPUT_NUMBER_FORMAT, SHEET_NAMES } from "../../engine/layout";
 import { AddinMetadata, AddinSheetRecord, decodeMetadata, emptyMetadata } from "../../engine/metadata";
 import { ExistingSheet, isOurCover, repairPlan, sampleWrites, str } from "../../engine/repair";
@@ -147,10 +148,8 @@ export async function insertSheets(context: Excel.RequestContext, catalogue: Cat
   return { sheets: result, unavailable: unavailableFeatures(caps), syncs };
 }
 
-export interface SampleLike {
-  cover: CoverInfo;
-  values: Record<string, { target?: string; baseline?: string; result?: string; note?: string }>;
-}
+/** A catalogue sample (the Lai Châu one): values by indicator id, notes on heading rows, the cover. */
+export type SampleLike = CatalogueSample;
 
 export interface FillSampleResult {
   sheets: InsertResult["sheets"];
@@ -161,15 +160,9 @@ export interface FillSampleResult {
 /** Training: the Lai Châu sample into the input cells (sheets inserted first if missing). */
 export async function fillSample(context: Excel.RequestContext, catalogue: Catalogue, sample: SampleLike, opts: { caps?: Capabilities } = {}): Promise<FillSampleResult> {
   const caps = opts.caps ?? hostCapabilities();
-  const fill: FillValues = {};
-  Object.keys(sample.values).forEach((id) => {
-    const v = sample.values[id];
-    const cells: FillValues[string] = {};
-    if (v.baseline !== undefined) cells.baseline = v.baseline;
-    if (v.result !== undefined) cells.result = v.result;
-    if (v.note !== undefined) cells.note = v.note;
-    fill[id] = cells;
-  });
+  // The command line's sample is built from the same values, heading notes included, so
+  // both check the same workbook.
+  const fill: FillValues = sampleFillValues(sample);
   const inserted = await insertSheets(context, catalogue, { cover: sample.cover, fill, onExisting: "keep", caps });
   let syncs = inserted.syncs;
   const kept = inserted.sheets.filter((s) => s.action === "kept" && s.template !== SHEET_NAMES.lists);

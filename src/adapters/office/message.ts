@@ -15,7 +15,7 @@ import { readSheetList } from "./read";
 import { metaSheetWrites, metaWrites } from "./records";
 import { resultsTarget, resultsWrites } from "./results";
 
-export async function writeMessage(context: Excel.RequestContext, text: Text2, lang: "vi" | "en", opts: { caps?: Capabilities; now?: Date } = {}): Promise<string> {
+export async function writeMessage(context: Excel.RequestContext, text: Text2, lang: "vi" | "en", opts: { caps?: Capabilities; now?: Date; onlyIfExists?: boolean } = {}): Promise<string | null> {
   const caps = opts.caps ?? hostCapabilities();
   const now = opts.now ?? new Date();
   const sheets = await readSheetList(context, caps);
@@ -23,6 +23,8 @@ export async function writeMessage(context: Excel.RequestContext, text: Text2, l
   const others = metaExists ? sheets.filter((s) => s.name !== SHEET_NAMES.meta).map((s) => s.name) : [];
   const { meta, rowCount, values } = await readMetadata(context, metaExists, caps, others, true);
   const target = resultsTarget({ sheets, meta, snapshot: values });
+  // The pane has its own message bar: it only replaces old results, never adds a sheet for a message.
+  if (opts.onlyIfExists && !target.exists) return null;
   const checkId = newCheckId(now);
   const records = meta.sheets.some((s) => s.name === target.name) ? meta.sheets : meta.sheets.concat([{ name: target.name, role: "results", protectedByAddin: false }]);
   const state = { exists: metaExists, rowCount };

@@ -114,7 +114,8 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
   }
   // The records of the report sheets stay (the add-in may still unprotect them); the rest goes.
   const kept = decoded.sheets.filter((x) => x.role !== "results" && !results.has(x.name) && wb.getWorksheet(x.name));
-  if (kept.length || decoded.fixes?.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept, fixes: decoded.fixes });
+  // Warnings the district set aside are its decisions, and fixes it applied its history, not marks: they stay.
+  if (kept.length || decoded.ignored?.length || decoded.fixes?.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept, ignored: decoded.ignored, fixes: decoded.fixes });
   else wb.removeWorksheet(meta.id);
   return records.length;
 }
@@ -205,8 +206,11 @@ function writeResultsSheet(wb: ExcelJS.Workbook, name: string, layout: ResultsSh
 
 function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
   const kept = recordedSheets(wb).filter((x) => x.name !== resultsName);
-  const old = wb.getWorksheet(SHEET_NAMES.meta);
-  const fixes = old ? readRecords(old).fixes : undefined;
+  const metaSheet = wb.getWorksheet(SHEET_NAMES.meta);
+  const previous = metaSheet ? readRecords(metaSheet) : undefined;
+  const ignored = previous?.ignored;
+  // The fixes applied before stay on record.
+  const fixes = previous?.fixes;
   writeMetaSheet(wb, {
     formatVersion: META_FORMAT_VERSION,
     run: {
@@ -220,7 +224,7 @@ function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string
     sheets: kept.concat([{ name: resultsName, role: "results", protectedByAddin: false }]),
     marks: records,
     statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, text: c.text })),
-    // The fixes applied before stay on record.
+    ignored,
     fixes,
   });
 }

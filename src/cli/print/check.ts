@@ -51,6 +51,21 @@ export function findingsTable(findings: Finding[], lang: Lang, columns: number):
   );
 }
 
+/** Warnings the district set aside ("Bỏ qua"), with its reasons. */
+export function ignoredTable(r: CheckResult, lang: Lang, columns: number): string {
+  const L = say(lang);
+  if (!r.ignored.length) return "";
+  return (
+    L(`Cảnh báo đã bỏ qua (${r.ignored.length}), với lý do của đơn vị:`, `Warnings set aside (${r.ignored.length}), with the district's reasons:`) +
+    "\n" +
+    renderTable(
+      [{ header: L("Mã", "Code") }, { header: L("Ô", "Cell"), shrink: "truncate", min: 10 }, { header: L("Nội dung", "Finding"), shrink: "wrap", min: 20 }, { header: L("Lý do bỏ qua", "Reason"), shrink: "wrap", min: 16 }],
+      r.ignored.map((g) => [g.finding.code, place(g.finding), holdSheetNames(describeFinding(g.finding, lang).message), g.reason]),
+      columns,
+    )
+  );
+}
+
 /**
  * The Phụ lục 1 targets: STT (the catalogue's, else the indicator's number in the
  * appendix), the indicator's name (cut, never dropped), the target, the result, the status.
@@ -96,6 +111,8 @@ export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, 
   let s = verdictBlock(file, r, lang, columns) + "\n";
   const shown = r.findings.filter((f) => f.severity !== "info");
   if (shown.length) s += L("Lỗi và cảnh báo:", "Errors and warnings:") + "\n" + findingsTable(shown, lang, columns) + "\n";
+  const ignored = ignoredTable(r, lang, columns);
+  if (ignored) s += ignored + "\n";
   const infos = r.findings.length - shown.length;
   if (infos) s += paragraph(L(`(${infos} lưu ý khác: xem --json hoặc trang “Kết quả kiểm tra” của bản đánh dấu)`, `(${infos} more notes: see --json or the results sheet of the annotated copy)`), columns) + "\n";
   const targets = targetsTable(r, catalogue, lang, columns);
@@ -124,6 +141,7 @@ export function checkJson(file: string, hash: string, r: CheckResult, lang: Lang
     cover: r.cover,
     years: { PL1: yearsOf(r, "PL1"), PL2: yearsOf(r, "PL2") },
     findings: r.findings.map((f) => findingJson(f, lang)),
+    ignored: r.ignored.map((g) => ({ code: g.finding.code, sheet: g.finding.sheet, cell: g.finding.cell, indicatorId: g.finding.indicatorId ?? null, message: describeFinding(g.finding, lang).message, reason: g.reason, at: g.at })),
     statuses: r.statuses.map((s) => ({
       indicatorId: s.indicatorId,
       appendix: s.appendix,

@@ -45,6 +45,13 @@ export function consolidationReport(c: Consolidation, lang: Lang, out: string | 
   for (const r of c.refused) s += paragraph(`✖ ${r.fileName}: ${r.message[lang]}`, columns - 2, "  ").replace(/^ {2}/, "  ");
   const table = districtsTable(c, lang, columns);
   if (table) s += "\n" + table;
+  const setAside = c.districts.filter((d) => d.ignored.length);
+  if (setAside.length) {
+    s += "\n" + paragraph(L("Cảnh báo các đơn vị đã bỏ qua, với lý do (trang “Cảnh báo đã bỏ qua”):", "Warnings the districts set aside, with their reasons (the “Cảnh báo đã bỏ qua” sheet):"), columns);
+    for (const d of setAside) {
+      for (const g of d.ignored) s += paragraph(`${d.source.unit || d.source.fileName} — ${g.finding.code} ${place(g.finding)}: ${L("lý do", "reason")} “${g.reason}”`, columns, "  ");
+    }
+  }
   if (c.outliers.length) s += "\n" + paragraph(L(`${c.outliers.length} số liệu bất thường (xem trang “Bất thường”).`, `${c.outliers.length} outliers (see the “Bất thường” sheet).`), columns);
   if (out) s += "\n" + paragraph(L("Bảng tổng hợp", "Consolidated workbook") + `: ${out}`, columns);
   return s;
@@ -67,6 +74,7 @@ export function consolidationJson(c: Consolidation, lang: Lang, out?: string): u
       filled: d.filled,
       duplicateOf: d.duplicateOf ? { file: c.districts[d.duplicateOf.index].source.fileName, reason: d.duplicateOf.reason } : null,
       firstErrors: d.firstErrors.map((f) => ({ code: f.code, sheet: f.sheet, cell: f.cell, message: describeFinding(f, lang).message })),
+      ignored: d.ignored.map((g) => ({ code: g.finding.code, sheet: g.finding.sheet, cell: g.finding.cell, message: describeFinding(g.finding, lang).message, reason: g.reason, at: g.at })),
     })),
     aggregates: c.aggregates
       .filter((a) => a.n > 0)

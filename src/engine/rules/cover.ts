@@ -29,7 +29,7 @@ export const coverMissing = rule<Record<string, never>>({
     vi: "Không có trang Bìa: đơn vị báo cáo, số và ngày báo cáo, người lập chưa được ghi.",
     en: "No cover sheet: reporting unit, report number and date, and preparer are not recorded.",
   }),
-  fix: () => ({ vi: "Chèn biểu mẫu để thêm trang Bìa.", en: "Insert the sheets to add a cover sheet." }),
+  fix: () => ({ vi: "Bấm “Chèn biểu mẫu” để thêm trang Bìa.", en: "Press “Insert forms” to add the cover sheet." }),
 });
 
 export const COVER_RULES = [coverIncomplete, coverMissing];

@@ -21,7 +21,7 @@ export const labelEdited = rule<{ label: string; expected: string }>({
     vi: `Tên chỉ tiêu đã bị sửa thành ${q(p.label)}; biểu mẫu ghi ${q(p.expected)}.`,
     en: `The indicator label was changed to ${q(p.label)}; the template says ${q(p.expected)}.`,
   }),
-  fix: () => ({ vi: "Dùng “Sửa biểu mẫu” để khôi phục tên chỉ tiêu.", en: "Use “Repair sheets” to restore the label." }),
+  fix: () => ({ vi: "Bấm “Chèn biểu mẫu” để khôi phục tên chỉ tiêu (số liệu đã nhập được giữ nguyên).", en: "Press “Insert forms” to restore the label (the figures you typed are kept)." }),
 });
 
 export const rowMoved = rule<{ label: string }>({
@@ -44,7 +44,7 @@ export const sheetMissing = rule<{ appendix: AppendixId; baselineYear: number; r
     vi: `Không tìm thấy bảng ${appendixLabel(p.appendix).vi} trong sổ làm việc (tìm theo dòng tiêu đề cột: STT, Chỉ tiêu, ${p.baselineYear}, ${p.resultYear}, Ghi chú).`,
     en: `No ${appendixLabel(p.appendix).en} table found in the workbook (looked for its header row: STT, Chỉ tiêu, ${p.baselineYear}, ${p.resultYear}, Ghi chú).`,
   }),
-  fix: () => ({ vi: "Chèn biểu mẫu bằng nút “Chèn biểu mẫu”.", en: "Insert the sheets with “Insert sheets”." }),
+  fix: () => ({ vi: "Bấm “Chèn biểu mẫu”.", en: "Press “Insert forms”." }),
 });
 
 export const indicatorNotFound = rule<{ label: string; appendix: AppendixId }>({
@@ -56,7 +56,7 @@ export const indicatorNotFound = rule<{ label: string; appendix: AppendixId }>({
     vi: `Không tìm thấy chỉ tiêu ${q(p.label)} trong bảng ${appendixLabel(p.appendix).vi}.`,
     en: `Indicator ${q(p.label)} was not found in the ${appendixLabel(p.appendix).en} table.`,
   }),
-  fix: () => ({ vi: "Thêm dòng chỉ tiêu này, hoặc dùng “Sửa biểu mẫu”.", en: "Add this indicator's row, or use “Repair sheets”." }),
+  fix: () => ({ vi: "Thêm dòng chỉ tiêu này, hoặc bấm “Chèn biểu mẫu” để khôi phục các dòng (số liệu đã nhập được giữ nguyên).", en: "Add this indicator's row, or press “Insert forms” to restore the rows (the figures you typed are kept)." }),
 });
 
 export const doubtfulMatch = rule<{ seen: string; label: string; confidence: number }>({

@@ -11,9 +11,8 @@ import type { Severity } from "../types";
 export interface RuleDef<P> {
   /** Stable code, e.g. "NQ24-E001": never reused, never renumbered. */
   code: string;
+  /** Always the severity the code's letter names (E error, W warning, I info). */
   severity: Severity;
-  /** README's severity cell when a check may fire the rule at another severity too. */
-  severityNote?: string;
   /** What the rule finds, in one line (README's rule table). */
   summary: string;
   /** A few words naming the problem (the same for every finding: years and values go in the message). */

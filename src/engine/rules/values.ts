@@ -31,20 +31,32 @@ const RANGE_REASONS = {
 
 const col = (p: CellParams) => columnName(p.role, p.year);
 
-export const missingValue = rule<CellParams>({
-  code: "NQ24-E001",
-  severity: "error",
-  severityNote: "error (result) / warning (baseline)",
-  summary: "value missing, with no note explaining it",
+const missingTexts = {
   title: { vi: "Thiếu số liệu", en: "Value missing" },
-  message: (p) => ({
+  message: (p: CellParams): Text2 => ({
     vi: `Chưa nhập ${col(p).vi} cho chỉ tiêu ${q(p.label)}.`,
     en: `No ${col(p).en} entered for ${q(p.label)}.`,
   }),
-  fix: () => ({
+  fix: (): Text2 => ({
     vi: "Nhập số liệu; nếu không có số liệu, ghi “-” và giải thích ở cột Ghi chú; nếu không có đối tượng này, ghi “Không có”.",
     en: "Enter the value; if there is no data write “-” and explain in the Note column; if nothing of that kind exists write “Không có”.",
   }),
+};
+
+/** A result-year value missing: the report cannot be judged without it. */
+export const missingValue = rule<CellParams>({
+  code: "NQ24-E001",
+  severity: "error",
+  summary: "result value missing, with no note explaining it",
+  ...missingTexts,
+});
+
+/** A baseline-year value missing: older figures are often lost, so a warning (its own code, so the letter says so). */
+export const missingBaseline = rule<CellParams>({
+  code: "NQ24-W001",
+  severity: "warning",
+  summary: "baseline value missing, with no note explaining it",
+  ...missingTexts,
 });
 
 export const blankExplained = rule<CellGroupParams>({
@@ -270,6 +282,7 @@ export const cellUnitDiffers = rule<CellParams & { seen: string; cellUnit: strin
 
 export const VALUE_RULES = [
   missingValue,
+  missingBaseline,
   blankExplained,
   noDataWithoutNote,
   wrongKind,
@@ -345,7 +358,7 @@ export function checkValues(r: IndicatorReading, findings: Findings, naturalArea
     switch (v.state) {
       case "blank":
         if (noteText.trim()) findings.group(blankExplained, role, year, cell);
-        else findings.add(missingValue, p, placeOf(cell, ind.id), role === "result" ? "error" : "warning");
+        else findings.add(role === "result" ? missingValue : missingBaseline, p, placeOf(cell, ind.id));
         continue;
       case "noData":
         if (!noteText.trim()) findings.group(noDataWithoutNote, role, year, cell);
@@ -381,7 +394,7 @@ export function checkValues(r: IndicatorReading, findings: Findings, naturalArea
   if (r.target && ind.target && r.target.value.state !== "blank") {
     const n = numericValue(r.target.value, true);
     if (n === undefined || Math.abs(n - ind.target.value) > 1e-9) {
-      findings.add(targetEdited, { label, seen: r.target.value.raw, expected: ind.target.text }, placeOf(r.target, ind.id), "info");
+      findings.add(targetEdited, { label, seen: r.target.value.raw, expected: ind.target.text }, placeOf(r.target, ind.id));
     }
   }
 

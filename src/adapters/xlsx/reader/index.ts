@@ -87,6 +87,7 @@ function finish(sheets: WorkbookSnapshot["sheets"], format: SpreadsheetFormat, n
     const rows = meta.origin.row === 0 && meta.origin.col === 0 ? meta.values : [];
     const decoded = decodeMetadata(rows);
     if (decoded.marks.length) snapshot.previousMarks = decoded.marks;
+    if (decoded.ignored) snapshot.ignored = decoded.ignored;
     result.recordedRun = decoded.run;
     snapshot.sheets = sheets.filter((s) => s !== meta);
   }
