@@ -49,11 +49,35 @@ function provinceOutcome(c: Consolidation, sheets: string[]): ProvinceOutcome {
  * on the first action that needs them, not with the first paint (the 150 KB budget). The
  * chunk is not called "office": a file office.js is what Office's own script is named.
  */
-const office = () => import(/* webpackChunkName: "excel-code" */ "../usecases/office");
+type OfficeCode = typeof import("../usecases/office");
+/** Set once the Excel code has loaded: what a synchronous question (has this finding a fix?) can ask. */
+let officeLoaded: OfficeCode | null = null;
+const office = () => import(/* webpackChunkName: "excel-code" */ "../usecases/office").then((m) => (officeLoaded = m));
+
+/**
+ * "Sửa" and "Sửa tất cả (n)": the fixes the last check offered (kept in the Office session),
+ * previewed, then written in one undoable run and checked again. A fix whose cell changed
+ * since the check, or on a protected sheet, is refused by name; when none could be written
+ * the pane says why.
+ */
+function fixServices(): NonNullable<PaneServices["fixes"]> {
+  return {
+    available: (f) => !!officeLoaded && officeLoaded.fixServicesForPane().available(f),
+    preview: async (findings, lang) => (await office()).fixServicesForPane().preview(findings, lang),
+    apply: async (findings, catalogue, lang) => {
+      const out = await (await office()).fixServicesForPane().apply(findings, catalogue, lang);
+      if (!out.applied.length && out.refusals.length) {
+        throw textError({ vi: out.refusals.map((r) => r.vi).join(" "), en: out.refusals.map((r) => r.en).join(" ") });
+      }
+      return summaryOf(out.summary);
+    },
+  };
+}
 const loader = () => import(/* webpackChunkName: "catalogue-loader" */ "../catalogue/loader");
 
 function services(inExcel: boolean): PaneServices {
   return {
+    fixes: inExcel ? fixServices() : undefined,
     missingFeatures: () => (inExcel ? unavailableFeatures(hostCapabilities()).map((f) => f.key) : null),
     insertSheets: async (catalogue: Catalogue) => {
       const o = await office();
