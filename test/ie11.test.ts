@@ -13,7 +13,7 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { FakeWorkbook, type ApiLevel } from "./fake/excel";
+import { FakeWorkbook, type ApiLevel } from "./fake";
 import { createFakeOffice, type FakeOffice } from "./fake/office";
 import { BUNDLE_HOST, productionBundles, type Bundles } from "./helpers/bundles";
 import { libraryMembersUsed, missingInPage, unguardedGlobalReads } from "./helpers/builtins";
@@ -65,7 +65,9 @@ const maskTime = (s: string): string =>
   s
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g, "<time>")
     .replace(/\b\d{1,2}:\d{2}(:\d{2})?\b/g, "<hh:mm>")
-    .replace(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g, "<date>");
+    .replace(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g, "<date>")
+    // The check id written on the results sheet and recorded: the time it ran, and a random part.
+    .replace(/\b[0-9A-Z]{6,}-[0-9A-Z]{4}\b/g, "<check id>");
 
 /** The workbook as a user would compare it: every sheet, cell, fill, note and comment. */
 function workbookState(wb: FakeWorkbook): unknown {
@@ -159,7 +161,7 @@ async function commandSession(ie11: boolean, level: ApiLevel): Promise<{ registe
       steps.push({
         command,
         completed,
-        head: results ? ["A1", "B1"].map((a) => maskTime(String(wb.cell(SHEET_NAMES.results, a).value))) : [],
+        head: results ? ["A1", "A2"].map((a) => maskTime(String(wb.cell(SHEET_NAMES.results, a).value))) : [],
         results: results ? Array.from(results.cells.values()).map((c) => maskTime(String(c.value))).filter((v) => v && v !== "null") : [],
         workbook: workbookState(wb),
       });

@@ -4,8 +4,8 @@
 import { nationalCatalogue, laiChauSample } from "../src/catalogue";
 import { APPENDIX_COLUMNS, SHEET_NAMES, buildWorkbookTemplate } from "../src/engine/layout";
 import { a1 } from "../src/adapters/office/a1";
-import { fillSample, insertSheets, startLiveCheck, stopLiveCheck, CheckInExcelSummary } from "../src/usecases/office";
-import { FakeWorkbook, installGlobals } from "./fake";
+import { checkWorkbookInExcel, fillSample, insertSheets, OfficeSession, startLiveCheck, stopLiveCheck, CheckInExcelSummary } from "../src/usecases/office";
+import { FakeWorkbook, installGlobals, msOf } from "./fake";
 import { capsFor } from "./fake/helpers";
 
 const cat = nationalCatalogue;
@@ -52,7 +52,8 @@ describe("ribbon commands", () => {
       };
       await run("insertSheets");
       expect(wb.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([SHEET_NAMES.PL1, SHEET_NAMES.PL2, SHEET_NAMES.cover]));
-      expect(String(wb.cell(SHEET_NAMES.results, "B1").value)).toContain(SHEET_NAMES.PL1);
+      expect(String(wb.cell(SHEET_NAMES.results, "A1").value)).toBe("Thông báo");
+      expect(String(wb.cell(SHEET_NAMES.results, "A2").value)).toContain(SHEET_NAMES.PL1);
       // A second click repairs our sheets in place instead of piling up copies.
       await run("insertSheets");
       expect(wb.sheets.map((s) => s.name).filter((n) => /\(2\)$/.test(n))).toEqual([]);
@@ -63,6 +64,7 @@ describe("ribbon commands", () => {
       expect(texts.some((t) => /sẵn sàng gửi/i.test(t))).toBe(true);
       await run("clearMarks");
       expect(String(wb.cell(SHEET_NAMES.results, "A1").value)).toBe("Thông báo");
+      expect(String(wb.cell(SHEET_NAMES.results, "A2").value)).toMatch(/^Đã xóa \d+ ô đánh dấu/);
     } finally {
       restore();
     }
@@ -76,14 +78,18 @@ describe("ribbon commands", () => {
     try {
       await wb.run((ctx) => insertSheets(ctx as unknown as Excel.RequestContext, cat, { cover: true, onExisting: "rename", caps: capsFor(wb) }));
       await wb.run((ctx) => fillSample(ctx as unknown as Excel.RequestContext, cat, laiChauSample, { caps: capsFor(wb) }));
-      // Our sheet re-protected by the user with a password: the check cannot write its statuses.
-      wb.sheet(SHEET_NAMES.PL1).password = "theirs";
+      // The user protects a sheet between the check's read and its write: the write is refused.
+      const base = wb.syncCount;
+      msOf(wb).host.beforeRequest = (n) => {
+        if (n === base + 3) wb.userProtect(SHEET_NAMES.PL1, "theirs");
+      };
       const completed = jest.fn();
       await (office.associated.get("checkWorkbook") as (e: { completed: () => void }) => Promise<void>)({ completed });
+      msOf(wb).host.beforeRequest = null;
       expect(completed).toHaveBeenCalledTimes(1);
       expect(String(wb.cell(SHEET_NAMES.results, "A1").value)).toBe("Message");
-      expect(String(wb.cell(SHEET_NAMES.results, "B1").value)).toMatch(/protected/);
-      expect(String(wb.cell(SHEET_NAMES.results, "B1").value)).toContain(SHEET_NAMES.PL1);
+      expect(String(wb.cell(SHEET_NAMES.results, "A2").value)).toMatch(/protected/);
+      expect(String(wb.cell(SHEET_NAMES.results, "A2").value)).toContain(SHEET_NAMES.PL1);
       // A host whose every call fails still completes.
       const broken = jest.fn();
       const { makeHandlers } = await import("../src/commands/commands");
@@ -126,6 +132,62 @@ describe("live check", () => {
     wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "7");
     await new Promise((r) => setTimeout(r, 150));
     expect(results.length).toBe(2);
+  });
+
+  async function liveOn(wb: FakeWorkbook, session = new OfficeSession()) {
+    const caps = capsFor(wb);
+    await wb.run((ctx) => insertSheets(ctx, cat, { cover: true, onExisting: "rename", caps }));
+    const results: CheckInExcelSummary[] = [];
+    const errors: unknown[] = [];
+    const handle = await startLiveCheck(cat, { lang: "vi", run: wb.excelRun, debounceMs: 20, caps, session, onResult: (s) => results.push(s), onError: (e) => errors.push(e) });
+    return { handle, results, errors, session, caps };
+  }
+
+  test("while the user is editing a cell the live check waits for the edit to end (delayForCellEdit), with no error", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Sheet1");
+    const { handle, results, errors } = await liveOn(wb);
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "120");
+    // Enter, then straight into the next cell: Excel is in cell-edit mode when the check runs.
+    wb.startCellEdit();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(results.length).toBe(0);
+    expect(errors).toEqual([]);
+    wb.endCellEdit();
+    await waitFor(() => results.length === 1);
+    expect(errors).toEqual([]);
+    await stopLiveCheck(handle);
+  });
+
+  test("an Excel that cannot hold a batch during a cell edit refuses it: the live check tries again after the edit, with no error", async () => {
+    const wb = new FakeWorkbook();
+    wb.delayForCellEdit = false;
+    wb.addSheet("Sheet1");
+    const { handle, results, errors } = await liveOn(wb);
+    wb.userType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "120");
+    wb.startCellEdit();
+    await waitFor(() => wb.requests.some((r) => r.error === "InvalidOperationInCellEditMode"));
+    expect(errors).toEqual([]);
+    wb.endCellEdit();
+    await waitFor(() => results.length === 1);
+    expect(errors).toEqual([]);
+    await stopLiveCheck(handle);
+  });
+
+  test("a co-author's edit re-checks the pane; the add-in's own Check writes do not", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Sheet1");
+    const { handle, results, errors, session, caps } = await liveOn(wb);
+    wb.coauthorType(SHEET_NAMES.PL1, a1(firstRow, resultCol), "130");
+    await waitFor(() => results.length === 1);
+    // An explicit Check writes statuses and marks into the watched sheets: those events are its own.
+    const s = await wb.run((ctx) => checkWorkbookInExcel(ctx, cat, { lang: "vi", caps, session }));
+    expect(s.statuses.length).toBeGreaterThan(0);
+    expect(wb.events.filter((e) => e.source === "Local").length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(results.length).toBe(1);
+    expect(errors).toEqual([]);
+    await stopLiveCheck(handle);
   });
 
   test("below ExcelApi 1.7 there is no live check: null, and checks stay on demand", async () => {

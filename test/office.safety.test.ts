@@ -146,18 +146,32 @@ describe("the results sheet: only one the add-in can prove it made is rewritten"
     expect(changedCells(wb, before)).toEqual([]);
   });
 
-  test("a user sheet that copies our title in A1 is still not ours: the recorded worksheet id differs", async () => {
+  test("a user sheet that copies our title in A1 is still not ours: the check id recorded in NQ24_Meta is not on it", async () => {
     const wb = newBook();
     await insertAndFill(wb);
     await check(wb);
     await check(wb);
-    expect(meta(wb).run.resultsSheetId).toBe(wb.sheet(SHEET_NAMES.results).id);
+    // The records name the results sheet and the id written on it; Excel's worksheet id plays no part.
+    const id = meta(wb).run.resultsSheetId as string;
+    expect(id).toMatch(/^[0-9A-Z]+-[0-9A-Z]{4}$/);
+    expect(wb.cell(SHEET_NAMES.results, "B3").value).toBe(id);
     deleteSheet(wb, SHEET_NAMES.results);
     userSheet(wb, SHEET_NAMES.results, "KẾT QUẢ KIỂM TRA BÁO CÁO NGHỊ QUYẾT 24-NQ/TW");
     const before = userCells(wb, [SHEET_NAMES.results]);
     const s = await check(wb);
     expect(s.resultsSheet).not.toBe(SHEET_NAMES.results);
     expect(changedCells(wb, before)).toEqual([]);
+  });
+
+  test("found again by its record whatever Excel's worksheet id says (ids change between sessions): no results sheets pile up", async () => {
+    const wb = newBook();
+    await insertAndFill(wb);
+    await check(wb);
+    // Reopened elsewhere: Excel gives the sheets other ids.
+    for (const sh of wb.sheets) sh.id = wb.newId();
+    await check(wb);
+    await check(wb);
+    expect(wb.sheets.filter((x) => x.name.startsWith(SHEET_NAMES.results)).map((x) => x.name)).toEqual([SHEET_NAMES.results]);
   });
 
   test("a record naming an appendix as the results sheet neither wipes it nor hides it from the check", async () => {
@@ -261,13 +275,11 @@ describe("a sample made by the command line, checked in Excel", () => {
     return wb;
   }
 
-  test("the file records its sheets as the add-in's: check writes statuses in the protected appendices, clear undoes them, user cells unchanged", async () => {
+  test("the file records its sheets as the add-in's, unprotected: check writes statuses in the appendices, clear undoes them, user cells unchanged", async () => {
     const wb = await cliSample();
     expect(wb.sheet(SHEET_NAMES.meta).visibility).toBe("VeryHidden");
-    const protectedByTemplate = tpl.sheets.filter((t) => t.protect).map((t) => t.name);
-    expect(protectedByTemplate).toEqual(expect.arrayContaining([PL1, SHEET_NAMES.PL2]));
-    expect(meta(wb).sheets.filter((s) => s.protectedByAddin).map((s) => s.name).sort()).toEqual(protectedByTemplate.sort());
-    expect(wb.sheet(PL1).protected).toBe(true);
+    expect(meta(wb).sheets.map((s) => s.name)).toEqual(expect.arrayContaining([PL1, SHEET_NAMES.PL2]));
+    expect(wb.sheet(PL1).protected).toBe(false);
     const sheets = [SHEET_NAMES.cover, PL1, SHEET_NAMES.PL2];
     const before = userCells(wb, sheets);
     const s = await check(wb);
@@ -278,13 +290,12 @@ describe("a sample made by the command line, checked in Excel", () => {
     expect(statusCells.length).toBeGreaterThan(20);
     for (const c of statusCells) expect(wb.cell(PL1, a1(c.row, c.col)).value).toBe(c.text);
     expect(changedCells(wb, before)).toEqual([]);
-    expect(wb.sheet(PL1).protected).toBe(true);
     // The records of the report sheets survive the check.
-    expect(meta(wb).sheets.filter((x) => x.protectedByAddin).length).toBe(protectedByTemplate.length);
+    expect(meta(wb).sheets.map((x) => x.name)).toEqual(expect.arrayContaining([PL1, SHEET_NAMES.PL2]));
     await clear(wb);
     for (const c of statusCells) expect(wb.cell(PL1, a1(c.row, c.col)).value).toBeNull();
     expect(changedCells(wb, before)).toEqual([]);
-    expect(wb.sheet(PL1).protected).toBe(true);
+    expect(wb.sheet(PL1).protected).toBe(false);
   });
 
   test("repair accepts the command line's appendices as the add-in's own", async () => {
@@ -303,17 +314,18 @@ describe("a sample made by the command line, checked in Excel", () => {
     const res = await wb.run((ctx) => insertSheets(ctx as unknown as Excel.RequestContext, cat, { cover: true, onExisting: "repair", caps: capsFor(wb) }));
     expect(res.sheets.filter((x) => x.template === PL1 || x.template === SHEET_NAMES.PL2).map((x) => x.action)).toEqual(["repaired", "repaired"]);
     expect(changedCells(wb, before)).toEqual([]);
-    expect(wb.sheet(SHEET_NAMES.PL2).protected).toBe(true);
   });
 
-  test("an appendix the user protected with a password is still refused with AccessDenied, nothing written", async () => {
+  test("an appendix the user protected with a password is left as it is: never unprotected, its findings on the results sheet", async () => {
     const wb = await cliSample();
-    wb.sheet(PL1).protected = false;
     wb.userProtect(PL1, "mật khẩu");
-    const before = userCells(wb, [PL1]);
-    await expect(check(wb)).rejects.toMatchObject({ code: "AccessDenied" });
-    expect(changedCells(wb, before)).toEqual([]);
-    expect(wb.sheets.some((x) => x.name === SHEET_NAMES.results)).toBe(false);
+    const before = JSON.stringify(Array.from(wb.sheet(PL1).cells.entries()));
+    const s = await check(wb);
+    expect(s.protectedSheets).toContain(PL1);
+    expect(JSON.stringify(Array.from(wb.sheet(PL1).cells.entries()))).toBe(before);
+    expect(wb.sheet(PL1)).toMatchObject({ protected: true, password: "mật khẩu" });
+    const listed = Array.from(wb.sheet(s.resultsSheet).cells.values()).map((c) => String(c.value ?? ""));
+    expect(s.findings.filter((f) => f.sheet === PL1).every((f) => f.cell === undefined || listed.indexOf(f.cell) >= 0)).toBe(true);
   });
 
   test("checked by the command line first, then in Excel: the records of the report sheets survive the command line's check", async () => {
@@ -325,7 +337,7 @@ describe("a sample made by the command line, checked in Excel", () => {
     rmSync(dir, { recursive: true, force: true });
     applyPlanToWorkbook(x, checkWorkbook(workbookToSnapshot(x), cat, { lang: "vi" }).plan, { lang: "vi" });
     const wb = await loadXlsx(Buffer.from(await x.xlsx.writeBuffer()));
-    expect(meta(wb).sheets.filter((r) => r.protectedByAddin).map((r) => r.name)).toEqual(expect.arrayContaining([PL1, SHEET_NAMES.PL2]));
+    expect(meta(wb).sheets.map((r) => r.name)).toEqual(expect.arrayContaining([PL1, SHEET_NAMES.PL2]));
     const before = userCells(wb, [SHEET_NAMES.cover, PL1, SHEET_NAMES.PL2]);
     for (const k of Array.from(before.keys())) if ((meta(wb).statusCells ?? []).some((c) => k === `${c.sheet}!${a1(c.row, c.col)}`)) before.delete(k);
     // The notes the command line added are in the file, on empty input cells too.
@@ -336,7 +348,7 @@ describe("a sample made by the command line, checked in Excel", () => {
     // And the command line's clear keeps them too.
     expect(clearRecordedMarks(x)).toBeGreaterThanOrEqual(0);
     const y = await loadXlsx(Buffer.from(await x.xlsx.writeBuffer()));
-    expect(meta(y).sheets.filter((r) => r.protectedByAddin).map((r) => r.name)).toEqual(expect.arrayContaining([PL1, SHEET_NAMES.PL2]));
+    expect(meta(y).sheets.map((r) => r.name)).toEqual(expect.arrayContaining([PL1, SHEET_NAMES.PL2]));
     expect(meta(y).statusCells).toEqual([]);
   });
 });

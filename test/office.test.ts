@@ -11,10 +11,12 @@ import { setSyncTimeout } from "../src/adapters/office/sync";
 import { applyPlan } from "../src/adapters/office/apply";
 import { checkWorkbookInExcel, clearMarksInExcel, fillSample, insertSheets, selectCell } from "../src/usecases/office";
 import type { Plan } from "../src/engine/types";
-import { FakeWorkbook, getCell } from "./fake";
+import { FakeWorkbook, getCell, msOf } from "./fake";
+import { MARK_FILLS } from "../src/engine/plan";
 import { capsFor, changedCells, userCells } from "./fake/helpers";
 
 const cat = nationalCatalogue;
+const MARK_COLOURS = Object.values(MARK_FILLS).map((c) => c.toUpperCase());
 const PL1 = SHEET_NAMES.PL1;
 const PL2 = SHEET_NAMES.PL2;
 const col = (appendix: "PL1" | "PL2", k: string) => APPENDIX_COLUMNS[appendix].findIndex((c) => c.key === k);
@@ -85,7 +87,8 @@ describe("insert", () => {
     expect(input.numberFormat).toBe("@");
     expect(input.locked).toBe(false);
     expect(getCell(p1, r, col("PL1", "label")).locked).toBe(true);
-    expect(p1.protected).toBe(true);
+    // Not protected: the add-in would have to unprotect to mark it, which empties Excel's undo history.
+    expect(p1.protected).toBe(false);
     // Title rows merged, dropdowns pointing at a range on the lists sheet, print and freeze set.
     expect(p1.merges).toEqual(expect.arrayContaining([{ row: 0, col: 0, rowCount: 1, colCount: 8 }]));
     expect(p1.validations.length).toBeGreaterThan(0);
@@ -99,7 +102,7 @@ describe("insert", () => {
     expect(cfs.find((c) => (c.rule as { text: string }).text === "Chưa đạt")).toMatchObject({ fontColor: "#9C0006" });
     expect(wb.sheet(SHEET_NAMES.lists).visibility).toBe("Hidden");
     expect(wb.sheet(SHEET_NAMES.meta).visibility).toBe("Hidden");
-    expect(meta(wb).sheets.find((s) => s.name === PL1)).toMatchObject({ protectedByAddin: true });
+    expect(meta(wb).sheets.find((s) => s.name === PL1)).toMatchObject({ protectedByAddin: false });
     // Cover: labels from the layout's fields.
     expect(wb.cell(SHEET_NAMES.cover, a1(COVER_FIELDS[0].row, 0)).value).toBe(COVER_FIELDS[0].label.vi);
   });
@@ -124,7 +127,6 @@ describe("insert", () => {
     const r = rowOf("PL1", pctId);
     // The user typed their own values and damaged the layout.
     const p1 = wb.sheet(PL1);
-    p1.protected = false;
     wb.userType(PL1, a1(r, col("PL1", "baseline")), "31,5");
     wb.userType(PL1, a1(r, col("PL1", "label")), "label typed over");
     wb.userType(PL1, a1(HEADER_ROW, 1), "Tên chỉ tiêu");
@@ -149,7 +151,7 @@ describe("insert", () => {
     expect(inputs.size).toBeGreaterThan(100);
     expect(changedCells(wb, inputs)).toEqual([]);
     expect(wb.text(PL1, a1(r, col("PL1", "note")))).toBe("50%");
-    expect(wb.sheet(PL1).protected).toBe(true);
+    expect(wb.sheet(PL1).protected).toBe(false);
   });
 });
 
@@ -197,14 +199,13 @@ describe("fill, check, clear", () => {
     const withStatus = s.statuses.filter((x) => x.appendix === "PL1");
     expect(withStatus.length).toBeGreaterThan(20);
     for (const st of withStatus) expect(wb.text(PL1, a1(rowOf("PL1", st.indicatorId), statusCol))).toBe(st.label.vi);
-    // The sheet stays protected (the add-in unprotected and re-protected its own sheet).
-    expect(wb.sheet(PL1).protected).toBe(true);
 
     // Results sheet: verdict, time stamp, catalogue version, header, one row per finding, links.
     const res = wb.sheet(s.resultsSheet);
     const resText = Array.from(res.cells.values()).map((c) => String(c.value ?? ""));
     expect(resText).toContain(s.verdict.message.vi);
-    expect(resText).toContain("2026-11-28T10:00:00.000Z");
+    // Vietnam time, as the user reads it: 10:00 UTC is 17:00 in Hà Nội.
+    expect(resText).toContain("28/11/2026 17:00");
     expect(resText).toContain(s.verdict.catalogueVersion);
     const links = Array.from(res.cells.values()).filter((c) => c.hyperlink);
     expect(links.length).toBe(s.findings.filter((f) => f.row !== undefined && f.col !== undefined).length);
@@ -227,7 +228,6 @@ describe("fill, check, clear", () => {
     const other = meta(wb).marks.length;
     expect(other).toBe(0);
     expect(changedCells(wb, before)).toEqual([]);
-    expect(wb.sheet(PL1).protected).toBe(true);
   });
 
   test("sync budget: at most 3 syncs per check, and a cell selection", async () => {
@@ -261,24 +261,61 @@ describe("fill, check, clear", () => {
 });
 
 describe("errors", () => {
-  test("a sheet the user protected: clear AccessDenied message in both languages, nothing half-written, records consistent", async () => {
+  test("a sheet the user protected is left unmarked, never unprotected; the results sheet says so; its records wait for a Clear after unprotecting", async () => {
     const wb = newBook();
     await insertAndFill(wb);
     await check(wb);
-    const metaBefore = JSON.stringify(meta(wb));
     const r = rowOf("PL1", pctId);
-    wb.sheet(PL1).protected = false;
-    wb.userType(PL1, a1(r, col("PL1", "result")), "150%");
+    const bad = a1(r, col("PL1", "result"));
+    wb.userType(PL1, bad, "150%");
+    const marksOnPl1 = meta(wb).marks.filter((m) => m.sheet === PL1);
+    expect(marksOnPl1.length).toBeGreaterThan(0);
     // The user protects our sheet with a password of their own.
     wb.userProtect(PL1, "their password");
-    const before = userCells(wb, wb.sheets.map((s) => s.name));
-    const fillsBefore = Array.from(wb.sheet(PL2).cells.values()).map((c) => c.fill);
+    const pl1Before = JSON.stringify(Array.from(wb.sheet(PL1).cells.entries()));
+    const notesBefore = Array.from(wb.sheet(PL1).notes.entries());
+    const s = await check(wb);
+    // The finding is reported (pane and results sheet), the protected sheet untouched.
+    expect(s.findings.some((f) => f.sheet === PL1 && f.cell === bad)).toBe(true);
+    expect(s.protectedSheets).toEqual([PL1]);
+    expect(JSON.stringify(Array.from(wb.sheet(PL1).cells.entries()))).toBe(pl1Before);
+    expect(Array.from(wb.sheet(PL1).notes.entries())).toEqual(notesBefore);
+    expect(wb.sheet(PL1).protected).toBe(true);
+    expect(wb.sheet(PL1).password).toBe("their password");
+    const resText = Array.from(wb.sheet(s.resultsSheet).cells.values()).map((c) => String(c.value ?? ""));
+    expect(resText.some((t) => t.indexOf(PL1) >= 0 && resText.some((x) => /bảo vệ/.test(x)))).toBe(true);
+    // The other sheet was checked and marked as usual.
+    expect(meta(wb).marks.some((m) => m.sheet === PL2)).toBe(true);
+    // The old marks of the protected sheet stay recorded, so a later Clear can undo them.
+    expect(meta(wb).marks.filter((m) => m.sheet === PL1).map((m) => `${m.row},${m.col}`).sort()).toEqual(marksOnPl1.map((m) => `${m.row},${m.col}`).sort());
+    const c = await clear(wb);
+    expect(c.protectedSheets).toEqual([PL1]);
+    expect(c.message.en).toMatch(/Protected sheets left as they are: Phụ lục 1/);
+    expect(JSON.stringify(Array.from(wb.sheet(PL1).cells.entries()))).toBe(pl1Before);
+    // Unprotected by the user: the next Clear finishes the job.
+    wb.sheet(PL1).protected = false;
+    const c2 = await clear(wb);
+    expect(c2.fillsRestored).toBe(marksOnPl1.length);
+    expect(meta(wb).marks).toEqual([]);
+  });
+
+  test("a sheet protected while the add-in writes: AccessDenied in both languages naming the sheet; every mark that landed is recorded", async () => {
+    const wb = newBook();
+    await insertAndFill(wb);
+    const r = rowOf("PL1", pctId);
+    wb.userType(PL1, a1(r, col("PL1", "result")), "150%");
+    // The sheet list says unprotected; the user protects it between the read and the write.
+    const base = wb.syncCount;
+    msOf(wb).host.beforeRequest = (n) => {
+      if (n === base + 3) wb.userProtect(PL1, "theirs");
+    };
     let err: unknown;
     try {
       await check(wb);
     } catch (e) {
       err = e;
     }
+    msOf(wb).host.beforeRequest = null;
     expect(err).toBeInstanceOf(AddinError);
     const e = err as AddinError;
     expect(e.code).toBe("AccessDenied");
@@ -286,10 +323,13 @@ describe("errors", () => {
     expect(e.text.vi).toContain(PL1);
     expect(e.text.en).toMatch(/protected/);
     expect(e.text.en).toContain(PL1);
-    // Nothing of the batch landed: not on the other sheet, not in the records.
-    expect(changedCells(wb, before)).toEqual([]);
-    expect(Array.from(wb.sheet(PL2).cells.values()).map((c) => c.fill)).toEqual(fillsBefore);
-    expect(JSON.stringify(meta(wb))).toBe(metaBefore);
+    // Excel kept what ran before the refusal: every cell wearing a mark colour has its record.
+    const recorded = new Set(meta(wb).marks.map((m) => `${m.sheet}!${m.row},${m.col}`));
+    for (const sh of wb.sheets) {
+      sh.cells.forEach((cell, k) => {
+        if (cell.fill && MARK_COLOURS.indexOf(cell.fill) >= 0) expect(recorded.has(`${sh.name}!${k}`)).toBe(true);
+      });
+    }
   });
 
   test("a sync that hangs becomes a Timeout error naming the action", async () => {
@@ -310,11 +350,10 @@ describe("errors", () => {
 });
 
 describe("requirement levels", () => {
-  test.each(["1.1", "1.7", "1.8", "latest"] as const)("at ExcelApi %s insert, fill and check work and the missing features are listed", async (level) => {
+  test.each(["1.1", "1.7", "1.8", "1.9", "1.13", "latest"] as const)("at ExcelApi %s insert, fill, check, the results sheet, select and clear work and the missing features are listed", async (level) => {
     const wb = newBook(level);
     await insertAndFill(wb);
     const r = rowOf("PL1", pctId);
-    if (wb.sheet(PL1).protected) wb.sheet(PL1).protected = false;
     wb.userType(PL1, a1(r, col("PL1", "result")), "150%");
     const s = await check(wb);
     expect(s.tables.length).toBe(2);
@@ -353,6 +392,15 @@ describe("requirement levels", () => {
       expect(s.noteKind).toBe("note");
       expect(s.syncs).toBeLessThanOrEqual(3);
     }
+    // The results sheet: our title, the check id recorded with it, a row per finding.
+    const res = wb.sheet(s.resultsSheet);
+    expect(wb.cell(s.resultsSheet, "A1").value).toBe("KẾT QUẢ KIỂM TRA BÁO CÁO NGHỊ QUYẾT 24-NQ/TW");
+    expect(wb.cell(s.resultsSheet, "B3").value).toBe(meta(wb).run.resultsSheetId);
+    expect(Array.from(res.cells.values()).filter((c) => c.value === "NQ24-E004").length).toBeGreaterThan(0);
+    if (level === "1.9" || level === "1.13" || level === "latest") expect(res.autoFilter).not.toBeNull();
+    // Going to a finding's cell.
+    await wb.run((ctx) => selectCell(ctx, PL1, a1(r, col("PL1", "result"))));
+    expect(wb.selection).toEqual({ sheetId: wb.sheet(PL1).id, rect: { row: r, col: col("PL1", "result"), rowCount: 1, colCount: 1 } });
     const c = await clear(wb);
     expect(c.fillsRestored).toBeGreaterThan(0);
     // Back to the template's input fill (fills exist at every level).
@@ -366,10 +414,8 @@ describe("the user's own notes", () => {
     await insertAndFill(wb);
     const r = rowOf("PL1", pctId);
     const c = col("PL1", "result");
-    wb.sheet(PL1).protected = false;
     wb.userType(PL1, a1(r, c), "150%");
     wb.sheet(PL1).notes.set(`${r},${c}`, "ghi chú của tôi");
-    wb.sheet(PL1).protected = true;
     const s = await check(wb);
     // One extra read finds which marked cells carry the user's notes.
     expect(s.syncs).toBe(4);

@@ -15,6 +15,7 @@ import { checkWorkbook } from "../src/engine/check";
 import { buildWorkbookTemplate, templateToSnapshot } from "../src/engine/layout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../src/engine/types";
 import * as XLSX from "@e965/xlsx";
+import ExcelJS from "exceljs";
 import { XlsxError, readSpreadsheet, readSpreadsheetSync, readWorkbookFile, loadSheetJs, type XlsxLimits } from "../src/adapters/xlsx";
 import { DEFAULT_LIMITS } from "../src/adapters/xlsx/guard";
 import { makeSample } from "../src/usecases/files";
@@ -330,6 +331,11 @@ describe("files on disk: 300,000 rows, LibreOffice's .xls and .ods, a province f
   withLibreOffice("the Lai Châu sample saved by LibreOffice as .xls and .ods: nq24 check gives the same findings as the .xlsx", async () => {
     const xlsx = join(dir, "laichau.xlsx");
     await makeSample(xlsx);
+    // The templates are not protected any more: a sheet the user protected, so protection still travels.
+    const protect = new ExcelJS.Workbook();
+    await protect.xlsx.readFile(xlsx);
+    await (protect.getWorksheet("Phụ lục 1") as ExcelJS.Worksheet).protect("", { selectLockedCells: true, selectUnlockedCells: true });
+    await protect.xlsx.writeFile(xlsx);
     const profile = join(dir, "lo-profile");
     for (const to of ["xls", "ods"]) {
       const r = spawnSync(soffice ?? "soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", to, "--outdir", dir, xlsx], { encoding: "utf8", timeout: 180000 });

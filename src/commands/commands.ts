@@ -11,6 +11,8 @@ import {
   AddinError,
   checkWorkbookInExcel,
   clearMarksInExcel,
+  excelAction,
+  excelRun,
   ExcelRun,
   insertSheets,
   showSheet,
@@ -42,7 +44,7 @@ function errorText(e: unknown): Text2 {
 
 async function tell(host: CommandHost, text: Text2): Promise<void> {
   try {
-    await host.run((context) => writeMessage(context, text, host.lang()));
+    await excelAction("write", (context) => writeMessage(context, text, host.lang()), { run: host.run });
   } catch (e) {
     // The workbook refused even the message (a protected results sheet, a closed file):
     // the console is all that is left; the command itself still completes.
@@ -67,7 +69,7 @@ export function makeHandlers(host: CommandHost): Record<"insertSheets" | "checkW
     insertSheets: guarded(async () => {
       // Repair rather than rename from the ribbon: a second click must not pile up "(2)" copies;
       // our own sheets keep every typed value, anyone else's sheet is never touched.
-      const r = await host.run((context) => insertSheets(context, catalogue, { cover: true, onExisting: "repair" }));
+      const r = await excelAction("write", (context) => insertSheets(context, catalogue, { cover: true, onExisting: "repair" }), { run: host.run });
       const names = r.sheets.filter((s) => s.action !== "kept").map((s) => s.name);
       const missing = r.unavailable.map((u) => u.message);
       await tell(host, {
@@ -77,12 +79,12 @@ export function makeHandlers(host: CommandHost): Record<"insertSheets" | "checkW
     }),
     checkWorkbook: guarded(async () => {
       const lang = host.lang();
-      const s = await host.run((context) => checkWorkbookInExcel(context, catalogue, { lang }));
+      const s = await excelAction("write", (context) => checkWorkbookInExcel(context, catalogue, { lang }), { run: host.run });
       // The verdict, time stamp and findings are on the results sheet: show it.
-      await host.run((context) => showSheet(context, s.resultsSheet));
+      await excelAction("read", (context) => showSheet(context, s.resultsSheet), { run: host.run });
     }),
     clearMarks: guarded(async () => {
-      const r = await host.run((context) => clearMarksInExcel(context));
+      const r = await excelAction("write", (context) => clearMarksInExcel(context), { run: host.run });
       await tell(host, r.message);
     }),
   };
@@ -99,7 +101,7 @@ export function registerCommands(office: { actions: { associate: (name: string, 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
   Office.onReady(function () {
     registerCommands(Office as unknown as Parameters<typeof registerCommands>[0], {
-      run: (batch) => Excel.run(batch),
+      run: excelRun,
       lang: displayLang,
     });
   });

@@ -211,6 +211,10 @@ export interface SheetTemplate {
   /** Cells users may edit; everything else is locked when protected. */
   inputRanges: RangeRect[];
   validations: DataValidationSpec[];
+  /**
+   * Protect the sheet. Off for every template: the add-in could only mark a protected sheet
+   * after unprotecting it, and protect/unprotect empty Excel's undo history (README, Undo).
+   */
   protect: boolean;
   hidden?: boolean;
   print?: { landscape: boolean; paper: "A4"; repeatRows?: { first: number; last: number }; fitToWidth: boolean };
@@ -255,7 +259,7 @@ export function buildCoverSheet(cover: CoverInfo): SheetTemplate {
     ],
     inputRanges,
     validations: [],
-    protect: true,
+    protect: false,
     print: { landscape: false, paper: "A4", fitToWidth: true },
   };
 }
@@ -325,7 +329,7 @@ export function buildAppendixSheet(
     merges,
     inputRanges,
     validations,
-    protect: true,
+    protect: false,
     print: { landscape: true, paper: "A4", repeatRows: { first: HEADER_ROW, last: HEADER_ROW }, fitToWidth: true },
     freeze: { rows: HEADER_ROW + 1, cols: 0 },
     indicatorRows,
@@ -360,7 +364,7 @@ export function buildListsSheet(): SheetTemplate {
     merges: [],
     inputRanges: [],
     validations: [],
-    protect: true,
+    protect: false,
     hidden: true,
   };
 }

@@ -8,9 +8,13 @@ import { findingTexts, type FindingTexts } from "./rules/index";
 import type { Finding, IndicatorReading, IndicatorStatus, LocatedTable, MarkWrite, Plan, Severity, SheetSnapshot, StatusCellWrite, Verdict, WorkbookSnapshot } from "./types";
 import { cellString } from "./recognize";
 
+/**
+ * Fills of the cells the add-in marks. Not Excel's built-in "Bad" (#FFC7CE) and "Neutral"
+ * (#FFEB9C) style fills nor a theme tint, so a user's own styled cells never look marked.
+ */
 export const MARK_FILLS: Record<Exclude<Severity, "info">, string> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
+  error: "#FFB7C3",
+  warning: "#FFE08C",
 };
 
 export const SEVERITY_TEXT: Record<Severity, Text2> = {

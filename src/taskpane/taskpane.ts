@@ -12,6 +12,7 @@ import {
   clearMarksInExcel,
   fillSample,
   hostCapabilities,
+  excelAction,
   insertSheets,
   selectCell,
   startLiveCheck,
@@ -31,20 +32,18 @@ function officeAvailable(): boolean {
   return typeof Office !== "undefined" && !!Office.context && typeof Excel !== "undefined" && typeof Excel.run === "function";
 }
 
-let liveHandle: unknown = null;
-
 function services(inExcel: boolean): PaneServices {
   return {
     missingCapabilities: () => (inExcel ? unavailableFeatures(hostCapabilities()).map((f) => f.message) : null),
     insertSheets: (catalogue: Catalogue, mode) =>
-      Excel.run(async (context) => {
+      excelAction("write", async (context) => {
         const result = await insertSheets(context, catalogue, { cover: true, onExisting: mode });
         return insertMessage(result.sheets);
       }),
     fillSample: async (catalogue: Catalogue) => {
       // Training data is not needed for the first paint: its own chunk.
       const { laiChauSample } = await import(/* webpackChunkName: "sample" */ "../catalogue/sample");
-      return Excel.run(async (context) => {
+      return excelAction("write", async (context) => {
         const result = await fillSample(context, catalogue, laiChauSample);
         const inserted = result.sheets.filter((s) => s.action !== "kept");
         const filled = text2("sheets.filledCells", { n: result.cellsWritten });
@@ -54,28 +53,25 @@ function services(inExcel: boolean): PaneServices {
       });
     },
     check: (catalogue: Catalogue, lang: Lang) =>
-      Excel.run(async (context): Promise<CheckSummary> => {
+      excelAction("write", async (context): Promise<CheckSummary> => {
         const s = await checkWorkbookInExcel(context, catalogue, { lang });
         return { verdict: s.verdict, findings: s.findings, statuses: s.statuses };
       }),
     clearMarks: () =>
-      Excel.run(async (context) => {
+      excelAction("write", async (context) => {
         const result = await clearMarksInExcel(context);
         return result.message;
       }),
     selectCell: (sheet: string, address: string) =>
-      Excel.run(async (context) => {
+      excelAction("read", async (context) => {
         await selectCell(context, sheet, address);
       }),
     startLive: async (catalogue, lang, onResult, onError) => {
+      // The session keeps the running live check (and stops a previous one).
       const handle = await startLiveCheck(catalogue, { lang, onResult: (s) => onResult(s), onError });
       if (!handle) throw textError(text2("check.liveUnavailable"));
-      liveHandle = handle;
     },
-    stopLive: async () => {
-      await stopLiveCheck(liveHandle);
-      liveHandle = null;
-    },
+    stopLive: () => stopLiveCheck(),
     consolidate: async (files, catalogue, lang, onProgress) => {
       // ExcelJS and the consolidation code load only when a province uses this.
       const { consolidateInExcel } = await import(/* webpackChunkName: "consolidate" */ "../usecases/consolidateInExcel");

@@ -1,12 +1,21 @@
 /**
- * Stands in for office.js in the browser tests: the strict in-memory Excel fake, exposed
- * as the `Office` and `Excel` globals, plus `__nq24Fake` for the test to inspect the
- * workbook. Configured before the page loads through `window.__NQ24_FAKE_CONFIG__`.
- * Only the fake's core is bundled: its .xlsx loader (ExcelJS) is not needed here.
+ * Stands in for office.js in the browser tests: Microsoft's own Excel client library
+ * (excel-web-16.00.js, served before this script in place of office.js), its requests
+ * answered by the host over a fake workbook, exposed as the `Office` and `Excel` globals,
+ * plus `__nq24Fake` for the test to inspect the workbook. Configured before the page loads
+ * through `window.__NQ24_FAKE_CONFIG__`. The requirement set of every member comes
+ * precomputed from @types/office-js (the page cannot read it).
  */
-import { FakeWorkbook, WorksheetProxy, type ApiLevel } from "../fake/excel";
+import { attachLibrary } from "../fake/ms/attach";
+import { connectWith } from "../fake/ms/connect";
+import { Host } from "../fake/ms/host";
+import type { MemberSets } from "../fake/ms/apiSets";
+import type { ChartRecord } from "../fake/ms/classes";
+import { FakeWorkbook, type ApiLevel } from "../fake/workbook";
 import { installGlobals } from "../fake/office";
 import { rangeA1 } from "../../src/engine/layout";
+
+declare const __NQ24_API_SETS__: [string, MemberSets][];
 
 interface FakeConfig {
   displayLanguage?: string;
@@ -20,14 +29,10 @@ interface FakeWindow {
   __nq24Fake?: unknown;
 }
 
-// The fake measures request payloads with Node's Buffer.byteLength; the browser has none.
-const g = globalThis as unknown as { Buffer?: unknown };
-if (!g.Buffer) {
-  g.Buffer = { byteLength: (text: string) => new TextEncoder().encode(String(text)).length };
-}
-
 const w = window as unknown as FakeWindow;
 const config: FakeConfig = w.__NQ24_FAKE_CONFIG__ || {};
+const sets = new Map<string, MemberSets>(__NQ24_API_SETS__);
+FakeWorkbook.connect = (book) => connectWith(book, new Host(book, sets), (opts) => attachLibrary(window, opts));
 const wb = new FakeWorkbook();
 wb.displayLanguage = config.displayLanguage || "vi-VN";
 if (config.level) wb.level = config.level;
@@ -41,37 +46,6 @@ if (config.noHost) {
     return Promise.resolve(none);
   };
 }
-
-/**
- * The fake has no charts; the consolidation draws one. A minimal chart collection,
- * (charts are ExcelApi 1.1, so every level has them) records what was asked for the test.
- */
-interface ChartRecord {
-  sheet: string;
-  type: string;
-  title: string;
-}
-const charts: ChartRecord[] = [];
-Object.defineProperty(WorksheetProxy.prototype, "charts", {
-  configurable: true,
-  get(this: { _sheet: (tx: unknown) => { name: string }; context: { _queue: (a: (tx: unknown) => void) => void } }) {
-    return {
-      add: (type: string) => {
-        const record: ChartRecord = { sheet: "", type, title: "" };
-        const chart = { title: { text: "" }, legend: { visible: true }, top: 0, left: 0, height: 0, width: 0 };
-        this.context._queue((tx) => {
-          record.sheet = this._sheet(tx).name;
-          record.title = chart.title.text;
-          charts.push(record);
-        });
-        return chart;
-      },
-    };
-  },
-});
-const excelGlobal = (globalThis as unknown as { Excel: Record<string, unknown> }).Excel;
-excelGlobal.ChartType = { barClustered: "BarClustered", columnClustered: "ColumnClustered" };
-excelGlobal.ChartSeriesBy = { auto: "Auto", columns: "Columns", rows: "Rows" };
 
 w.__nq24Fake = {
   workbook: wb,
@@ -98,7 +72,9 @@ w.__nq24Fake = {
   text: (sheet: string, address: string): string => wb.text(sheet, address),
   userFill: (sheet: string, address: string, colour: string | null): void => wb.userFill(sheet, address, colour),
   syncCount: (): number => wb.syncCount,
-  charts: (): ChartRecord[] => charts.slice(),
+  /** The charts the consolidation drew (sheet name, type, title). */
+  charts: (): { sheet: string; type: string; title: string }[] =>
+    ((wb as unknown as { charts?: ChartRecord[] }).charts ?? []).map((c) => ({ sheet: wb.sheets.find((s) => s.id === c.sheetId)?.name ?? "", type: c.type, title: c.title ?? "" })),
   /** Typing by hand: fires onChanged as Excel does. */
   userType: (sheet: string, address: string, input: string | number | null): void => wb.userType(sheet, address, input),
 };

@@ -61,15 +61,25 @@ export async function buildPane(outDir: string, mode: "development" | "productio
   return runWebpack(config);
 }
 
-/** Bundles the strict fake Excel host for the browser, exposing `Office` and `Excel`. */
+/**
+ * Builds what the page gets in place of office.js: Microsoft's Excel client library, then
+ * the host over a fake workbook (fakeHost.ts) with the requirement sets of every member.
+ */
 export async function buildFakeHost(outDir: string): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { excelApiSets } = require("../fake/ms/apiSets") as typeof import("../fake/ms/apiSets");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { librarySource } = require("../fake/ms/library") as typeof import("../fake/ms/library");
+  // JSON has no Infinity (a member outside ExcelApi): a level no Excel reaches stands for it.
+  const sets = JSON.stringify(Array.from(excelApiSets().entries()), (_k, v) => (v === Infinity ? 1e9 : v));
   await runWebpack({
     mode: "development",
     context: ROOT,
     target: ["web", "es2019"],
     entry: path.join(__dirname, "fakeHost.ts"),
     devtool: false,
-    output: { path: outDir, filename: "fake-office.js" },
+    output: { path: outDir, filename: "fake-host.js" },
+    plugins: [new webpack.DefinePlugin({ __NQ24_API_SETS__: sets })],
     resolve: {
       extensions: [".ts", ".js", ".json"],
       // The fake reads .xlsx through ExcelJS; in the browser the published browser build works.
@@ -96,7 +106,9 @@ export async function buildFakeHost(outDir: string): Promise<string> {
     infrastructureLogging: { level: "error" },
     stats: "errors-only",
   });
-  return path.join(outDir, "fake-office.js");
+  const out = path.join(outDir, "fake-office.js");
+  fs.writeFileSync(out, librarySource() + "\n;\n" + fs.readFileSync(path.join(outDir, "fake-host.js"), "utf8"));
+  return out;
 }
 
 /** A throw-away self-signed certificate for localhost. */

@@ -1,10 +1,11 @@
 /** Test helpers around the fake: capabilities of a fake host, user-cell snapshots, a 10,000-row workbook. */
+import "./ms";
 import { detectCapabilities, Capabilities } from "../../src/adapters/office/capabilities";
 import { a1 } from "../../src/adapters/office/a1";
 import type { Catalogue } from "../../src/catalogue/types";
 import { SHEET_NAMES } from "../../src/engine/layout";
 import { decodeMetadata, META_WIDTH } from "../../src/engine/metadata";
-import { FakeWorkbook } from "./excel";
+import { FakeWorkbook } from "./workbook";
 import { textOf, key, DEFAULT_CELL } from "./model";
 import { createFakeOffice } from "./office";
 

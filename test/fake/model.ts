@@ -39,6 +39,8 @@ export interface FValidation {
 }
 
 export interface FConditionalFormat {
+  /** The id Excel gives it (ConditionalFormat.id). */
+  id?: string;
   rect: RangeRect;
   type: string;
   rule: unknown;
@@ -59,6 +61,8 @@ export interface FSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden";
   protected: boolean;
   password: string | null;
+  /** What a protected sheet still allows (WorksheetProtectionOptions: allowFormatCells…). */
+  protectionOptions: Record<string, boolean>;
   cells: Map<string, FCell>;
   merges: RangeRect[];
   hiddenRows: Set<number>;
@@ -71,6 +75,8 @@ export interface FSheet {
   validations: FValidation[];
   conditionalFormats: FConditionalFormat[];
   pageLayout: FPageLayout;
+  /** The range with filter buttons (Worksheet.autoFilter), if any. */
+  autoFilter: RangeRect | null;
 }
 
 export const DEFAULT_CELL: FCell = {
@@ -100,6 +106,7 @@ export function newSheet(id: string, name: string): FSheet {
     visibility: "Visible",
     protected: false,
     password: null,
+    protectionOptions: {},
     cells: new Map(),
     merges: [],
     hiddenRows: new Set(),
@@ -111,6 +118,7 @@ export function newSheet(id: string, name: string): FSheet {
     validations: [],
     conditionalFormats: [],
     pageLayout: {},
+    autoFilter: null,
   };
 }
 
@@ -129,6 +137,7 @@ export function cloneSheet(s: FSheet): FSheet {
     validations: s.validations.slice(),
     conditionalFormats: s.conditionalFormats.slice(),
     pageLayout: { ...s.pageLayout },
+    protectionOptions: { ...s.protectionOptions },
   };
 }
 

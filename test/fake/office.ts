@@ -2,7 +2,7 @@
  * A fake of the `Office` global surface the add-in touches: requirement sets (driven by
  * the fake workbook's level), display language, onReady and ribbon action association.
  */
-import { FakeWorkbook, levelNumber } from "./excel";
+import { FakeWorkbook, levelNumber } from "./workbook";
 
 export interface FakeOffice {
   context: {
@@ -16,14 +16,22 @@ export interface FakeOffice {
   associated: Map<string, (event: { completed: () => void }) => unknown>;
 }
 
+/**
+ * What this fake Excel supports: ExcelApi up to the workbook's level; "DelayForCellEdit"
+ * (Excel.run holding a batch while a cell is edited) unless the workbook says otherwise.
+ */
+export function supports(wb: FakeWorkbook, name: string, version?: string): boolean {
+  if (name === "ExcelApi") return levelNumber(version ?? "1.1") <= levelNumber(wb.level);
+  if (name === "DelayForCellEdit") return wb.delayForCellEdit;
+  return false;
+}
+
 export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
   const associated = new Map<string, (event: { completed: () => void }) => unknown>();
   const info = { host: "Excel", platform: "PC" };
   return {
     context: {
-      requirements: {
-        isSetSupported: (name: string, version?: string) => name === "ExcelApi" && levelNumber(version ?? "1.1") <= levelNumber(wb.level),
-      },
+      requirements: { isSetSupported: (name: string, version?: string) => supports(wb, name, version) },
       get displayLanguage() {
         return wb.displayLanguage;
       },
@@ -38,14 +46,16 @@ export function createFakeOffice(wb: FakeWorkbook): FakeOffice {
   };
 }
 
-/** Installs `Office` and `Excel.run` globals backed by the fake; returns an undo. */
+/** Installs `Office` and `Excel` globals backed by the fake (Excel: the connector's namespace); returns an undo. */
 export function installGlobals(wb: FakeWorkbook): { office: FakeOffice; restore: () => void } {
   const g = globalThis as unknown as { Office?: unknown; Excel?: unknown };
   const prevOffice = g.Office;
   const prevExcel = g.Excel;
   const office = createFakeOffice(wb);
+  // The connector first: in the browser it points the page's library at the host, and the
+  // page's `Office` must then be this one (the library asks it for requirement sets too).
+  g.Excel = wb.connector().excelNamespace();
   g.Office = office;
-  g.Excel = { run: wb.excelRun };
   return {
     office,
     restore: () => {

@@ -3,10 +3,11 @@
  * same fixture files drive both adapters and what the add-in wrote can be opened anywhere.
  */
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS objects, not Office.js proxies */
+import "./ms";
 import ExcelJS from "exceljs";
 import { rangeA1 } from "../../src/engine/layout";
 import { parseAddress } from "../../src/adapters/office/a1";
-import { FakeWorkbook } from "./excel";
+import { FakeWorkbook } from "./workbook";
 import { DEFAULT_CELL, FCell, FSheet, isDefault, key } from "./model";
 
 function argbToHex(argb: string | undefined): string | null {

@@ -9,6 +9,8 @@ export interface Capabilities {
   level: string;
   /** 1.2: sheet protection, locked cells, merges, column widths, hidden rows/columns. */
   protection: boolean;
+  /** 1.2: hiding a sheet (reading visibility is 1.1; setting it 1.2). */
+  sheetVisibility: boolean;
   /** 1.4: *OrNullObject methods. */
   nullObjects: boolean;
   /** 1.6: conditional formats. */
@@ -22,17 +24,22 @@ export interface Capabilities {
   /** 1.9: page layout (print setup), per-cell properties (fills read in bulk), row/column properties. */
   pageLayout: boolean;
   cellProperties: boolean;
+  /** 1.9: many cells as one object (Worksheet.getRanges), the filter buttons of a table (autoFilter). */
+  rangeAreas: boolean;
+  autoFilter: boolean;
   /** 1.10: comments (used for cell notes when notes are missing). */
   comments: boolean;
   /** 1.13: merged areas can be read back. */
   mergedAreas: boolean;
   /** 1.18: notes. */
   notes: boolean;
+  /** 1.20: several syncs of one Excel.run undone as one step (RunOptions.mergeUndoGroup). */
+  undoGroups: boolean;
 }
 
 export type IsSetSupported = (name: string, minVersion?: string) => boolean;
 
-const PROBES = ["1.2", "1.4", "1.6", "1.7", "1.8", "1.9", "1.10", "1.13", "1.18"];
+const PROBES = ["1.2", "1.4", "1.6", "1.7", "1.8", "1.9", "1.10", "1.13", "1.18", "1.20"];
 
 export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities {
   const has = (v: string) => {
@@ -47,6 +54,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
   return {
     level,
     protection: has("1.2"),
+    sheetVisibility: has("1.2"),
     nullObjects: has("1.4"),
     conditionalFormats: has("1.6"),
     hyperlinks: has("1.7"),
@@ -55,9 +63,12 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     dataValidation: has("1.8"),
     pageLayout: has("1.9"),
     cellProperties: has("1.9"),
+    rangeAreas: has("1.9"),
+    autoFilter: has("1.9"),
     comments: has("1.10"),
     mergedAreas: has("1.13"),
     notes: has("1.18"),
+    undoGroups: has("1.20"),
   };
 }
 
@@ -85,7 +96,7 @@ export function unavailableFeatures(caps: Capabilities): UnavailableFeature[] {
   const add = (ok: boolean, key: UnavailableFeature["key"], requires: string, vi: string, en: string) => {
     if (!ok) out.push({ key, requires, message: { vi, en } });
   };
-  add(caps.protection, "protection", "1.2", "Không khóa được các ô ngoài ô nhập liệu, không gộp ô, không đặt độ rộng cột (cần Excel hỗ trợ ExcelApi 1.2).", "Cannot lock cells other than inputs, merge cells or set column widths (needs ExcelApi 1.2).");
+  add(caps.protection, "protection", "1.2", "Không gộp ô, không đặt độ rộng cột, không ẩn các trang phụ (cần Excel hỗ trợ ExcelApi 1.2).", "Cannot merge cells, set column widths or hide the helper sheets (needs ExcelApi 1.2).");
   add(caps.conditionalFormats, "conditionalFormats", "1.6", "Không có định dạng có điều kiện cho cột tình trạng (cần ExcelApi 1.6).", "No conditional formatting of the status column (needs ExcelApi 1.6).");
   add(caps.hyperlinks, "hyperlinks", "1.7", "Trang kết quả ghi địa chỉ ô dạng chữ thay cho liên kết (cần ExcelApi 1.7).", "The results sheet lists cell addresses as text instead of links (needs ExcelApi 1.7).");
   add(caps.events, "events", "1.7", "Không tự kiểm tra lại khi đang nhập; hãy bấm Kiểm tra (cần ExcelApi 1.7).", "No live re-check while typing; click Check instead (needs ExcelApi 1.7).");

@@ -8,6 +8,7 @@ export type AddinErrorCode =
   | "AccessDenied"
   | "InvalidArgument"
   | "RequestPayloadSizeLimitExceeded"
+  | "CellEditMode"
   | "Timeout"
   | "ItemNotFound"
   | "ApiNotFound"
@@ -84,13 +85,24 @@ export function toAddinError(e: unknown, ctx: ErrorContext): AddinError {
       return new AddinError(
         "AccessDenied",
         {
-          vi: `Không thể ${a.vi}${w.vi}: trang tính đang được bảo vệ hoặc ô bị khóa. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) rồi thử lại. Không có thay đổi nào được ghi.`,
-          en: `Cannot finish ${a.en}${w.en}: the sheet is protected or the cell is locked. Unprotect the sheet (Review › Unprotect Sheet) and try again. Nothing was written.`,
+          vi: `Không thể ${a.vi}${w.vi}: trang tính đang được bảo vệ hoặc ô bị khóa. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) rồi thử lại; phần bổ trợ không tự bỏ bảo vệ trang nào.`,
+          en: `Cannot finish ${a.en}${w.en}: the sheet is protected or the cell is locked. Unprotect the sheet (Review › Unprotect Sheet) and try again; the add-in never unprotects a sheet itself.`,
+        },
+        at,
+        code,
+      );
+    case "InvalidOperationInCellEditMode":
+      return new AddinError(
+        "CellEditMode",
+        {
+          vi: `Excel đang ở chế độ sửa ô nên chưa thể ${a.vi}${w.vi}. Nhấn Enter (hoặc Esc) để kết thúc việc sửa ô rồi thử lại.`,
+          en: `Excel is editing a cell, so ${a.en}${w.en} cannot run yet. Press Enter (or Esc) to finish editing the cell, then try again.`,
         },
         at,
         code,
       );
     case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
       return new AddinError(
         "RequestPayloadSizeLimitExceeded",
         {
@@ -133,7 +145,8 @@ export function toAddinError(e: unknown, ctx: ErrorContext): AddinError {
         code,
       );
     default: {
-      const msg = e instanceof Error ? e.message : String(e);
+      const m = e && typeof e === "object" ? (e as { message?: unknown }).message : undefined;
+      const msg = typeof m === "string" ? m : String(e);
       return new AddinError(
         "Unknown",
         { vi: `Lỗi khi ${a.vi}${w.vi}: ${msg}`, en: `Error while ${a.en}${w.en}: ${msg}` },

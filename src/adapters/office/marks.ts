@@ -13,7 +13,7 @@ import { SHEET_NAMES } from "../../engine/layout";
 import { decodeMetadata, markKey, StoredMark } from "../../engine/metadata";
 import { MARK_FILLS } from "../../engine/plan";
 import type { CellValue } from "../../engine/types";
-import { a1 } from "./a1";
+import { a1, parseAddress, rangeA1 } from "./a1";
 import type { Capabilities } from "./capabilities";
 
 /** Every note the add-in writes starts with a finding code in brackets ("[NQ24-E001] …"). */
@@ -33,6 +33,14 @@ export function isMarkFill(color: string | undefined | null): boolean {
 export interface NoteItem {
   content: string;
   delete(): void;
+  /** The sheet it sits on now, once its location is read (queueNoteLocations). */
+  sheet?: string;
+  /** How the request names it (its key in the collection), for the size of a batch. */
+  key?: string;
+}
+
+interface LocatableNote extends NoteItem {
+  getLocation(): Excel.Range;
 }
 
 export interface MarkPrefetch {
@@ -79,15 +87,67 @@ export function markPrefetch(q: PrefetchQueue): MarkPrefetch {
   return { marks, ourNotes };
 }
 
-/** Queues the current fill of each recorded cell (a handful of single cells); call the result after the sync. */
-export function queueMarkFills(context: Excel.RequestContext, marks: StoredMark[] | null, sheetNames: Set<string>): () => Map<string, string> {
-  const reads = (marks ?? [])
-    .filter((m) => sheetNames.has(m.sheet))
-    .map((m) => {
-      const f = context.workbook.worksheets.getItem(m.sheet).getRange(a1(m.row, m.col)).format.fill;
-      f.load("color");
-      return { k: markKey(m), f };
+/**
+ * Queues, with the next read, where each of the add-in's notes sits now; call the result
+ * after that sync to set each item's sheet (a protected sheet's notes are left alone).
+ */
+export function queueNoteLocations(notes: NoteItem[] | null): () => void {
+  const reads = (notes ?? []).map((n) => {
+    const r = (n as LocatableNote).getLocation();
+    r.load("address");
+    return { n, r };
+  });
+  return () => {
+    for (const { n, r } of reads) n.sheet = parseAddress(r.address).sheet;
+  };
+}
+
+/** Recorded cells of one column, in runs close enough to read as one range (gaps of a few rows are read too). */
+function columnSpans(marks: StoredMark[]): { sheet: string; col: number; row: number; rowCount: number; marks: StoredMark[] }[] {
+  const sorted = marks.slice().sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row));
+  const spans: { sheet: string; col: number; row: number; rowCount: number; marks: StoredMark[] }[] = [];
+  for (const m of sorted) {
+    const last = spans[spans.length - 1];
+    if (last && last.sheet === m.sheet && last.col === m.col && m.row - (last.row + last.rowCount) <= SPAN_GAP) {
+      last.rowCount = m.row - last.row + 1;
+      last.marks.push(m);
+    } else spans.push({ sheet: m.sheet, col: m.col, row: m.row, rowCount: 1, marks: [m] });
+  }
+  return spans;
+}
+
+/** Rows between two recorded cells of a column still read as one range. */
+const SPAN_GAP = 20;
+
+/**
+ * Queues the current fill of each recorded cell; call the result after the sync. With
+ * per-cell properties (≥1.9) a column's recorded cells are read as a few ranges, so
+ * thousands of records stay a small request; below, one fill per cell.
+ */
+export function queueMarkFills(context: Excel.RequestContext, marks: StoredMark[] | null, sheetNames: Set<string>, caps?: Capabilities): () => Map<string, string> {
+  const live = (marks ?? []).filter((m) => sheetNames.has(m.sheet));
+  if (caps && caps.cellProperties) {
+    const reads = columnSpans(live).map((span) => {
+      const r = context.workbook.worksheets.getItem(span.sheet).getRange(rangeA1({ row: span.row, col: span.col, rowCount: span.rowCount, colCount: 1 }));
+      return { span, props: r.getCellProperties({ format: { fill: { color: true } } }) };
     });
+    return () => {
+      const out = new Map<string, string>();
+      for (const { span, props } of reads) {
+        for (const m of span.marks) {
+          const row = (props.value ?? [])[m.row - span.row];
+          const c = row && row[0] && row[0].format && row[0].format.fill ? row[0].format.fill.color : undefined;
+          out.set(markKey(m), (typeof c === "string" ? c : "#FFFFFF").toUpperCase());
+        }
+      }
+      return out;
+    };
+  }
+  const reads = live.map((m) => {
+    const f = context.workbook.worksheets.getItem(m.sheet).getRange(a1(m.row, m.col)).format.fill;
+    f.load("color");
+    return { k: markKey(m), f };
+  });
   return () => {
     const out = new Map<string, string>();
     for (const r of reads) out.set(r.k, (r.f.color || "#FFFFFF").toUpperCase());

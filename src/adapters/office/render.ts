@@ -3,12 +3,13 @@
  * this only carries it out with Office.js, skipping what the host cannot do.
  */
 import type { RangeRect } from "../../engine/types";
-import { CellStyle, SheetTemplate, STYLES, StyleKey, TemplateCell } from "../../engine/layout";
+import { SheetTemplate, STYLES, StyleKey, TemplateCell } from "../../engine/layout";
 import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
 import { a1, rangeA1 } from "./a1";
+import { writeRange } from "./batch";
 import { Capabilities, hostCapabilities } from "./capabilities";
-import { protectionOptions } from "./apply";
 import { ACTIONS } from "./errors";
+import { applyCellStyle, charsToPoints } from "./style";
 import { timed } from "./sync";
 
 export interface RenderOptions {
@@ -17,7 +18,7 @@ export interface RenderOptions {
   sheetName?: string;
   /** Render over an existing sheet (repair) instead of adding one. */
   existing?: boolean;
-  /** The existing sheet is protected by the add-in: unprotect before writing. */
+  /** The existing sheet was protected by an earlier version of the add-in: unprotected (once, on Insert) before the repair. */
   unprotectFirst?: boolean;
   /** Cells ("row,col") whose value and number format are kept as the user left them. */
   keep?: Set<string>;
@@ -25,13 +26,10 @@ export interface RenderOptions {
 
 export interface RenderSummary {
   sheet: string;
-  skipped: ("protection" | "merges" | "columnWidths" | "dataValidation" | "pageLayout" | "freezePanes" | "conditionalFormats")[];
+  skipped: ("protection" | "merges" | "columnWidths" | "dataValidation" | "pageLayout" | "freezePanes" | "conditionalFormats" | "hideSheet")[];
 }
 
-/** Column width: the layout counts characters, the API takes points. */
-export function charsToPoints(chars: number): number {
-  return Math.round(chars * 7 + 5) * 0.75;
-}
+export { charsToPoints };
 
 function colLetters(col: number): string {
   return a1(0, col).replace(/\d+$/, "");
@@ -74,22 +72,6 @@ function styleBlocks(cells: TemplateCell[]): { style: StyleKey; rect: RangeRect 
   return out;
 }
 
-function applyStyle(range: Excel.Range, st: CellStyle): void {
-  const f = range.format;
-  if (st.bold !== undefined) f.font.bold = st.bold;
-  if (st.italic !== undefined) f.font.italic = st.italic;
-  if (st.size !== undefined) f.font.size = st.size;
-  if (st.fontColor) f.font.color = st.fontColor;
-  if (st.fill) f.fill.color = st.fill;
-  if (st.hAlign) f.horizontalAlignment = st.hAlign === "left" ? "Left" : st.hAlign === "center" ? "Center" : "Right";
-  if (st.wrap !== undefined) f.wrapText = st.wrap;
-  if (st.border) {
-    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
-      f.borders.getItem(edge).style = "Continuous";
-    }
-  }
-}
-
 /** Validations for consecutive rows with the same list, as one range each. */
 function validationBlocks(tpl: SheetTemplate): { rect: RangeRect; source: string; warning: boolean }[] {
   const sorted = tpl.validations.slice().sort((a, b) => a.range.col - b.range.col || a.range.row - b.range.row);
@@ -121,32 +103,33 @@ export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate,
 
   if (caps.protection) {
     // Repair: the template's own merges are re-made; stray merges in its area would block them.
-    if (opts.existing) ws.getRange(rangeA1({ row: 0, col: 0, rowCount: lastRow + 1, colCount: width })).unmerge();
+    if (opts.existing) writeRange(context, ws, rangeA1({ row: 0, col: 0, rowCount: lastRow + 1, colCount: width })).unmerge();
   } else skipped.push("merges", "columnWidths", "protection");
 
   // Number formats before values, so "2/2" or "27,5" typed into a text cell stays text, and
   // every text of the template (labels, titles, ids, STT, units) is text: through `values`,
   // Excel would run "- Số người chết…" as a formula.
   for (const run of rowRuns(cells)) {
-    const r = ws.getRange(rangeA1({ row: run[0].row, col: run[0].col, rowCount: 1, colCount: run.length }));
+    const r = writeRange(context, ws, rangeA1({ row: run[0].row, col: run[0].col, rowCount: 1, colCount: run.length }));
     r.numberFormat = [run.map((c) => c.numberFormat ?? (typeof c.value === "string" && c.value !== "" ? "@" : "General"))];
     r.values = [run.map((c) => (c.value === null ? "" : c.value))];
   }
-  for (const b of styleBlocks(tpl.cells)) applyStyle(ws.getRange(rangeA1(b.rect)), STYLES[b.style]);
+  for (const b of styleBlocks(tpl.cells)) applyCellStyle(writeRange(context, ws, rangeA1(b.rect)), STYLES[b.style]);
 
   if (caps.protection) {
-    for (const m of tpl.merges) ws.getRange(rangeA1(m)).merge(false);
+    for (const m of tpl.merges) writeRange(context, ws, rangeA1(m)).merge(false);
     tpl.columns.forEach((c, i) => {
-      const col = ws.getRange(`${colLetters(i)}:${colLetters(i)}`);
+      const col = writeRange(context, ws, `${colLetters(i)}:${colLetters(i)}`);
       col.format.columnWidth = charsToPoints(c.width);
       if (c.hidden) col.columnHidden = true;
     });
-    for (const r of tpl.inputRanges) ws.getRange(rangeA1(r)).format.protection.locked = false;
+    // Input cells unlocked: a user who protects the sheet keeps them editable.
+    for (const r of tpl.inputRanges) writeRange(context, ws, rangeA1(r)).format.protection.locked = false;
   }
 
   if (caps.dataValidation) {
     for (const v of validationBlocks(tpl)) {
-      const range = ws.getRange(rangeA1(v.rect));
+      const range = writeRange(context, ws, rangeA1(v.rect));
       range.dataValidation.clear();
       // A range reference, never an inline list: Excel splits inline lists on commas.
       range.dataValidation.rule = { list: { inCellDropDown: true, source: `=${v.source}` } };
@@ -161,7 +144,7 @@ export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate,
   if (statusCol >= 0 && rows.length) {
     if (caps.conditionalFormats) {
       const first = Math.min(...rows);
-      const range = ws.getRange(rangeA1({ row: first, col: statusCol, rowCount: Math.max(...rows) - first + 1, colCount: 1 }));
+      const range = writeRange(context, ws, rangeA1({ row: first, col: statusCol, rowCount: Math.max(...rows) - first + 1, colCount: 1 }));
       range.conditionalFormats.clearAll();
       const good = [STATUS_TEXT.achieved, STATUS_TEXT.exceeded, TREND_TEXT.better];
       const bad = [STATUS_TEXT.notAchieved, TREND_TEXT.worse];
@@ -194,8 +177,13 @@ export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate,
     if (caps.freezePanes) ws.freezePanes.freezeRows(tpl.freeze.rows);
     else skipped.push("freezePanes");
   }
-  if (tpl.hidden) ws.visibility = "Hidden";
-  if (tpl.protect && caps.protection) ws.protection.protect(protectionOptions());
+  // Hiding a sheet is ExcelApi 1.2 (reading visibility is 1.1): below it the helper sheet stays visible.
+  if (tpl.hidden) {
+    if (caps.sheetVisibility) ws.visibility = "Hidden";
+    else skipped.push("hideSheet");
+  }
+  // No protection: a protected sheet could only take the add-in's marks after an unprotect,
+  // and protect and unprotect empty Excel's undo history. The check reports edited labels.
   return { sheet: name, skipped };
 }
 

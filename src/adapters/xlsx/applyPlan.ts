@@ -7,28 +7,11 @@
 import type * as ExcelJS from "exceljs";
 import { SHEET_NAMES, a1 } from "../../engine/layout";
 import { META_FORMAT_VERSION, META_WIDTH, RESULTS_SIGNATURES, decodeMetadata, emptyMetadata, type AddinMetadata, type AddinSheetRecord, type StoredMark } from "../../engine/metadata";
-import type { CellValue, Plan, Severity, StatusCellWrite } from "../../engine/types";
-import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
+import type { CellValue, Plan } from "../../engine/types";
+import { newCheckId, RESULTS_STYLES, resultsSheetLayout, ResultsSheetLayout, statusCellStyle } from "../../engine/resultsSheet";
 import { applyStyle, argb, setLiteral, writeMetaSheet } from "./write";
 
 export type Lang = "vi" | "en";
-
-/** Status colours: good green, bad red, missing grey, not applicable / unchanged amber. */
-const STATUS_FILL: Record<StatusCellWrite["kind"], string> = {
-  header: "",
-  increased: "#DDEBF7",
-  decreased: "#DDEBF7",
-  achieved: "#C6EFCE",
-  exceeded: "#C6EFCE",
-  better: "#C6EFCE",
-  notAchieved: "#FFC7CE",
-  worse: "#FFC7CE",
-  noData: "#EDEDED",
-  unknown: "#EDEDED",
-  notApplicable: "#FFF2CC",
-  unchanged: "#FFF2CC",
-  noTarget: "#FFFFFF",
-};
 
 function cellFill(cell: ExcelJS.Cell): string {
   const f = cell.fill as ExcelJS.FillPattern | undefined;
@@ -95,7 +78,6 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
     // Holding something other than what was written (a column was inserted): the user's now.
     if (c.text !== undefined && String(cell.value ?? "") !== c.text) continue;
     cell.value = null;
-    ownStyle(cell).fill = { type: "pattern", pattern: "none" };
   }
   for (const r of records) {
     const ws = wb.getWorksheet(r.sheet);
@@ -135,12 +117,10 @@ function freeSheetName(wb: ExcelJS.Workbook, base: string): string {
   }
 }
 
-function severityFill(s: Severity): string {
-  return s === "error" ? "#FFC7CE" : s === "warning" ? "#FFEB9C" : "#DDEBF7";
-}
-
 export interface ApplyOptions {
   lang?: Lang;
+  /** Written on the results sheet and recorded (a fresh one by default). */
+  checkId?: string;
 }
 
 export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: ApplyOptions = {}): StoredMark[] {
@@ -152,12 +132,9 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: A
     if (!ws) continue;
     const cell = ownStyle(ws.getCell(s.row + 1, s.col + 1));
     setLiteral(cell, s.text);
-    if (s.kind === "header") {
-      applyStyle(cell, { bold: true, fill: "#D9E2F3", hAlign: "center", wrap: true, border: true });
-      continue;
-    }
-    const fill = STATUS_FILL[s.kind];
-    if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(fill) } };
+    // The look the engine gives status cells (a font colour, never a fill: nothing to restore on Clear).
+    const st = statusCellStyle(s.kind);
+    cell.font = { ...(cell.font ?? {}), ...(st.bold ? { bold: true } : {}), ...(st.fontColor ? { color: { argb: argb(st.fontColor) } } : {}) };
   }
 
   const records: StoredMark[] = [];
@@ -168,82 +145,53 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: A
     const userNote = hasNote(cell);
     // As metadata.ts defines it: hadNote is true when the add-in added the note.
     records.push({ sheet: m.sheet, row: m.row, col: m.col, previousFill: cellFill(cell), hadNote: !userNote, noteKind: userNote ? "none" : "note" });
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(m.fill || severityFill(m.severity)) } };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(m.fill) } };
     const text = `${m.note[lang]}${m.codes.length ? ` [${m.codes.join(", ")}]` : ""}`;
     // A note the user wrote is theirs: it stays, and the results sheet carries the finding.
     if (!userNote) cell.note = text;
   }
 
   const resultsName = freeSheetName(wb, SHEET_NAMES.results);
-  writeResultsSheet(wb, resultsName, plan, lang);
-  writeRecords(wb, resultsName, plan, lang, records);
+  const checkId = options.checkId ?? newCheckId(new Date(plan.verdict.checkedAt));
+  writeResultsSheet(wb, resultsName, resultsSheetLayout(plan, lang, { checkId }));
+  writeRecords(wb, resultsName, checkId, plan, lang, records);
   return records;
 }
 
-function writeResultsSheet(wb: ExcelJS.Workbook, name: string, plan: Plan, lang: Lang): void {
+/** The engine's results-sheet layout, as the Office adapter renders it: same title, texts, colours and proof. */
+function writeResultsSheet(wb: ExcelJS.Workbook, name: string, layout: ResultsSheetLayout): void {
   const ws = wb.addWorksheet(name);
-  const v = plan.verdict;
-  const width = Math.max(plan.results.header.length, 4);
-  const title = ws.getCell(1, 1);
-  setLiteral(title, lang === "vi" ? "KẾT QUẢ KIỂM TRA BÁO CÁO NGHỊ QUYẾT 24-NQ/TW" : "RESOLUTION 24-NQ/TW REPORT CHECK");
-  applyStyle(title, { bold: true, size: 13 });
-  ws.mergeCells(1, 1, 1, width);
-  const verdict = ws.getCell(2, 1);
-  setLiteral(verdict, v.message[lang]);
-  applyStyle(verdict, { bold: true, fill: v.ready ? "#C6EFCE" : "#FFC7CE", wrap: true });
-  ws.mergeCells(2, 1, 2, width);
-  const lines: [string, string][] = lang === "vi"
-    ? [
-      ["Thời điểm kiểm tra", v.checkedAt],
-      ["Phiên bản danh mục", v.catalogueVersion],
-      ["Lỗi / Cảnh báo / Thông tin", `${v.counts.error} / ${v.counts.warning} / ${v.counts.info}`],
-    ]
-    : [
-      ["Checked at", v.checkedAt],
-      ["Catalogue version", v.catalogueVersion],
-      ["Errors / Warnings / Info", `${v.counts.error} / ${v.counts.warning} / ${v.counts.info}`],
-    ];
-  const statusText = Object.entries(v.statusCounts)
-    .filter(([, n]) => (n ?? 0) > 0)
-    .map(([k, n]) => `${((STATUS_TEXT as Record<string, { vi: string; en: string }>)[k] ?? (TREND_TEXT as Record<string, { vi: string; en: string }>)[k])?.[lang] ?? k}: ${n}`)
-    .join(", ");
-  if (statusText) lines.push([lang === "vi" ? "Tình trạng (số chỉ tiêu)" : "Status (indicators)", statusText]);
-  lines.forEach(([k, val], i) => {
-    const kc = ws.getCell(3 + i, 1);
-    setLiteral(kc, k);
-    applyStyle(kc, { bold: true });
-    setLiteral(ws.getCell(3 + i, 2), val);
-  });
-  const headerRow = 3 + lines.length + 1;
-  plan.results.header.forEach((h, j) => {
-    const c = ws.getCell(headerRow, j + 1);
-    setLiteral(c, h);
-    applyStyle(c, { bold: true, fill: "#D9E2F3", border: true, wrap: true, hAlign: "center" });
-  });
-  plan.results.rows.forEach((row, i) => {
-    const r = headerRow + 1 + i;
-    row.cells.forEach((text, j) => {
-      const c = ws.getCell(r, j + 1);
-      setLiteral(c, text);
-      applyStyle(c, { border: true, wrap: true });
-    });
-    if (row.link) {
-      const addr = a1(row.link.row, row.link.col);
-      // The link sits on the cell showing the address, or on a last column of its own.
-      let j = row.cells.findIndex((t) => t.trim() === addr || t.trim().endsWith("!" + addr));
-      if (j < 0) j = plan.results.header.length;
-      const c = ws.getCell(r, j + 1);
-      c.value = { text: row.cells[j] ?? addr, hyperlink: `#${quoteSheet(row.link.sheet)}!${addr}` };
-      c.font = { color: { argb: "FF0563C1" }, underline: true };
+  layout.rows.forEach((row, i) => {
+    for (let j = 0; j < layout.width; j++) {
+      const laid = row[j];
+      const cell = ws.getCell(i + 1, j + 1);
+      // Text format, as the add-in writes it: nothing on the sheet is ever run as a formula.
+      cell.numFmt = "@";
+      setLiteral(cell, laid ? laid.text : "");
+      if (laid && laid.style) applyStyle(cell, RESULTS_STYLES[laid.style]);
     }
   });
-  ws.views = [{ state: "frozen", ySplit: headerRow, xSplit: 0, topLeftCell: `A${headerRow + 1}` }];
-  const widths = [10, 12, 16, 10, 60, 50];
-  for (let j = 0; j < width; j++) ws.getColumn(j + 1).width = widths[j] ?? 20;
-  ws.getColumn(1).width = Math.max(ws.getColumn(1).width ?? 10, 24);
+  for (const l of layout.links) {
+    const c = ws.getCell(l.row + 1, l.col + 1);
+    const addr = a1(l.target.row, l.target.col);
+    c.value = { text: l.text || addr, hyperlink: `#${quoteSheet(l.target.sheet)}!${addr}` };
+    c.font = { name: "Times New Roman", size: 11, color: { argb: "FF0563C1" }, underline: true };
+  }
+  for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rowCount, m.col + m.colCount);
+  layout.widths.forEach((w, j) => (ws.getColumn(j + 1).width = w));
+  if (layout.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: layout.freezeRows, xSplit: 0, topLeftCell: `A${layout.freezeRows + 1}` }];
+  if (layout.filter) ws.autoFilter = `${a1(layout.filter.row, layout.filter.col)}:${a1(layout.filter.row + layout.filter.rowCount - 1, layout.filter.col + layout.filter.colCount - 1)}`;
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: layout.print.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(layout.print.repeatRows ? { printTitlesRow: `${layout.print.repeatRows.first + 1}:${layout.print.repeatRows.last + 1}` } : {}),
+  };
 }
 
-function writeRecords(wb: ExcelJS.Workbook, resultsName: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
+function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
   const kept = recordedSheets(wb).filter((x) => x.name !== resultsName);
   writeMetaSheet(wb, {
     formatVersion: META_FORMAT_VERSION,
@@ -253,6 +201,7 @@ function writeRecords(wb: ExcelJS.Workbook, resultsName: string, plan: Plan, lan
       lang,
       ready: plan.verdict.ready,
       resultsSheet: resultsName,
+      resultsSheetId: checkId,
     },
     sheets: kept.concat([{ name: resultsName, role: "results", protectedByAddin: false }]),
     marks: records,
