@@ -23,6 +23,8 @@ export const MATCH_ACCEPT = 0.72;
 export const MATCH_DOUBT = 0.9;
 /** The most a label that names a place ("… toàn thành phố") is trusted: taken, and asked to be confirmed. */
 const MATCH_SCOPED = 0.85;
+/** Below this a similar label is no candidate at all (nor a heading a rival). */
+const MATCH_FLOOR = MATCH_ACCEPT - 0.1;
 /** How much better than any rival a similar label must be. */
 const MATCH_MARGIN = 0.05;
 
@@ -158,18 +160,24 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * common) / (a.size + b.size);
 }
 
-/** One edit apart (a letter dropped, added, changed or two swapped): a typing slip. */
+/** One edit apart (a letter dropped, added, changed or two swapped): a typing slip. Compared in place: it runs for every pair of words. */
 function nearWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2);
   }
-  const [s, l] = a.length < b.length ? [a, b] : [b, a];
-  return s.slice(i) === l.slice(i + 1);
+  return a.length < b.length ? sameFrom(a, i, b, i + 1) : sameFrom(b, i, a, i + 1);
+}
+
+/** a from i equals b from j (both to their ends). */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 interface Keyed {
@@ -180,6 +188,15 @@ interface Keyed {
   numbers: string[];
   /** The label said where its figure is for ("toàn thành phố"), left out of `grams` and `words`. */
   scoped: boolean;
+  /** Its words' weights and their sum, for the last weighting asked (one per appendix). */
+  weighed?: { by: (w: string) => number; each: number[]; total: number };
+}
+
+function weights(k: Keyed, weight: (w: string) => number): { each: number[]; total: number } {
+  if (k.weighed && k.weighed.by === weight) return k.weighed;
+  const each = k.words.map(weight);
+  k.weighed = { by: weight, each, total: each.reduce((a, b) => a + b, 0) };
+  return k.weighed;
 }
 
 function keyed(key: string): Keyed {
@@ -191,30 +208,31 @@ function keyed(key: string): Keyed {
 
 /** Word likeness weighted by rarity: "nông thôn" or "cụm" weigh more than "tỷ lệ" shared by half the labels. */
 function wordScore(a: Keyed, b: Keyed, weight: (w: string) => number): number {
+  const wa = weights(a, weight);
+  const wb = weights(b, weight);
+  const total = wa.total + wb.total;
+  if (total === 0) return 0;
   let common = 0;
-  let total = 0;
-  const used = new Set<number>();
-  for (const w of a.words) {
-    const wt = weight(w);
-    total += wt;
+  const used: boolean[] = new Array(b.words.length).fill(false);
+  for (let x = 0; x < a.words.length; x++) {
+    const w = a.words[x];
     let hit = b.words.indexOf(w);
     let near = false;
-    if (hit < 0 || used.has(hit)) {
+    if (hit < 0 || used[hit]) {
       hit = -1;
       for (let k = 0; k < b.words.length && hit < 0; k++) {
-        if (!used.has(k) && nearWord(w, b.words[k])) {
+        if (!used[k] && nearWord(w, b.words[k])) {
           hit = k;
           near = true;
         }
       }
     }
     if (hit >= 0) {
-      used.add(hit);
-      common += near ? wt * 0.8 : wt;
+      used[hit] = true;
+      common += near ? wa.each[x] * 0.8 : wa.each[x];
     }
   }
-  for (const w of b.words) total += weight(w);
-  return total === 0 ? 0 : (2 * common) / total;
+  return (2 * common) / total;
 }
 
 function similarity(seen: Keyed, known: Keyed, weight: (w: string) => number): number {
@@ -222,7 +240,10 @@ function similarity(seen: Keyed, known: Keyed, weight: (w: string) => number): n
   for (const n of seen.numbers) if (known.numbers.indexOf(n) < 0) return 0;
   const small = Math.min(seen.grams.size, known.grams.size);
   if ((2 * small) / (seen.grams.size + known.grams.size) < MATCH_ACCEPT - 0.15) return 0;
-  const score = 0.5 * dice(seen.grams, known.grams) + 0.5 * wordScore(seen, known, weight);
+  const d = dice(seen.grams, known.grams);
+  // Word likeness is at most 1: a score that cannot reach the floor is not worth the word pass.
+  if (0.5 * d + 0.5 < MATCH_FLOOR) return 0;
+  const score = 0.5 * d + 0.5 * wordScore(seen, known, weight);
   // A label narrowed to a place is likely the indicator, but the user confirms it.
   return seen.scoped && !known.scoped ? Math.min(score, MATCH_SCOPED) : score;
 }
@@ -322,7 +343,12 @@ export function indexCatalogue(catalogue: Catalogue): CatalogueIndex {
   for (const a of ["PL1", "PL2"] as AppendixId[]) {
     const n = idx.entries[a].length + idx.headingEntries[a].length;
     const d = df[a];
-    idx.weight[a] = (w: string) => Math.log(1 + n / (d.get(w) ?? 0.5));
+    const memo = new Map<string, number>();
+    idx.weight[a] = (w: string) => {
+      let v = memo.get(w);
+      if (v === undefined) memo.set(w, (v = Math.log(1 + n / (d.get(w) ?? 0.5))));
+      return v;
+    };
   }
   indexCache.set(catalogue, idx);
   return idx;
@@ -383,16 +409,24 @@ interface Fuzzy {
  * indicator wins; then similar labels, most alike first (see the top of this file).
  */
 export function matchRows(sheet: SheetSnapshot, t: TableRows, idx: CatalogueIndex, taken: Set<string>, appendix: AppendixId = t.table.appendix): MatchOutcome {
+  const { out, fuzzy, orderAt } = matchByKeys(sheet, t, idx, taken, appendix);
+  matchSimilar(sheet, t, idx, appendix, taken, fuzzy, orderAt, out);
+  out.matches.sort((a, b) => a.row - b.row);
+  return out;
+}
+
+/** The rows matched by id or by equal keys; the rest left for the similarity pass. */
+function matchByKeys(sheet: SheetSnapshot, t: TableRows, idx: CatalogueIndex, taken: Set<string>, appendix: AppendixId): { out: MatchOutcome; fuzzy: Fuzzy[]; orderAt: Map<number, number> } {
   const { table } = t;
   const out: MatchOutcome = { matches: [], unmatched: [], editedLabels: [], headings: [] };
-  const labelCol = table.columns.label;
-  if (labelCol === undefined) return out;
-  const headingTaken = new Set<string>();
-  const idCol = table.columns.id;
-  let lastOrder = -1;
   const fuzzy: Fuzzy[] = [];
   /** Catalogue order of the row matched at each table row (indicators and headings), for the fuzzy pass. */
   const orderAt = new Map<number, number>();
+  const labelCol = table.columns.label;
+  if (labelCol === undefined) return { out, fuzzy, orderAt };
+  const headingTaken = new Set<string>();
+  const idCol = table.columns.id;
+  let lastOrder = -1;
 
   for (let r = t.firstRow; r <= t.lastRow; r++) {
     const i = r - sheet.origin.row;
@@ -431,9 +465,7 @@ export function matchRows(sheet: SheetSnapshot, t: TableRows, idx: CatalogueInde
     }
     fuzzy.push({ i, raw, seen: keyed(key) });
   }
-  matchSimilar(sheet, t, idx, appendix, taken, fuzzy, orderAt, out);
-  out.matches.sort((a, b) => a.row - b.row);
-  return out;
+  return { out, fuzzy, orderAt };
 }
 
 function matchById(
@@ -522,7 +554,7 @@ function matchSimilar(sheet: SheetSnapshot, t: TableRows, idx: CatalogueIndex, a
     for (const e of idx.entries[appendix]) {
       let best = 0;
       for (const k of e.keys) best = Math.max(best, similarity(q.seen, k, weight));
-      if (best >= MATCH_ACCEPT - 0.1) list.push({ entry: e, score: best });
+      if (best >= MATCH_FLOOR) list.push({ entry: e, score: best });
     }
     list.sort((a, b) => b.score - a.score);
     let heading = 0;
@@ -537,8 +569,9 @@ function matchSimilar(sheet: SheetSnapshot, t: TableRows, idx: CatalogueIndex, a
     if (r > end) continue;
     const free = list.filter((s) => !taken.has(s.entry.row.id));
     const hasValues = valueColumnsHaveText(sheet, q.i, t.table);
-    const pick = choose(free, orderWindow(orderAt, r, t.firstRow, end));
-    if (pick && pick.score >= MATCH_ACCEPT && (pick.score > heading || hasValues)) {
+    const window = orderWindow(orderAt, r, t.firstRow, end);
+    const pick = choose(free, window);
+    if (pick && pick.score >= MATCH_ACCEPT && (pick.score > heading || hasValues) && !sharedWords(q.seen, idx.entries[appendix], taken, window)) {
       out.matches.push({ indicatorId: pick.entry.row.id, sheet: sheet.name, row: r, confidence: round2(pick.score), by: "label", labelSeen: q.raw });
       taken.add(pick.entry.row.id);
       orderAt.set(r, pick.entry.order);
@@ -547,6 +580,18 @@ function matchSimilar(sheet: SheetSnapshot, t: TableRows, idx: CatalogueIndex, a
       out.unmatched.push({ sheet: sheet.name, row: r, label: q.raw, hasValues, best: best ? { indicatorId: best.entry.row.id, confidence: round2(best.score) } : undefined });
     }
   }
+}
+
+/**
+ * A label whose every word lies in two or more indicators' labels ("Tổng số dự án" in the
+ * hydro, wind and solar rows) says too little to tell them apart, unless the row's place in
+ * the table leaves one of them.
+ */
+function sharedWords(seen: Keyed, entries: LabelEntry[], taken: Set<string>, window: { after: number; before: number }): boolean {
+  if (seen.words.length === 0) return false;
+  const covering = entries.filter((e) => !taken.has(e.row.id) && e.keys.some((k) => seen.words.every((w) => k.words.indexOf(w) >= 0)));
+  if (covering.length < 2) return false;
+  return covering.filter((e) => e.order > window.after && e.order < window.before).length !== 1;
 }
 
 /**
