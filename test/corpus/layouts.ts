@@ -74,8 +74,11 @@ export const FAULTS: Fault[] = [
 
 // ---------------------------------------------------------------- the seed as a model
 
+/** Where the seed's text export is read from (the bench runs the compiled generator elsewhere). */
+export const corpusFiles: { seed?: string } = {};
+
 function seedModel(): Model {
-  const seed = readSeedAppendices();
+  const seed = readSeedAppendices(corpusFiles.seed);
   const tables: TableModel[] = [];
   for (const appendix of ["PL1", "PL2"] as AppendixId[]) {
     const cat = nationalCatalogue.rows.filter((r) => r.appendix === appendix);
@@ -188,6 +191,34 @@ export const abbreviated: Step = each((t) => {
 export const oneSheet = (name: string): Step => (m) => {
   for (const t of m.tables) t.sheet = name;
 };
+
+/** A value written into a seed cell (the seed's own gaps filled, for a report that is ready). */
+export const fill = (id: string, role: Role, text: string): Step => (m) => {
+  for (const t of m.tables) for (const r of t.rows) if (r.id === id) r.cells[role] = text;
+};
+
+/** A table left out of the workbook. */
+export const dropTable = (appendix: AppendixId): Step => (m) => {
+  m.tables = m.tables.filter((t) => t.appendix !== appendix);
+};
+
+/** A column left out of one table. */
+export const dropColumn = (appendix: AppendixId, role: Role): Step => (m) => {
+  for (const t of m.tables) if (t.appendix === appendix) t.columns = t.columns.filter((c) => c.role !== role);
+};
+
+/** A column's header rewritten (to words that say nothing of its role or year). */
+export const renameColumn = (appendix: AppendixId, role: Role, header: string): Step => (m) => {
+  for (const t of m.tables) for (const c of t.columns) if (t.appendix === appendix && c.role === role) c.header = [header];
+};
+
+/** A catalogue row left out of its table. */
+export const dropRow = (id: string): Step => (m) => {
+  for (const t of m.tables) t.rows = t.rows.filter((r) => r.id !== id);
+};
+
+/** The seed's four empty results filled: the seed laid out as pasted is then ready to send. */
+export const SEED_GAPS_FILLED: Step[] = [fill("PL2-038", "result", "2"), fill("PL2-051", "result", "1200"), fill("PL2-068", "result", "50"), fill("PL2-069", "result", "80")];
 
 export const extraSheets =
   (...names: string[]): Step =>
