@@ -15,6 +15,9 @@ import { describeFinding } from "../engine/rules/index";
 import { STATUS_TEXT, TREND_TEXT } from "../engine/status";
 import { checkFile, consolidateFiles, makeSample, makeTemplate, NONE_READ, type Lang } from "../usecases/files";
 import { parseArgs } from "./args";
+import { parsePeriodsOption } from "./periods";
+import { periodsOf } from "../catalogue/periods";
+import { describeMapping } from "../engine/recognize";
 import { crossCheckReportFile, reportJson, reportText } from "./report";
 import { ReportFileError } from "../adapters/docx";
 
@@ -53,6 +56,7 @@ Tùy chọn:
   --json                In kết quả dạng JSON (cho script)
   --lang vi|en          Ngôn ngữ (mặc định: vi)
   --catalogue <file|url> Dùng danh mục chỉ tiêu riêng của tỉnh
+  --periods <đầu,cuối>  Năm kỳ đầu và kỳ cuối cần đọc, nếu khác danh mục (ví dụ 2012,2023)
   --workers <n>         Đọc file song song trên n luồng (consolidate; mặc định: tự chọn theo số lõi, số file và cỡ file)
   -h, --help            Trợ giúp (tiếng Anh: nq24 --help --lang en)
   --version             Phiên bản
@@ -78,6 +82,7 @@ Options:
   --json                Print the result as JSON (for scripts)
   --lang vi|en          Language (default: vi)
   --catalogue <file|url> Use a province's own indicator catalogue
+  --periods <from,to>   Baseline and result years to read, when not the catalogue's (e.g. 2012,2023)
   --workers <n>         Read files on n worker threads (consolidate; default: chosen from cores, file count and size)
   -h, --help            This help (Vietnamese: nq24 --help)
   --version             Version
@@ -118,6 +123,7 @@ export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, 
   const L = (vi: string, en: string) => (lang === "en" ? en : vi);
   let s = `${L("File", "File")}: ${file}\n${v.ready ? "✔" : "✖"} ${v.message[lang]}\n`;
   s += `${L("Lỗi", "Errors")}: ${v.counts.error}   ${L("Cảnh báo", "Warnings")}: ${v.counts.warning}   ${L("Lưu ý", "Info")}: ${v.counts.info}   ${L("Danh mục", "Catalogue")}: ${v.catalogueVersion}\n\n`;
+  s += mappingText(r, lang);
   const shown = r.findings.filter((f) => f.severity !== "info");
   const msgWidth = Math.max(30, Math.min(110, columns - 44));
   if (shown.length) {
@@ -154,6 +160,14 @@ export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, 
   return s;
 }
 
+/** What was read: each table's place and columns, and how many of its indicators were found. */
+export function mappingText(r: CheckResult, lang: Lang): string {
+  if (!r.mapping.length) return "";
+  const L = (vi: string, en: string) => (lang === "en" ? en : vi);
+  const lines = r.mapping.map((m) => `  ${describeMapping(m, lang)} (${L(`${m.rows.matched}/${m.rows.expected} chỉ tiêu`, `${m.rows.matched}/${m.rows.expected} indicators`)})`);
+  return `${L("Đã đọc:", "Read:")}\n${lines.join("\n")}\n\n`;
+}
+
 export function checkJson(file: string, hash: string, r: CheckResult, lang: Lang, annotated?: string): unknown {
   const v = r.plan.verdict;
   return {
@@ -163,6 +177,8 @@ export function checkJson(file: string, hash: string, r: CheckResult, lang: Lang
     verdict: { message: v.message[lang], checkedAt: v.checkedAt, catalogueVersion: v.catalogueVersion, counts: v.counts, statusCounts: v.statusCounts },
     cover: r.cover,
     years: { PL1: yearsOf(r, "PL1"), PL2: yearsOf(r, "PL2") },
+    mapping: r.mapping.map((m) => ({ ...m, text: describeMapping(m, lang) })),
+    coverage: r.coverage,
     findings: r.findings.map((f) => {
       const text = describeFinding(f, lang);
       return { severity: f.severity, code: f.code, sheet: f.sheet, cell: f.cell, indicatorId: f.indicatorId ?? null, message: text.message, fix: text.fix ?? null };
@@ -259,7 +275,7 @@ async function loadCatalogue(io: Io, lang: Lang, source: string | undefined): Pr
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const args = parseArgs(argv, { withValue: ["out", "lang", "catalogue", "workers", "report"], switches: ["json", "help", "version"], aliases: { "-h": "help", "-o": "out", "-V": "version" } });
+  const args = parseArgs(argv, { withValue: ["out", "lang", "catalogue", "workers", "report", "periods"], switches: ["json", "help", "version"], aliases: { "-h": "help", "-o": "out", "-V": "version" } });
   const langArg = args.values.lang;
   const lang: Lang = langArg === "en" ? "en" : "vi";
   if (langArg !== undefined && langArg !== "vi" && langArg !== "en") return usageError(io, lang, `--lang phải là vi hoặc en (nhận được “${langArg}”)`, `--lang must be vi or en (got “${langArg}”)`);
@@ -297,7 +313,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (args.positional.length !== 1) return usageError(io, lang, "cần đúng một file vào: nq24 check <vao.xlsx>", "expected one input file: nq24 check <in.xlsx>");
         if (out && !/\.xlsx$/i.test(out)) return usageError(io, lang, "--out phải là file .xlsx", "--out must be an .xlsx file");
         const input = args.positional[0];
-        const res = await checkFile(input, { out, lang, catalogue });
+        const periods = args.values.periods !== undefined ? parsePeriodsOption(args.values.periods, periodsOf(catalogue)) : undefined;
+        if (periods && !periods.ok) return usageError(io, lang, periods.message.vi, periods.message.en);
+        const res = await checkFile(input, { out, lang, catalogue, periods: periods?.periods });
         // The written report, when given, is cross-checked against what the check read.
         const report = args.values.report !== undefined ? await crossCheckReportFile(args.values.report, res.result, catalogue) : undefined;
         if (json) io.out(JSON.stringify({ ...(checkJson(basename(input), res.hash, res.result, lang, res.annotated) as object), ...(report ? { report: reportJson(report, lang) } : {}) }, null, 2) + "\n");

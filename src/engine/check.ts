@@ -32,7 +32,7 @@ export interface CheckOptions {
   detail?: "full" | "summary";
   /** The reporting periods to look for, when not the catalogue's (`nq24 check --periods 2012,2023`). */
   periods?: Periods;
-  /** The user's corrections of what columns hold (kept in the workbook's NQ24_Meta). */
+  /** The user's corrections of what columns hold; default: those the snapshot carries from NQ24_Meta. */
   overrides?: ColumnOverride[];
 }
 
@@ -69,7 +69,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, catalogue: Catalogue, 
   const findings = new Findings();
   const periods = options.periods ?? periodsOf(catalogue);
   const catalogueYears = periodYears(periods);
-  const overrides = options.overrides ?? [];
+  // Given, or those stored in the workbook: a corrected mapping holds wherever the file is checked.
+  const overrides = options.overrides ?? snapshot.overrides ?? [];
   const candidates = recognizeWorkbook(snapshot, idx, periods, overrides);
   const chosen = pickTables(candidates, findings);
   reportUnusedOverrides(unusedOverrides(candidates, overrides), findings);

@@ -9,13 +9,15 @@
  *   ["sheet", "<name>", "<role>", "protected" | ""]      sheets the add-in made
  *   ["mark", "<sheet>", "<row>", "<col>", "<previous fill>", "1" | "0", "<note kind>", "<vault>"]
  *   ["status", "<sheet>", "<row>", "<col>", "<text>"]   status cells the add-in wrote, and what it wrote
+ *   ["column", "<sheet>", "PL1" | "PL2", "<col>", "<role>" | "ignore", "<year>"]
+ *                                                       the user's correction of what a column holds
  * Rows and columns are absolute and 0-based, as in MarkRecord.
  *
  * "<vault>" (Office.js only, may be empty): the A1 address of a cell on the metadata sheet
  * holding a copy of the marked cell's formats taken in the same batch as the mark, for when
  * the previous fill could not be read beforehand; the next read turns it into a colour.
  */
-import type { CellAddress, CellValue, MarkRecord } from "./types";
+import type { CellAddress, CellValue, ColumnOverride, MarkRecord } from "./types";
 
 export const META_MAGIC = "NQ24_META";
 export const META_FORMAT_VERSION = "1";
@@ -75,6 +77,8 @@ export interface AddinMetadata {
   marks: StoredMark[];
   /** Cells the add-in wrote status text into (beside a user's own table too), so Clear empties them. */
   statusCells?: StatusRecord[];
+  /** The user's corrections of what columns hold: inputs to every check, kept until the user clears them. */
+  columns?: ColumnOverride[];
 }
 
 export function emptyMetadata(): AddinMetadata {
@@ -101,6 +105,7 @@ export function encodeMetadata(meta: AddinMetadata): string[][] {
     rows.push(pad(["mark", m.sheet, String(m.row), String(m.col), m.previousFill, m.hadNote ? "1" : "0", m.noteKind, m.vault ?? ""]));
   }
   for (const c of meta.statusCells ?? []) rows.push(pad(["status", c.sheet, String(c.row), String(c.col), c.text ?? ""]));
+  for (const o of meta.columns ?? []) rows.push(pad(["column", o.sheet, o.appendix, String(o.col), o.role, o.year !== undefined ? String(o.year) : ""]));
   return rows;
 }
 
@@ -139,6 +144,9 @@ export function decodeMetadata(rows: CellValue[][]): AddinMetadata {
       // Records from before the text was kept have none: only a status column vouches for those.
       const text = r[4] === null || r[4] === undefined || r[4] === "" ? undefined : String(r[4]);
       if (sheet && row !== null && col !== null) (meta.statusCells = meta.statusCells ?? []).push(text === undefined ? { sheet, row, col } : { sheet, row, col, text });
+    } else if (kind === "column") {
+      const o = decodeOverride(r);
+      if (o) replaceOverride(meta, o);
     } else if (kind === "mark") {
       const sheet = str(r[1]);
       const row = nonNegInt(str(r[2]));
@@ -164,6 +172,41 @@ export function decodeMetadata(rows: CellValue[][]): AddinMetadata {
     }
   }
   return meta;
+}
+
+const OVERRIDE_ROLES = ["stt", "label", "unit", "baseline", "result", "target", "note", "comparison", "id", "status", "ignore"];
+
+function decodeOverride(r: CellValue[]): ColumnOverride | null {
+  const sheet = str(r[1]);
+  const appendix = str(r[2]);
+  const col = nonNegInt(str(r[3]));
+  const role = str(r[4]);
+  const year = str(r[5]);
+  if (!sheet || (appendix !== "PL1" && appendix !== "PL2") || col === null || OVERRIDE_ROLES.indexOf(role) < 0) return null;
+  const o: ColumnOverride = { sheet, appendix, col, role: role as ColumnOverride["role"] };
+  if (/^\d{4}$/.test(year)) o.year = Number(year);
+  return o;
+}
+
+/** The same column of the same table: one override each, the later wins. */
+export function sameColumn(a: ColumnOverride, b: ColumnOverride): boolean {
+  return a.sheet === b.sheet && a.appendix === b.appendix && a.col === b.col;
+}
+
+function replaceOverride(meta: AddinMetadata, o: ColumnOverride): void {
+  meta.columns = (meta.columns ?? []).filter((x) => !sameColumn(x, o)).concat([o]);
+}
+
+/**
+ * The overrides with one set (`role` given) or cleared (`role` null) for a column: what the
+ * adapters store when the user corrects a column, or takes the correction back.
+ */
+export function withOverride(list: ColumnOverride[], column: Omit<ColumnOverride, "role" | "year">, role: ColumnOverride["role"] | null, year?: number): ColumnOverride[] {
+  const rest = list.filter((x) => !sameColumn(x, { ...column, role: "ignore" }));
+  if (role === null) return rest;
+  const o: ColumnOverride = { sheet: column.sheet, appendix: column.appendix, col: column.col, role };
+  if (year !== undefined) o.year = year;
+  return rest.concat([o]);
 }
 
 export function markKey(m: { sheet: string; row: number; col: number }): string {

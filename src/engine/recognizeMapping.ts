@@ -117,12 +117,19 @@ const ROLE_WORDS: Record<ColumnRole, Text2> = {
 export function describeColumn(c: MappingColumn, lang: "vi" | "en"): string {
   let s: string;
   if (c.ignored) s = lang === "vi" ? "bỏ qua" : "ignored";
-  else if (!c.role) s = c.year !== undefined ? (lang === "vi" ? `${c.year} (không dùng)` : `${c.year} (not used)`) : "";
+  else if (!c.role) s = c.year !== undefined ? (lang === "vi" ? `${c.year} (không dùng)` : `${c.year} (not used)`) : unread(c.header, lang);
   else if (c.role === "baseline" || c.role === "result") s = String(c.year);
   else if (c.role === "target") s = lang === "vi" ? `mục tiêu ${c.year}` : `${c.year} target`;
   else s = ROLE_WORDS[c.role][lang];
   if (s && c.by === "override") s += lang === "vi" ? " (đã sửa)" : " (corrected)";
   return s;
+}
+
+/** A column read as nothing, shown with its header so the user sees what to correct. */
+function unread(header: string, lang: "vi" | "en"): string {
+  const h = header.replace(/\s+/g, " ").trim();
+  if (!h) return "";
+  return lang === "vi" ? `“${h}” (không đọc)` : `“${h}” (not read)`;
 }
 
 function quoteSheet(name: string): string {

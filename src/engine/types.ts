@@ -55,6 +55,8 @@ export interface WorkbookSnapshot {
   source?: string;
   /** The marks the add-in wrote before (from its metadata), so a re-check can replace them. */
   previousMarks?: MarkRecord[];
+  /** The user's column corrections stored in the workbook (NQ24_Meta), read by the adapter. */
+  overrides?: ColumnOverride[];
 }
 
 // ---------------------------------------------------------------- Values

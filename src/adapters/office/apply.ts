@@ -338,6 +338,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
     sheets: prev.meta.sheets.some((s) => s.name === target.name) ? prev.meta.sheets : prev.meta.sheets.concat([{ name: target.name, role: "results", protectedByAddin: false }]),
     marks: ms,
     statusCells: st,
+    columns: prev.meta.columns,
   });
   const newStatusRecords: StatusRecord[] = statusCells.map((s) => ({ sheet: s.sheet, row: s.row, col: s.col, text: s.text }));
   const during = recordsOf(marks.during, keptStatus.concat(oldStatus.filter((c) => writable(c.sheet) && !newStatusKeys.has(markKey(c))), newStatusRecords));

@@ -102,7 +102,8 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
   }
   // The records of the report sheets stay (the add-in may still unprotect them); the rest goes.
   const kept = decoded.sheets.filter((x) => x.role !== "results" && !results.has(x.name) && wb.getWorksheet(x.name));
-  if (kept.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept });
+  // The user's column corrections stay too: they are inputs, not marks.
+  if (kept.length || decoded.columns?.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept, columns: decoded.columns });
   else wb.removeWorksheet(meta.id);
   return records.length;
 }
@@ -193,6 +194,8 @@ function writeResultsSheet(wb: ExcelJS.Workbook, name: string, layout: ResultsSh
 
 function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
   const kept = recordedSheets(wb).filter((x) => x.name !== resultsName);
+  const meta = wb.getWorksheet(SHEET_NAMES.meta);
+  const columns = meta ? readRecords(meta).columns : undefined;
   writeMetaSheet(wb, {
     formatVersion: META_FORMAT_VERSION,
     run: {
@@ -206,5 +209,6 @@ function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string
     sheets: kept.concat([{ name: resultsName, role: "results", protectedByAddin: false }]),
     marks: records,
     statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, text: c.text })),
+    columns,
   });
 }

@@ -87,6 +87,8 @@ function finish(sheets: WorkbookSnapshot["sheets"], format: SpreadsheetFormat, n
     const rows = meta.origin.row === 0 && meta.origin.col === 0 ? meta.values : [];
     const decoded = decodeMetadata(rows);
     if (decoded.marks.length) snapshot.previousMarks = decoded.marks;
+    // The user's column corrections are inputs to the check, wherever the file is checked.
+    if (decoded.columns?.length) snapshot.overrides = decoded.columns;
     result.recordedRun = decoded.run;
     snapshot.sheets = sheets.filter((s) => s !== meta);
   }
