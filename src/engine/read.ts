@@ -7,6 +7,7 @@ import type { IndicatorRow, PeriodYears } from "../catalogue/types";
 import type { CatalogueIndex, MatchOutcome, TableRows } from "./recognize";
 import { mergeAt } from "./recognizeCells";
 import type { IndicatorReading, ParsedValue, ReadCell, SheetSnapshot } from "./types";
+import { readFigure, tableUnits } from "./tableUnits";
 import { parseCell, parseText, type ValueHint } from "./values";
 
 /**
@@ -67,14 +68,19 @@ export function readTable(
   const firstValueCol = valueCols.length ? Math.min(...valueCols) : 0;
   // One object per table: every reading of the table shares it.
   const years: PeriodYears = { ...catalogueYears, ...t.table.years };
+  const units = tableUnits(sheet, t.table);
   for (const m of outcome.matches) {
     const indicator = idx.byId.get(m.indicatorId) as IndicatorRow;
     const reading: IndicatorReading = { indicator, match: m, years };
     for (const role of VALUE_ROLES) {
       const col = columns[role];
       if (col === undefined) continue;
-      // The indicator row itself carries the parser's hint (its kind and unit).
-      reading[role] = readCell(sheet, m.row, col, role === "note" ? NO_HINT : role === "target" ? TARGET_HINT : indicator, firstValueCol, indicator.id);
+      if (role === "baseline" || role === "result") {
+        // Figures: in the unit the table declares (tableUnits.ts), kept in the indicator's unit.
+        reading[role] = readFigure(units, indicator, m.row, role, sheet.name, (hint) => readCell(sheet, m.row, col, hint, firstValueCol, indicator.id));
+        continue;
+      }
+      reading[role] = readCell(sheet, m.row, col, role === "note" ? NO_HINT : TARGET_HINT, firstValueCol, indicator.id);
     }
     readings[indicator.id] = reading;
   }
