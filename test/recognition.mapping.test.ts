@@ -24,7 +24,8 @@ const root = join(__dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "nq24-mapping-"));
 const cat = nationalCatalogue;
 const NOW = new Date("2023-05-20T08:00:00Z");
-const nq24 = (...args: string[]) => spawnSync(process.execPath, [join(root, "bin", "nq24.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "" } });
+// Wide enough that each table's line stays one line.
+const nq24 = (...args: string[]) => spawnSync(process.execPath, [join(root, "bin", "nq24.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "", COLUMNS: "300" } });
 
 /** The seed as pasted, ready, but Phụ lục 2's 2022 column headed "Kỳ cuối" (column D). */
 const unreadable = generate({ name: "", steps: [...SEED_GAPS_FILLED, renameColumn("PL2", "result", "Kỳ cuối")] }, []);

@@ -41,7 +41,8 @@ export function readCell(sheet: SheetSnapshot, row: number, col: number, hint: V
         ? { state: "blank", raw: "" }
         : parseCell({ value: v, valueType: sheet.valueTypes[i]?.[j], numberFormat: sheet.numberFormats[i]?.[j], text }, hint);
   }
-  return { address: { sheet: sheet.name, row: r >= 0 ? r : row, col: r >= 0 ? c : col }, value, indicatorId };
+  // The row's own cell: a finding about a merged figure points at the row it is read for.
+  return { address: { sheet: sheet.name, row, col }, value, indicatorId };
 }
 
 /** The note that explains a row: its own, else the nearest heading's. */

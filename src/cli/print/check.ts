@@ -95,7 +95,7 @@ export function trendsLine(r: CheckResult, lang: Lang, columns = Infinity): stri
 export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, lang: Lang, columns: number, annotated?: string): string {
   const L = say(lang);
   let s = verdictBlock(file, r, lang, columns) + "\n";
-  s += mappingText(r, lang);
+  s += mappingText(r, lang, columns);
   const shown = r.findings.filter((f) => f.severity !== "info");
   if (shown.length) s += L("Lỗi và cảnh báo:", "Errors and warnings:") + "\n" + findingsTable(shown, lang, columns) + "\n";
   const infos = r.findings.length - shown.length;
@@ -107,12 +107,12 @@ export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, 
   return s;
 }
 
-/** What was read: each table's place and columns (one line each, not wrapped), and how many of its indicators were found. */
-export function mappingText(r: CheckResult, lang: Lang): string {
+/** What was read: each table's place and columns, and how many of its indicators were found. */
+export function mappingText(r: CheckResult, lang: Lang, columns: number): string {
   if (!r.mapping.length) return "";
   const L = say(lang);
-  const lines = r.mapping.map((m) => `  ${describeMapping(m, lang)} (${L(`${m.rows.matched}/${m.rows.expected} chỉ tiêu`, `${m.rows.matched}/${m.rows.expected} indicators`)})`);
-  return `${L("Đã đọc:", "Read:")}\n${lines.join("\n")}\n\n`;
+  const lines = r.mapping.map((m) => paragraph(`${describeMapping(m, lang)} (${L(`${m.rows.matched}/${m.rows.expected} chỉ tiêu`, `${m.rows.matched}/${m.rows.expected} indicators`)})`, columns, "  "));
+  return `${L("Đã đọc:", "Read:")}\n${lines.join("")}\n`;
 }
 
 export function findingJson(f: Finding, lang: Lang): unknown {
