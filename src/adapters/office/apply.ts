@@ -339,6 +339,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
     marks: ms,
     statusCells: st,
     ignored: prev.meta.ignored,
+    columns: prev.meta.columns,
   });
   const newStatusRecords: StatusRecord[] = statusCells.map((s) => ({ sheet: s.sheet, row: s.row, col: s.col, text: s.text }));
   const during = recordsOf(marks.during, keptStatus.concat(oldStatus.filter((c) => writable(c.sheet) && !newStatusKeys.has(markKey(c))), newStatusRecords));

@@ -48,6 +48,7 @@ export const ACTIONS = {
   clear: { vi: "xóa đánh dấu", en: "clearing marks" },
   select: { vi: "chọn ô", en: "selecting a cell" },
   fill: { vi: "điền dữ liệu mẫu", en: "filling the sample data" },
+  override: { vi: "sửa cách đọc cột", en: "correcting how a column is read" },
 } satisfies Record<string, Text2>;
 
 function where(ctx: ErrorContext): Text2 {

@@ -114,8 +114,8 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
   }
   // The records of the report sheets stay (the add-in may still unprotect them); the rest goes.
   const kept = decoded.sheets.filter((x) => x.role !== "results" && !results.has(x.name) && wb.getWorksheet(x.name));
-  // Warnings the district set aside are its decisions, not marks: they stay.
-  if (kept.length || decoded.ignored?.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept, ignored: decoded.ignored });
+  // Warnings the district set aside are its decisions, and column corrections are inputs, not marks: they stay.
+  if (kept.length || decoded.ignored?.length || decoded.columns?.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept, ignored: decoded.ignored, columns: decoded.columns });
   else wb.removeWorksheet(meta.id);
   return records.length;
 }
@@ -207,7 +207,9 @@ function writeResultsSheet(wb: ExcelJS.Workbook, name: string, layout: ResultsSh
 function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
   const kept = recordedSheets(wb).filter((x) => x.name !== resultsName);
   const metaSheet = wb.getWorksheet(SHEET_NAMES.meta);
-  const ignored = metaSheet ? readRecords(metaSheet).ignored : undefined;
+  const stored = metaSheet ? readRecords(metaSheet) : undefined;
+  const ignored = stored?.ignored;
+  const columns = stored?.columns;
   writeMetaSheet(wb, {
     formatVersion: META_FORMAT_VERSION,
     run: {
@@ -222,5 +224,6 @@ function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string
     marks: records,
     statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, text: c.text })),
     ignored,
+    columns,
   });
 }
