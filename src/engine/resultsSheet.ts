@@ -8,6 +8,7 @@
 import type { Text2 } from "../catalogue/types";
 import type { CellStyle } from "./layout";
 import { MARK_FILLS, SEVERITY_TEXT } from "./plan";
+import { PageSetup, plainPageSetup, RESULTS_FONT } from "./print";
 import type { CellAddress, Plan, RangeRect, Severity, StatusCellWrite } from "./types";
 
 export const RESULTS_TITLE: Text2 = { vi: "KẾT QUẢ KIỂM TRA BÁO CÁO NGHỊ QUYẾT 24-NQ/TW", en: "CHECK RESULTS — RESOLUTION 24-NQ/TW REPORT" };
@@ -65,7 +66,9 @@ export interface ResultsSheetLayout {
   /** Header and findings, for the filter buttons; null without a table. */
   filter: RangeRect | null;
   links: ResultsLink[];
-  print: { paperSize: "A4"; landscape: boolean; repeatRows: { first: number; last: number } | null };
+  /** A4 landscape, fitted to the width, the table's header repeated on every page. */
+  print: PageSetup;
+  font: { name: string; size: number };
   checkId: string;
 }
 
@@ -168,7 +171,8 @@ export function resultsSheetLayout(plan: Plan, lang: "vi" | "en", extras: Result
     freezeRows: headerRow + 1,
     filter: plan.results.rows.length ? { row: headerRow, col: 0, rowCount: lastRow - headerRow + 1, colCount: width } : null,
     links,
-    print: { paperSize: "A4", landscape: true, repeatRows: { first: headerRow, last: headerRow } },
+    print: plainPageSetup(true, { first: headerRow, last: headerRow }),
+    font: RESULTS_FONT,
     checkId: extras.checkId,
   };
 }
@@ -196,7 +200,8 @@ export function messageSheetLayout(text: Text2, lang: "vi" | "en", now: Date, ch
     freezeRows: 0,
     filter: null,
     links: [],
-    print: { paperSize: "A4", landscape: true, repeatRows: null },
+    print: plainPageSetup(true),
+    font: RESULTS_FONT,
     checkId,
   };
 }

@@ -24,6 +24,7 @@ export interface FCell {
   italic: boolean;
   fontColor: string;
   fontSize: number;
+  fontName: string;
   wrap: boolean;
   hAlign: string;
   border: boolean;
@@ -53,6 +54,20 @@ export interface FPageLayout {
   paperSize?: string;
   printTitleRows?: string;
   fitToWidth?: number;
+  fitToHeight?: number;
+  /** The zoom's scale, when one was set instead of fitting. */
+  scale?: number;
+  printArea?: string;
+  /** Margins in points, as PageLayout takes them. */
+  leftMargin?: number;
+  rightMargin?: number;
+  topMargin?: number;
+  bottomMargin?: number;
+  headerMargin?: number;
+  footerMargin?: number;
+  blackAndWhite?: boolean;
+  centerHorizontally?: boolean;
+  centerFooter?: string;
 }
 
 export interface FSheet {
@@ -88,6 +103,7 @@ export const DEFAULT_CELL: FCell = {
   italic: false,
   fontColor: "#000000",
   fontSize: 11,
+  fontName: "Calibri",
   wrap: false,
   hAlign: "General",
   border: false,
