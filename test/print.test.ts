@@ -77,7 +77,8 @@ describe("Office: the pane's Insert sets up printing", () => {
     expect(p.rightMargin).toBeCloseTo(15 * MM_IN_POINTS, 1);
     expect(p.topMargin).toBeCloseTo(20 * MM_IN_POINTS, 1);
     expect(p.bottomMargin).toBeCloseTo(15 * MM_IN_POINTS, 1);
-    expect(p.centerFooter).toMatch(/&P\/&N/);
+    // The page number centred in the top margin, in the document font.
+    expect(p.centerHeader).toMatch(/^&"Times New Roman,Regular"&1[34]&P$/);
   });
 
   test.each(["PL1", "PL2"] as const)("%s: Times New Roman, nothing printed under 12 pt, notes left-aligned and wrapped", (a) => {
@@ -145,7 +146,7 @@ describe(".xlsx: the command line writes the same setup", () => {
     expect(String(ps.printArea).replace(/\$/g, "")).toBe(p.printArea);
     expect((ps.margins?.left ?? 0) * 72).toBeCloseTo(p.leftMargin ?? 0, 3);
     expect((ps.margins?.bottom ?? 0) * 72).toBeCloseTo(p.bottomMargin ?? 0, 3);
-    expect(ws.headerFooter.oddFooter).toBe(`&C${p.centerFooter}`);
+    expect(ws.headerFooter.oddHeader).toBe(`&C${p.centerHeader}`);
   });
 
   test.each(["PL1", "PL2"] as const)("%s: Times New Roman ≥ 12 pt in the printed columns, notes left-aligned", (a) => {
@@ -177,5 +178,28 @@ describe(".xlsx: the command line writes the same setup", () => {
     const a3 = (t.sheets.find((s) => s.role === "PL1") as (typeof t.sheets)[number]).cells.find((c) => c.row === 2 && c.col === 0);
     expect(a3?.formula).toBeUndefined();
     expect(a3?.value).toMatch(/^\(Kèm theo Báo cáo số/);
+  });
+});
+
+describe("row heights for wrapped text", () => {
+  test("both adapters give the rows of long labels and notes the engine's heights", async () => {
+    const t = buildWorkbookTemplate(cat, laiChauSample.cover, sampleFillValues()).sheets.find((s) => s.role === "PL2");
+    const heights = t?.rowHeights ?? {};
+    const tall = Object.keys(heights).map(Number);
+    expect(tall.length).toBeGreaterThan(20);
+    // A long label wraps: its row is at least two lines of 13 pt.
+    const long = (t?.cells ?? []).find((c) => c.col === col("PL2", "label") && typeof c.value === "string" && c.value.length > 120);
+    expect(long).toBeDefined();
+    expect(heights[(long as { row: number }).row]).toBeGreaterThanOrEqual(2 * 13);
+    // The pane's "fill the sample" on a blank workbook inserts the sheets with the values.
+    const office = new FakeWorkbook();
+    office.addSheet("Sheet1");
+    await office.run((ctx) => fillSample(ctx, cat, laiChauSample, { caps: capsFor(office) }));
+    const s = office.sheet(SHEET_NAMES.PL2);
+    for (const r of tall) expect(s.rowHeights.get(r)).toBe(heights[r]);
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.load((await writeTemplate(buildWorkbookTemplate(cat, laiChauSample.cover, sampleFillValues())).xlsx.writeBuffer()) as ArrayBuffer);
+    const ws = x.getWorksheet(SHEET_NAMES.PL2) as ExcelJS.Worksheet;
+    for (const r of tall) expect(ws.getRow(r + 1).height).toBe(heights[r]);
   });
 });

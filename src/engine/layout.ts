@@ -6,7 +6,7 @@ import type { AppendixId, Catalogue, ColumnRole, IndicatorRow, Periods, Text2 } 
 import { isIndicator } from "../catalogue/types";
 import { NATIONAL_PERIODS, periodsOf } from "../catalogue/periods";
 import type { CellValue, CellValueType, RangeRect, SheetSnapshot, WorkbookSnapshot } from "./types";
-import { appendixPageSetup, DOCUMENT_FONT, PageSetup, plainPageSetup } from "./print";
+import { appendixPageSetup, DOCUMENT_FONT, PageSetup, plainPageSetup, wrappedRowHeights } from "./print";
 
 export const SHEET_NAMES = {
   cover: "Bìa",
@@ -247,6 +247,8 @@ export interface SheetTemplate {
   /** The font of every cell of the sheet (styles set only the size where it differs). */
   font: { name: string; size: number };
   freeze?: { rows: number; cols: number };
+  /** Heights in points of the rows whose wrapped text needs more than one line (0-based row → points). */
+  rowHeights?: Record<number, number>;
   /** For appendix sheets: indicator id → 0-based row. */
   indicatorRows?: Record<string, number>;
 }
@@ -354,7 +356,13 @@ export function buildAppendixSheet(
     r++;
   }
   cells.push({ row: r + 1, col: idx("label"), value: NO_DATA_FOOTNOTE.vi, style: "footnote" });
+  const font = DOCUMENT_FONT;
+  const measured = cells.map((c) => {
+    const st = c.style ? STYLES[c.style] : {};
+    return { row: c.row, col: c.col, text: c.value === null ? "" : String(c.value), size: st.size ?? font.size, bold: !!st.bold, wrap: !!st.wrap };
+  });
   return {
+    rowHeights: wrappedRowHeights(measured, cols.map((c) => c.width), merges),
     name: SHEET_NAMES[appendix],
     role: appendix,
     columns: cols,

@@ -32,7 +32,7 @@ const MM = 1 / 25.4;
 
 /**
  * A4 landscape for a table: 20 mm left (the binding side), 15 mm right, 20 mm top, 15 mm
- * bottom, the page number 8 mm from the bottom edge. Nghị định 30's portrait margins
+ * bottom, the page number 8 mm from the top edge. Nghị định 30's portrait margins
  * (30/15/20/20 mm) would leave too narrow a table for the columns at 13 pt.
  */
 export const TABLE_MARGINS: Margins = { left: 20 * MM, right: 15 * MM, top: 20 * MM, bottom: 15 * MM, header: 8 * MM, footer: 8 * MM };
@@ -54,12 +54,16 @@ export interface PageSetup {
    * LibreOffice ignores it (print the copy made by "Gửi tỉnh" / `nq24 export` there).
    */
   blackAndWhite: boolean;
-  /** Page footer in Excel's header/footer codes ("&P" page number, "&N" page count). */
-  footer?: string;
+  /** The page header in Excel's header/footer codes ("&P" the page number). */
+  header?: string;
 }
 
-/** "Trang 2/5", centred at the bottom of every page, in the document font at 12 pt (Excel's codes: &"font,style", &size). */
-export const PAGE_FOOTER = '&"Times New Roman,Regular"&12Trang &P/&N';
+/**
+ * The page number, as Nghị định 30 places it: centred in the top margin, Arabic numerals,
+ * Times New Roman 13 (Excel's codes: &"font,style", &size, &P). Excel numbers the pages of a
+ * workbook printed whole in one run; LibreOffice starts each sheet at 1.
+ */
+export const PAGE_HEADER = '&"Times New Roman,Regular"&13&P';
 
 /** The page setup of an appendix sheet: its printed columns are `printedCols` from column A. */
 export function appendixPageSetup(headerRow: number, lastRow: number, printedCols: number): PageSetup {
@@ -72,13 +76,13 @@ export function appendixPageSetup(headerRow: number, lastRow: number, printedCol
     margins: TABLE_MARGINS,
     centerHorizontally: true,
     blackAndWhite: true,
-    footer: PAGE_FOOTER,
+    header: PAGE_HEADER,
   };
 }
 
 /** Page setup of a sheet that is not an official table (cover, results): A4, fitted to width. */
 export function plainPageSetup(landscape: boolean, repeatRows?: { first: number; last: number }): PageSetup {
-  return { paper: "A4", landscape, fitToWidth: true, ...(repeatRows ? { repeatRows } : {}), margins: TABLE_MARGINS, centerHorizontally: true, blackAndWhite: false, footer: PAGE_FOOTER };
+  return { paper: "A4", landscape, fitToWidth: true, ...(repeatRows ? { repeatRows } : {}), margins: TABLE_MARGINS, centerHorizontally: true, blackAndWhite: false, header: PAGE_HEADER };
 }
 
 /** A4 in points. */
@@ -107,4 +111,82 @@ export function fitToWidthScale(setup: PageSetup, printedWidths: number[]): numb
 /** Excel and the .xlsx file write print titles as "$5:$5". */
 export function repeatRowsA1(r: { first: number; last: number }): string {
   return `$${r.first + 1}:$${r.last + 1}`;
+}
+
+// ---------------------------------------------------------------- Row heights
+
+/**
+ * Advance widths of Times New Roman in ems, rounded up a little so an estimate errs towards
+ * a taller row (some white space) rather than a shorter one (text cut off when printed).
+ */
+function charEms(ch: string): number {
+  if (ch === " ") return 0.25;
+  if (/[A-ZĐÂĂÊÔƠƯ]/.test(ch.normalize("NFD").charAt(0))) return 0.7;
+  if (/[iljtf.,;:'!|()[\]-]/.test(ch)) return 0.3;
+  if (/[mwMW]/.test(ch)) return 0.78;
+  return 0.5;
+}
+
+function textPoints(text: string, size: number, bold: boolean): number {
+  let ems = 0;
+  for (const ch of text) ems += charEms(ch);
+  return ems * size * (bold ? 1.06 : 1);
+}
+
+/** Lines a text takes when wrapped at word boundaries in a column `width` points wide. */
+export function wrappedLines(text: string, width: number, size: number, bold = false): number {
+  let lines = 0;
+  for (const para of text.split("\n")) {
+    let line = 0;
+    lines++;
+    for (const word of para.split(" ")) {
+      const w = textPoints(word, size, bold);
+      const gap = line > 0 ? textPoints(" ", size, bold) : 0;
+      if (line > 0 && line + gap + w > width) {
+        lines++;
+        line = 0;
+      }
+      // A word longer than the column breaks across lines.
+      if (w > width) {
+        lines += Math.ceil(w / width) - 1;
+        line = w % width;
+      } else line += (line > 0 ? gap : 0) + w;
+    }
+  }
+  return lines;
+}
+
+export interface MeasuredCell {
+  row: number;
+  col: number;
+  text: string;
+  size: number;
+  bold: boolean;
+  wrap: boolean;
+}
+
+/** Points of one line of text at a size (the line spacing spreadsheets give Times New Roman). */
+export function lineHeight(size: number): number {
+  return size * 1.2;
+}
+
+/**
+ * Row heights (points) for wrapped text, so the printed rows show all their text: neither
+ * Excel nor LibreOffice fits the height of a row written by a program when it opens the file.
+ * A merged cell is measured across its columns. Rows of one line keep the default height.
+ */
+export function wrappedRowHeights(cells: MeasuredCell[], widths: number[], merges: RangeRect[]): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const c of cells) {
+    if (!c.wrap || !c.text) continue;
+    const m = merges.find((x) => x.row === c.row && x.col === c.col && x.rowCount === 1);
+    const span = m ? widths.slice(c.col, c.col + m.colCount) : [widths[c.col] ?? 10];
+    // Cell padding: about 2 pt each side.
+    const width = span.reduce((s, w) => s + columnPoints(w), 0) - 4;
+    const lines = wrappedLines(c.text, width, c.size, c.bold);
+    if (lines < 2 && c.size <= 13) continue;
+    const h = Math.ceil(lines * lineHeight(c.size) + 3);
+    out[c.row] = Math.max(out[c.row] ?? 0, h);
+  }
+  return out;
 }

@@ -67,7 +67,7 @@ export interface FPageLayout {
   footerMargin?: number;
   blackAndWhite?: boolean;
   centerHorizontally?: boolean;
-  centerFooter?: string;
+  centerHeader?: string;
 }
 
 export interface FSheet {
@@ -84,6 +84,8 @@ export interface FSheet {
   hiddenCols: Set<number>;
   /** Column widths in points. */
   colWidths: Map<number, number>;
+  /** Row heights in points, where set. */
+  rowHeights: Map<number, number>;
   freeze: { rows: number; cols: number } | null;
   notes: Map<string, string>;
   comments: Map<string, string>;
@@ -128,6 +130,7 @@ export function newSheet(id: string, name: string): FSheet {
     hiddenRows: new Set(),
     hiddenCols: new Set(),
     colWidths: new Map(),
+    rowHeights: new Map(),
     freeze: null,
     notes: new Map(),
     comments: new Map(),
@@ -147,6 +150,7 @@ export function cloneSheet(s: FSheet): FSheet {
     hiddenRows: new Set(s.hiddenRows),
     hiddenCols: new Set(s.hiddenCols),
     colWidths: new Map(s.colWidths),
+    rowHeights: new Map(s.rowHeights),
     freeze: s.freeze ? { ...s.freeze } : null,
     notes: new Map(s.notes),
     comments: new Map(s.comments),

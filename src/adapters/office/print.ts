@@ -27,6 +27,6 @@ export function queuePageSetup(ws: Excel.Worksheet, setup: PageSetup, caps: Capa
   pl.footerMargin = m.footer * 72;
   pl.centerHorizontally = setup.centerHorizontally;
   pl.blackAndWhite = setup.blackAndWhite;
-  if (setup.footer) pl.headersFooters.defaultForAllPages.centerFooter = setup.footer;
+  if (setup.header) pl.headersFooters.defaultForAllPages.centerHeader = setup.header;
   return true;
 }

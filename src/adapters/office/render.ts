@@ -89,6 +89,18 @@ function validationBlocks(tpl: SheetTemplate): { rect: RangeRect; source: string
   return out;
 }
 
+/** Consecutive rows of the same height, as runs. */
+function heightRuns(heights: Record<number, number>): { first: number; last: number; height: number }[] {
+  const rows = Object.keys(heights).map(Number).sort((a, b) => a - b);
+  const runs: { first: number; last: number; height: number }[] = [];
+  for (const r of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last.last + 1 === r && last.height === heights[r]) last.last = r;
+    else runs.push({ first: r, last: r, height: heights[r] });
+  }
+  return runs;
+}
+
 /** Queues the whole sheet; the caller syncs (several sheets can share one batch). */
 export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate, opts: RenderOptions): RenderSummary {
   const { caps } = opts;
@@ -128,6 +140,8 @@ export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate,
     r.formulas = [[c.formula]];
   }
   for (const b of styleBlocks(tpl.cells)) applyCellStyle(writeRange(context, ws, rangeA1(b.rect)), STYLES[b.style]);
+  // Rows of wrapped text tall enough to print it all (ExcelApi 1.2), runs of equal heights at once.
+  if (caps.protection) for (const run of heightRuns(tpl.rowHeights ?? {})) writeRange(context, ws, `${run.first + 1}:${run.last + 1}`).format.rowHeight = run.height;
 
   if (caps.protection) {
     for (const m of tpl.merges) writeRange(context, ws, rangeA1(m)).merge(false);

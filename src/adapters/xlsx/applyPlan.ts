@@ -9,7 +9,7 @@ import { SHEET_NAMES, a1 } from "../../engine/layout";
 import { META_FORMAT_VERSION, META_WIDTH, RESULTS_SIGNATURES, decodeMetadata, emptyMetadata, type AddinMetadata, type AddinSheetRecord, type StoredMark } from "../../engine/metadata";
 import type { CellValue, Plan } from "../../engine/types";
 import { newCheckId, RESULTS_STYLES, resultsSheetLayout, ResultsSheetLayout, statusCellStyle } from "../../engine/resultsSheet";
-import { applyPageSetup, applyStyle, argb, setLiteral, writeMetaSheet } from "./write";
+import { absolutePrintAreas, applyPageSetup, applyStyle, argb, setLiteral, writeMetaSheet } from "./write";
 
 export type Lang = "vi" | "en";
 
@@ -155,6 +155,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: A
   const checkId = options.checkId ?? newCheckId(new Date(plan.verdict.checkedAt));
   writeResultsSheet(wb, resultsName, resultsSheetLayout(plan, lang, { checkId }));
   writeRecords(wb, resultsName, checkId, plan, lang, records);
+  absolutePrintAreas(wb);
   return records;
 }
 

@@ -20,7 +20,7 @@ export type { XlsxLimits } from "./guard";
 export { formatNumber, formatGeneral, isDateFormat } from "./format";
 export { snapshotWorkbook, snapshotSheet, dateToSerial } from "./snapshot";
 export { loadWorkbookBytes, workbookToSnapshot, snapshotFromBytes } from "./load";
-export { writeTemplate, renderSheet, applyStyle, setLiteral } from "./write";
+export { writeTemplate, renderSheet, applyStyle, setLiteral, absolutePrintAreas } from "./write";
 export { applyPlanToWorkbook, clearRecordedMarks } from "./applyPlan";
 export { renderConsolidation } from "./consolidation";
 export { readFileBytes } from "./fsread";

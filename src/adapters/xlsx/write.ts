@@ -79,8 +79,9 @@ export function renderSheet(wb: ExcelJS.Workbook, t: SheetTemplate): ExcelJS.Wor
     if (c.formula) cell.value = { formula: c.formula.replace(/^=/, ""), result: c.value ?? "" };
     else setLiteral(cell, c.value);
   }
-  // Merged title rows are tall enough for their wrapped text.
-  if (t.role === "PL1" || t.role === "PL2") ws.getRow(2).height = 36;
+  // Rows of wrapped text tall enough to print it all (the engine's estimate, layout.ts).
+  const heights = t.rowHeights ?? {};
+  for (const r of Object.keys(heights)) ws.getRow(Number(r) + 1).height = heights[Number(r)];
   for (const r of t.inputRanges) {
     for (let i = 0; i < r.rowCount; i++) {
       for (let j = 0; j < r.colCount; j++) {
@@ -130,11 +131,26 @@ export function applyPageSetup(ws: ExcelJS.Worksheet, setup: PageSetup): void {
     horizontalCentered: setup.centerHorizontally,
     blackAndWhite: setup.blackAndWhite,
     margins: { ...setup.margins },
-    // ExcelJS puts "$" before each end's column; the rows are made absolute here ("$A$1:$G$50").
-    ...(setup.printArea ? { printArea: rangeA1(setup.printArea).replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
+    ...(setup.printArea ? { printArea: rangeA1(setup.printArea) } : {}),
     ...(setup.repeatRows ? { printTitlesRow: repeatRowsA1(setup.repeatRows).replace(/\$/g, "") } : {}),
   };
-  if (setup.footer) ws.headerFooter = { oddFooter: `&C${setup.footer}` };
+  if (setup.header) ws.headerFooter = { oddHeader: `&C${setup.header}` };
+}
+
+/**
+ * ExcelJS reads a print area as "A1:G50" and writes it back as "$A1:$G50", which LibreOffice
+ * ignores (it then prints every column). Before a loaded workbook is written again, each
+ * sheet's print area is made absolute on both axes ("$A$1:$G$50").
+ */
+export function absolutePrintAreas(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const area = ws.pageSetup && ws.pageSetup.printArea;
+    if (!area) continue;
+    ws.pageSetup.printArea = area
+      .split("&&")
+      .map((part) => part.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2"))
+      .join("&&");
+  }
 }
 
 /** The records sheet (metadata.ts rows, every cell text), replacing any earlier one; veryHidden. */
@@ -156,6 +172,7 @@ export function writeTemplate(template: WorkbookTemplate): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "NQ24";
   for (const t of template.sheets) renderSheet(wb, t);
+  absolutePrintAreas(wb);
   // Recorded as the Office insert records them, so the add-in knows these sheets (and the
   // protection it may lift to write its status cells) are its own.
   writeMetaSheet(wb, { ...emptyMetadata(), sheets: template.sheets.map((t) => ({ name: t.name, role: t.role, protectedByAddin: !!t.protect })) });

@@ -426,7 +426,7 @@ const HeaderFooterGroup: ClassDef = {
 };
 
 const HeaderFooter: ClassDef = {
-  props: { centerFooter: pageProp("centerFooter") },
+  props: { centerHeader: pageProp("centerHeader") },
 };
 
 // ---------------------------------------------------------------- ranges
@@ -708,6 +708,15 @@ const RangeFormat: ClassDef = {
         guard(s, null, "columns", "column width");
         const r = rectOf(h);
         for (let j = 0; j < r.colCount; j++) s.colWidths.set(r.col + j, Number(v));
+      },
+    },
+    rowHeight: {
+      get: (h, x) => sheetOf(h, x).rowHeights.get(rectOf(h).row) ?? 15,
+      set: (h, v, x) => {
+        const s = sheetOf(h, x);
+        guard(s, null, "rows", "row height");
+        const r = rectOf(h);
+        for (let i = 0; i < r.rowCount; i++) s.rowHeights.set(r.row + i, Number(v));
       },
     },
   },
