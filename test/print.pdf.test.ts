@@ -83,8 +83,9 @@ maybe("printed by LibreOffice", () => {
     at("reportDate").value = new Date(Date.UTC(2023, 4, 15));
     // What a spreadsheet holds after such an edit: the line still to be recalculated.
     for (const name of [SHEET_NAMES.PL1, SHEET_NAMES.PL2]) {
-      const a3 = (wb.getWorksheet(name) as ExcelJS.Worksheet).getCell("A3");
-      a3.value = { formula: String(a3.formula) } as ExcelJS.CellFormulaValue;
+      const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+      const { formula } = ws.getCell("A3");
+      ws.getCell("A3").value = { formula: String(formula) } as ExcelJS.CellFormulaValue;
     }
     absolutePrintAreas(wb);
     await wb.xlsx.writeFile(join(dir, "sample.xlsx"));
