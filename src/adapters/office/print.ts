@@ -30,3 +30,15 @@ export function queuePageSetup(ws: Excel.Worksheet, setup: PageSetup, caps: Capa
   if (setup.header) pl.headersFooters.defaultForAllPages.centerHeader = setup.header;
   return true;
 }
+
+/** Consecutive rows of the same height, as runs. */
+export function heightRuns(heights: Record<number, number>): { first: number; last: number; height: number }[] {
+  const rows = Object.keys(heights).map(Number).sort((a, b) => a - b);
+  const runs: { first: number; last: number; height: number }[] = [];
+  for (const r of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last.last + 1 === r && last.height === heights[r]) last.last = r;
+    else runs.push({ first: r, last: r, height: heights[r] });
+  }
+  return runs;
+}

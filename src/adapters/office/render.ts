@@ -9,7 +9,7 @@ import { a1, rangeA1 } from "./a1";
 import { writeRange } from "./batch";
 import { Capabilities, hostCapabilities } from "./capabilities";
 import { ACTIONS } from "./errors";
-import { queuePageSetup } from "./print";
+import { heightRuns, queuePageSetup } from "./print";
 import { applyCellStyle, charsToPoints } from "./style";
 import { timed } from "./sync";
 
@@ -87,18 +87,6 @@ function validationBlocks(tpl: SheetTemplate): { rect: RangeRect; source: string
     }
   }
   return out;
-}
-
-/** Consecutive rows of the same height, as runs. */
-function heightRuns(heights: Record<number, number>): { first: number; last: number; height: number }[] {
-  const rows = Object.keys(heights).map(Number).sort((a, b) => a - b);
-  const runs: { first: number; last: number; height: number }[] = [];
-  for (const r of rows) {
-    const last = runs[runs.length - 1];
-    if (last && last.last + 1 === r && last.height === heights[r]) last.last = r;
-    else runs.push({ first: r, last: r, height: heights[r] });
-  }
-  return runs;
 }
 
 /** Queues the whole sheet; the caller syncs (several sheets can share one batch). */

@@ -12,7 +12,7 @@ import { a1, quoteSheet, rangeA1 } from "./a1";
 import { actionBytes, NAV_BYTES, pathBytes, sheetNamed, textBlockBytes, Write, writeRange } from "./batch";
 import type { Capabilities } from "./capabilities";
 import type { SheetInfo } from "./read";
-import { queuePageSetup } from "./print";
+import { heightRuns, queuePageSetup } from "./print";
 import { applyCellStyle, charsToPoints, styleBytes } from "./style";
 
 export interface ResultsTarget {
@@ -184,5 +184,12 @@ export function resultsWrites(context: Excel.RequestContext, layout: ResultsShee
       queuePageSetup(sheet, layout.print, caps);
     },
   });
+  // Rows of wrapped findings tall enough to print them (ExcelApi 1.2), one write per run of equal heights.
+  if (caps.protection) {
+    for (const run of heightRuns(layout.rowHeights)) {
+      const rows = `${run.first + 1}:${run.last + 1}`;
+      writes.push({ bytes: pathBytes(rows) + NAV_BYTES + actionBytes(run.height), queue: () => void (writeRange(context, ws(), rows).format.rowHeight = run.height) });
+    }
+  }
   return writes;
 }

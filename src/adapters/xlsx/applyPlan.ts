@@ -181,6 +181,7 @@ function writeResultsSheet(wb: ExcelJS.Workbook, name: string, layout: ResultsSh
   }
   for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rowCount, m.col + m.colCount);
   layout.widths.forEach((w, j) => (ws.getColumn(j + 1).width = w));
+  for (const r of Object.keys(layout.rowHeights)) ws.getRow(Number(r) + 1).height = layout.rowHeights[Number(r)];
   if (layout.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: layout.freezeRows, xSplit: 0, topLeftCell: `A${layout.freezeRows + 1}` }];
   if (layout.filter) ws.autoFilter = `${a1(layout.filter.row, layout.filter.col)}:${a1(layout.filter.row + layout.filter.rowCount - 1, layout.filter.col + layout.filter.colCount - 1)}`;
   applyPageSetup(ws, layout.print);
