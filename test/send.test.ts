@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { nationalCatalogue } from "../src/catalogue";
 import { AddinError } from "../src/adapters/office/errors";
 import { DocumentLike, FileLike, readOpenWorkbook, SLICE_SIZE } from "../src/adapters/office/file";
+import { saveFile } from "../src/adapters/office/fileSave";
 import { applyPlanToWorkbook, clearRecordedMarks, readWorkbookFile } from "../src/adapters/xlsx";
 import { checkWorkbook } from "../src/engine/check";
 import { SHEET_NAMES } from "../src/engine/layout";
@@ -172,5 +173,33 @@ describe("Gửi tỉnh", () => {
     const names = "PK\u0003\u0004....xl/charts/chart1.xml....xl/worksheets/sheet1.xml";
     expect(lostParts(new TextEncoder().encode(names))).toEqual(["charts"]);
     expect(lostParts(new TextEncoder().encode("PK xl/worksheets/sheet1.xml"))).toEqual([]);
+  });
+});
+
+describe("offering the copy as a download", () => {
+  const bytes = new Uint8Array([80, 75, 3, 4]);
+
+  function host(withMs: boolean) {
+    const log: string[] = [];
+    const anchor = { href: "", download: "", rel: "", style: { display: "" }, click: () => log.push(`click ${anchor.download} ${anchor.href}`) };
+    const h = {
+      document: { createElement: () => anchor, body: { appendChild: () => log.push("append"), removeChild: () => log.push("remove") } },
+      navigator: withMs ? { msSaveOrOpenBlob: (b: Blob, name: string) => log.push(`ms ${name} ${b.size} ${b.type}`) } : {},
+      URL: { createObjectURL: () => "blob:1", revokeObjectURL: (u: string) => log.push(`revoke ${u}`) },
+      setTimeout: (f: () => void) => f(),
+    };
+    return { h, log };
+  }
+
+  test("a link with the file's name, clicked, then taken away", () => {
+    const { h, log } = host(false);
+    saveFile(bytes, "NQ24_Lai_Châu_2023-05-15.xlsx", h as never);
+    expect(log).toEqual(["append", "click NQ24_Lai_Châu_2023-05-15.xlsx blob:1", "remove", "revoke blob:1"]);
+  });
+
+  test("IE11's webview: msSaveOrOpenBlob with the name and an .xlsx type", () => {
+    const { h, log } = host(true);
+    saveFile(bytes, "NQ24_x.xlsx", h as never);
+    expect(log).toEqual(["ms NQ24_x.xlsx 4 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]);
   });
 });

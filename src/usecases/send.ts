@@ -15,6 +15,8 @@
 import type { Catalogue, Text2 } from "../catalogue/types";
 
 type Lang = "vi" | "en";
+import { hostDocument, readOpenWorkbook } from "../adapters/office/file";
+import { saveFile } from "../adapters/office/fileSave";
 import { sha256HexAnywhere } from "./sendHash";
 
 export interface SendOptions {
@@ -85,4 +87,9 @@ export async function sendToProvince(catalogue: Catalogue, lang: Lang, options: 
   const sha256 = await (deps.sha256 ?? sha256HexAnywhere)(copy.bytes);
   deps.save(copy.bytes, copy.fileName);
   return { fileName: copy.fileName, sha256, size: copy.bytes.length, keptMarks: copy.keptMarks, marksRemoved: copy.marksRemoved, lost: lostParts(input) };
+}
+
+/** The pane's wiring: the workbook from Office, the copy offered as a download; `prepare` is the export step. */
+export function paneSendDeps(prepare: SendDeps["prepare"]): SendDeps {
+  return { readWorkbook: () => readOpenWorkbook(hostDocument()), prepare, save: (bytes, name) => saveFile(bytes, name) };
 }

@@ -116,3 +116,10 @@ export function readOpenWorkbook(doc: DocumentLike | undefined, sliceSize = SLIC
     });
   });
 }
+
+/** Office's document in the running pane; undefined outside Office (tests, a plain browser). */
+export function hostDocument(): DocumentLike | undefined {
+  // IE11 has no globalThis: test the global with typeof.
+  const office = typeof Office !== "undefined" ? Office : undefined;
+  return office && office.context ? (office.context.document as unknown as DocumentLike) : undefined;
+}
