@@ -3,6 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  setupFiles: ["<rootDir>/test/helpers/lang.ts"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { target: "es2020", module: "commonjs", esModuleInterop: true, resolveJsonModule: true, strict: true, skipLibCheck: true } , diagnostics: { warnOnly: false } }],
   },

@@ -4,17 +4,23 @@
  */
 import { execFileSync, spawnSync } from "child_process";
 import { createHash } from "crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { districtBuffer } from "./fixtures/xlsx/districts";
+import { displayWidth } from "../src/cli/width";
 
 const root = join(__dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "nq24-cli-"));
 
-function nq24(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, "bin", "nq24.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "" } });
+/** Runs nq24 as a user would, output piped; `env` adds to (or, with "", clears) variables. */
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [join(root, "bin", "nq24.js"), ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "", COLUMNS: "", ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function nq24(...args: string[]) {
+  return run(args);
 }
 
 const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
@@ -133,4 +139,82 @@ test("consolidate on worker threads gives the same answer as in one thread", () 
   expect(strip(j)).toEqual(strip(one));
   expect(j.refused.map((r: { file: string }) => r.file)).toEqual(["ghi-chu.xlsx"]);
   expect(nq24("consolidate", ".", "--json", "--workers", "many").code).toBe(2);
+});
+
+test("help for one subcommand, and did you mean, from the installed command", () => {
+  const h = nq24("check", "--help");
+  expect(h.code).toBe(0);
+  expect(h.out).toMatch(/^nq24 check — [\s\S]*Ví dụ:\n {2}nq24 sample laichau\.xlsx && nq24 check laichau\.xlsx/);
+  expect(nq24("help", "consolidate", "--lang", "en").out).toMatch(/^nq24 consolidate — [\s\S]*--workers <n>/);
+  const slip = nq24("chekc", "tam-duong.xlsx");
+  expect(slip.code).toBe(2);
+  expect(slip.err).toMatch(/có phải ý bạn là “nq24 check”\?/);
+  expect(nq24("--version").out).toMatch(/^nq24 \d+\.\d+\.\d+\n$/);
+});
+
+test("the language comes from NQ24_LANG, else LC_ALL / LC_MESSAGES / LANG, when --lang is not given", () => {
+  const en = run(["check", "sin-ho.xlsx"], { NQ24_LANG: "", LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" });
+  expect(en.code).toBe(1);
+  expect(en.out).toMatch(/✖ Not ready to send/);
+  const vi = run(["check", "sin-ho.xlsx"], { NQ24_LANG: "", LC_ALL: "vi_VN.UTF-8", LANG: "en_US.UTF-8" });
+  expect(vi.out).toMatch(/✖ Chưa sẵn sàng gửi/);
+  expect(run(["check", "sin-ho.xlsx"], { NQ24_LANG: "en", LANG: "vi_VN.UTF-8" }).out).toMatch(/Not ready/);
+  expect(run(["check", "sin-ho.xlsx", "--lang", "vi"], { NQ24_LANG: "en" }).out).toMatch(/Chưa sẵn sàng/);
+  // A machine with no language chosen ("C") gets Vietnamese.
+  expect(run(["check", "sin-ho.xlsx"], { NQ24_LANG: "", LC_ALL: "", LC_MESSAGES: "", LANG: "C.UTF-8" }).out).toMatch(/Chưa sẵn sàng/);
+});
+
+test("tables fit COLUMNS; piped output is never cut", () => {
+  const narrow = run(["check", "sin-ho.xlsx"], { COLUMNS: "72" });
+  const lines = narrow.out.split("\n");
+  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(72);
+  // STT filled; the indicator's name kept, cut with … where it does not fit.
+  expect(narrow.out).toMatch(/\n {2}1 {2}- Số người chết, mất tích/);
+  // Row 30 is the one left empty in this file: the name still shown whole, no value.
+  expect(narrow.out).toMatch(/\n {1}30 {2}- Độ che phủ của rừng \(%\) +Không có mục tiêu\n/);
+  expect(narrow.out).toMatch(/\n {1}14 {2}Tỷ lệ nước thải đô thị[^\n]*… +30%/);
+  const piped = nq24("check", "sin-ho.xlsx");
+  expect(piped.out).toMatch(/\n {1}14 {2}Tỷ lệ nước thải đô thị được thu gom và xử lý đạt tiêu chuẩn, quy chuẩn kỹ thuật trước khi xả ra môi trường +30%/);
+  expect(Math.max(...piped.out.split("\n").map(displayWidth))).toBeGreaterThan(72);
+});
+
+test("consolidate: progress with rate on stderr as plain lines when not a terminal; none under --json", () => {
+  const folder = join(dir, "nam-huyen");
+  mkdirSync(folder);
+  for (let i = 1; i <= 5; i++) copyFileSync(join(dir, "tam-duong.xlsx"), join(folder, `huyen-${i}.xlsx`));
+  const r = nq24("consolidate", folder, "--out", "nam.xlsx");
+  expect(r.code).toBe(0);
+  const lines = r.err.trimEnd().split("\n");
+  expect(lines[lines.length - 1]).toMatch(/^đã đọc 5\/5 \(100%\)( · [\d,]+ file\/giây)? · mất \d+ giây$/);
+  expect(r.err).not.toContain("\r");
+  const j = nq24("consolidate", folder, "--json");
+  expect(j.code).toBe(0);
+  expect(j.err).toBe("");
+  expect(JSON.parse(j.out).districts).toHaveLength(5);
+});
+
+test("consolidate: no roll-up when nothing could be read; every file named, exit 2", () => {
+  const folder = join(dir, "khong-co-so-tinh");
+  mkdirSync(folder);
+  writeFileSync(join(folder, "bao-cao.pdf"), "%PDF-1.4");
+  writeFileSync(join(folder, "bao-cao.docx"), "PK");
+  writeFileSync(join(folder, "~$tam-duong.xlsx"), "lock");
+  const r = nq24("consolidate", folder, "--out", "rong.xlsx", "--lang", "en");
+  expect(r.code).toBe(2);
+  expect(existsSync(join(dir, "rong.xlsx"))).toBe(false);
+  for (const f of ["bao-cao.pdf", "bao-cao.docx", "~$tam-duong.xlsx"]) expect(r.err).toContain(`nq24: ${f}: not read`);
+  expect(r.err).toMatch(/nq24: no file could be read: no roll-up written/);
+  expect(r.out).toMatch(/^0 reports consolidated/);
+});
+
+test("export: the conventional name in the current folder, its SHA-256, the input untouched", () => {
+  const before = sha(join(dir, "tam-duong.xlsx"));
+  const r = nq24("export", "tam-duong.xlsx");
+  expect(r.code).toBe(0);
+  const name = "NQ24_UBND_huyện_Tam_Đường_2023-05-15.xlsx";
+  expect(readdirSync(dir)).toContain(name);
+  expect(r.out).toContain(`SHA-256: ${sha(join(dir, name))}`);
+  expect(sha(join(dir, "tam-duong.xlsx"))).toBe(before);
+  expect(nq24("export", "tam-duong.xlsx").code).toBe(2); // exists: not replaced
+  expect(nq24("export", "sin-ho.xlsx").code).toBe(1); // not ready: nothing written
 });

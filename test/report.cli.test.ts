@@ -8,20 +8,14 @@ import { createHash } from "crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main, type Io } from "../src/cli/nq24";
+import { runCli } from "./helpers/cli";
 import { buildDocx } from "./helpers/docx";
 
 const dir = mkdtempSync(join(tmpdir(), "nq24-report-"));
 const seedText = readFileSync(join(__dirname, "fixtures", "report", "laichau-2023-bao-cao.txt"), "utf8");
 const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
 
-async function nq24(...args: string[]) {
-  let out = "";
-  let err = "";
-  const io: Io = { out: (s) => (out += s), err: (s) => (err += s), errIsTTY: false, columns: 120 };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const nq24 = (...args: string[]) => runCli(args);
 
 const xlsx = join(dir, "laichau.xlsx");
 const docx = join(dir, "bao-cao.docx");

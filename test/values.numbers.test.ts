@@ -30,14 +30,57 @@ describe("the default conventions", () => {
     expect(read(s)).toBeNull();
   });
 
-  test("a space is not a separator in today's table: “1 234” is the number 1", () => {
-    expect(NUMBER_CONVENTIONS.some((c) => c.groups.indexOf(" ") >= 0)).toBe(false);
-    expect(read("1 234")).toEqual({ mant: "1", alt: undefined, end: 1 });
+  test.each([
+    ["1 234", "1234", 5],
+    ["1 234 567", "1234567", 9],
+    ["1 234 567,5", "1234567.5", 11],
+    ["12 345.75", "12345.75", 9],
+  ])("a space groups thousands (Word's and Vietnamese typesetting): %s reads as %s", (s, mant, end) => {
+    expect(NUMBER_CONVENTIONS.every((c) => c.groups.indexOf(" ") >= 0)).toBe(true);
+    expect(read(s)).toEqual({ mant, alt: undefined, end });
+  });
+
+  test.each([
+    // Not followed by a full group of three: two numbers.
+    ["2 3", "2", 1],
+    ["1 23", "1", 1],
+    ["2013 2022", "2013", 4],
+    // A space no convention can read with the rest ends the number there.
+    ["0 234", "0", 1],
+    ["1,5 234", "1.5", 3],
+  ])("a space that cannot group ends the number: %s", (s, mant, end) => {
+    expect(read(s)).toEqual({ mant, alt: undefined, end });
+  });
+
+  test.each([
+    ["- 5", "-5", 3],
+    ["-  1.234,5", "-1234.5", 10],
+    ["+ 5", "5", 3],
+  ])("a sign typed apart from its digits still signs them: %s", (s, mant, end) => {
+    expect(read(s)).toEqual({ mant, alt: undefined, end });
+  });
+
+  test("a lone sign or a sign before words is no number", () => {
+    expect(read("-")).toBeNull();
+    expect(read("- ")).toBeNull();
+    expect(read("- a")).toBeNull();
   });
 });
 
 describe("a grouping character added as data", () => {
-  const withSpace: NumberConvention[] = NUMBER_CONVENTIONS.map((c) => ({ ...c, groups: c.groups.concat(" ") }));
+  // An apostrophe, as Swiss-style exports group: one more entry in the table, nothing else.
+  const withQuote: NumberConvention[] = NUMBER_CONVENTIONS.map((c) => ({ ...c, groups: c.groups.concat("'") }));
+  test.each([
+    ["1'234", "1234", 5],
+    ["1'234'567,5", "1234567.5", 11],
+  ])("%s reads as %s", (s, mant, end) => {
+    expect(read(s, withQuote)).toEqual({ mant, alt: undefined, end });
+    expect(read(s)).not.toEqual({ mant, alt: undefined, end });
+  });
+});
+
+describe("the space in today's table", () => {
+  const withSpace = NUMBER_CONVENTIONS;
 
   test.each([
     ["1 234", "1234", 5],

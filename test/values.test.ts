@@ -284,6 +284,23 @@ const FORMS: [string, Expect][] = [
   ["1,234,567.5 ha", num(1234567.5, "ha")],
   ["-5", num(-5)],
   ["-1.234,5", num(-1234.5)],
+  // A sign typed apart from its number keeps it; a lone dash is still "no data".
+  ["- 5", num(-5)],
+  ["- 5 ha", num(-5, "ha")],
+  ["−  1.234,5", num(-1234.5)],
+  ["+ 5", num(5)],
+  // Thousands grouped by spaces: a space, a non-breaking space (Word, web pages), a narrow one.
+  ["1 234", num(1234)],
+  ["1\u00a0234", num(1234)],
+  ["1\u202f234\u202f567,5", num(1234567.5)],
+  ["1 234 567,5", num(1234567.5)],
+  ["12 345.75", num(12345.75)],
+  ["1 234 ha", num(1234, "ha")],
+  ["2 570,52 ha", num(2570.52, "ha")],
+  ["1 600 triệu đồng", num(1600000000, "đồng")],
+  // A space before anything but a group of three is no grouping.
+  ["2 3", { state: "text", measure: m(2), description: "3" }],
+  ["0 234", { state: "text", measure: m(0), description: "234" }],
   ["1.2.3", { state: "text" }],
   // Beyond what a double holds: text, not Infinity.
   ["9".repeat(400), { state: "text" }],

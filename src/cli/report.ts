@@ -12,7 +12,8 @@ import type { ReportFigure } from "../engine/report";
 import { describeFinding } from "../engine/rules/index";
 import { REPORT_LIMITS, ReportFileError } from "../adapters/docx";
 import { crossCheckReport, type ReportCrossCheck } from "../usecases/report";
-import type { Lang } from "../usecases/files";
+import type { Lang } from "../usecases/language";
+import { displayWidth, wrap as wrapText } from "./width";
 
 /** Reads and cross-checks a report file; a missing or refused file throws ReportFileError. */
 export async function crossCheckReportFile(path: string, check: CheckResult, catalogue: Catalogue): Promise<ReportCrossCheck> {
@@ -52,19 +53,12 @@ function pct(x: number): string {
 /** No-break spaces, so that wrapping never cuts a sheet name ("Phụ lục 2!E73"). */
 const nb = (s: string) => s.replace(/ /g, "\u00a0");
 
-/** Wraps at spaces (no-break spaces hold; they are printed as spaces). */
+/** Wraps at spaces to the width in columns (no-break spaces hold; they are printed as spaces). */
 function wrap(s: string, width: number, indent: string): string {
-  const words = s.split(" ");
-  const lines: string[] = [];
-  let line = "";
-  for (const w of words) {
-    if (line && (indent + line + " " + w).length > width) {
-      lines.push(indent + line);
-      line = w;
-    } else line = line ? line + " " + w : w;
-  }
-  if (line) lines.push(indent + line);
-  return lines.join("\n").replace(/\u00a0/g, " ");
+  return wrapText(s, width - displayWidth(indent))
+    .map((l) => indent + l)
+    .join("\n")
+    .replace(/\u00a0/g, " ");
 }
 
 function figureLine(f: ReportFigure, lang: Lang): string {
@@ -77,7 +71,8 @@ function figureLine(f: ReportFigure, lang: Lang): string {
 export function reportText(rc: ReportCrossCheck, lang: Lang, columns: number): string {
   const L = (vi: string, en: string) => (lang === "en" ? en : vi);
   const t = (x: Text2) => x[lang];
-  const width = Math.max(60, Math.min(140, columns));
+  // On a terminal, its width (60 at least); into a file or a pipe, one line per item.
+  const width = isFinite(columns) ? Math.max(60, columns) : Infinity;
   const c = rc.counts;
   let s = `${L("Đối chiếu báo cáo", "Report cross-check")}: ${rc.source.name} (${rc.paragraphs} ${L("đoạn", "paragraphs")}`;
   if (rc.appendixFrom) s += L(`; phần phụ lục từ đoạn ${rc.appendixFrom} không đối chiếu`, `; the appended tables from paragraph ${rc.appendixFrom} on are not read`);

@@ -12,6 +12,7 @@ import type { CheckResult } from "./check";
 import { describeFinding } from "./rules/index";
 import { STATUS_TEXT, TREND_TEXT, numericValue } from "./status";
 import type { Finding, IndicatorReading, ParsedValue } from "./types";
+import { conversionFactor, indicatorUnit, unitName, unitSize } from "./values/convert";
 
 export type Lang = "vi" | "en";
 
@@ -118,25 +119,31 @@ export function isAdditive(ind: IndicatorRow): boolean {
   return !/bình quân|trung bình/i.test(ind.labelVi);
 }
 
-const MONEY_SCALE: Record<string, number> = { "đồng": 1, "nghìn đồng": 1e3, "triệu đồng": 1e6, "tỷ đồng": 1e9, "tỉ đồng": 1e9 };
-
 /**
- * The exact number a reading contributes to the figures, in the indicator's unit (money
- * in đồng), or undefined for bounds, ranges, text and empty states.
+ * The exact number a reading contributes to the figures, in the indicator's unit (money in
+ * đồng, areas in ha…), or undefined for bounds, ranges, text, empty states and figures in a
+ * unit that is not the indicator's measure. Readings arrive converted (tableUnits.ts: the
+ * table's declared unit applied, then values/convert.ts); a measure still in another unit of
+ * the same measure is converted here by the same table.
  */
 export function figureOf(ind: IndicatorRow, v: ParsedValue | undefined): number | undefined {
   if (!v) return undefined;
   if (v.state !== "number" && v.state !== "multi" && v.state !== "countOfTotal") return undefined;
   const n = numericValue(v, ind.kind === "percent");
   if (n === undefined || !isFinite(n)) return undefined;
-  const unit = v.state === "countOfTotal" ? "" : (v.measure?.unit ?? "");
-  if (ind.kind === "money") {
-    // The engine reads "585 triệu đồng" as đồng; a bare number is in the indicator's unit.
-    if (unit === "đồng") return n;
-    return n * (MONEY_SCALE[ind.unit] ?? 1);
+  if (v.state === "countOfTotal") return n;
+  const target = indicatorUnit(ind);
+  // "1.522,16 ha; độ che phủ 21,3%": the measure in the indicator's unit, whichever comes first.
+  const measures = v.state === "multi" ? v.measures : [v.measure];
+  for (const m of measures) {
+    // A bare number is in the catalogue's unit ("585" of a "triệu đồng" row is 585 triệu).
+    const unit = m.unit === "" ? unitName(ind.unit) : m.unit;
+    const factor = conversionFactor(unit, target);
+    if (factor !== undefined) return factor === 1 ? m.value : Number((m.value * factor).toPrecision(15));
   }
-  if (ind.kind === "area" && ind.unit === "ha" && (unit === "m2" || unit === "m²")) return n / 10000;
-  return n;
+  // Counted things named differently ("cơ sở" for "doanh nghiệp") still add up; measures do not.
+  const unit = v.measure.unit;
+  return unit === "" || unitSize(unit).known || unitSize(target).known ? undefined : n;
 }
 
 export function median(xs: number[]): number | undefined {
@@ -254,7 +261,7 @@ export function consolidate(inputs: DistrictInput[], catalogue: Catalogue, refus
       const agg: Aggregate = {
         indicatorId: ind.id,
         period,
-        unit: ind.kind === "money" ? "đồng" : ind.unit,
+        unit: ind.kind === "money" ? indicatorUnit(ind) : ind.unit,
         additive,
         n: xs.length,
         values,

@@ -6,6 +6,7 @@
 import type { IndicatorRow, PeriodYears } from "../catalogue/types";
 import type { CatalogueIndex, MatchOutcome, TableRows } from "./recognize";
 import type { IndicatorReading, ParsedValue, RangeRect, ReadCell, SheetSnapshot } from "./types";
+import { readFigure, tableUnits } from "./tableUnits";
 import { parseCell, parseText, type ValueHint } from "./values";
 
 const mergeIndex = new WeakMap<SheetSnapshot, Map<number, RangeRect[]>>();
@@ -29,17 +30,20 @@ function mergesOnRow(sheet: SheetSnapshot, row: number): RangeRect[] {
 }
 
 /**
- * The value Excel shows at an absolute cell, following a merged area to its top-left on the
- * same row — unless the merge starts left of the value columns (a heading's label spanning
- * the row), which holds no value of this column.
+ * The value Excel shows at an absolute cell, following a merged area to its top-left: a note
+ * or a figure merged down over several rows ("Không phát sinh" beside three rows) speaks for
+ * every row it covers. A merge that starts left of the value columns (a heading's label
+ * spanning the row) holds no value of this column.
  */
 export function readCell(sheet: SheetSnapshot, row: number, col: number, hint: ValueHint, firstValueCol = 0, indicatorId?: string): ReadCell {
   let r = row;
   let c = col;
   for (const m of mergesOnRow(sheet, row)) {
     if (col >= m.col && col < m.col + m.colCount) {
-      if (m.row === row && m.col >= firstValueCol) c = m.col;
-      else r = -1; // the lower part of a vertical merge, or a label spanning the row
+      if (m.col >= firstValueCol) {
+        r = m.row;
+        c = m.col;
+      } else r = -1;
       break;
     }
   }
@@ -84,14 +88,19 @@ export function readTable(
   const firstValueCol = valueCols.length ? Math.min(...valueCols) : 0;
   // One object per table: every reading of the table shares it.
   const years: PeriodYears = { ...catalogueYears, ...t.table.years };
+  const units = tableUnits(sheet, t.table);
   for (const m of outcome.matches) {
     const indicator = idx.byId.get(m.indicatorId) as IndicatorRow;
     const reading: IndicatorReading = { indicator, match: m, years };
     for (const role of VALUE_ROLES) {
       const col = columns[role];
       if (col === undefined) continue;
-      // The indicator row itself carries the parser's hint (its kind and unit).
-      reading[role] = readCell(sheet, m.row, col, role === "note" ? NO_HINT : role === "target" ? TARGET_HINT : indicator, firstValueCol, indicator.id);
+      if (role === "baseline" || role === "result") {
+        // Figures: in the unit the table declares (tableUnits.ts), kept in the indicator's unit.
+        reading[role] = readFigure(units, indicator, m.row, role, sheet.name, (hint) => readCell(sheet, m.row, col, hint, firstValueCol, indicator.id));
+        continue;
+      }
+      reading[role] = readCell(sheet, m.row, col, role === "note" ? NO_HINT : TARGET_HINT, firstValueCol, indicator.id);
     }
     readings[indicator.id] = reading;
   }

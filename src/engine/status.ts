@@ -62,8 +62,22 @@ function noteSaysNotYet(note: ParsedValue | undefined): boolean {
   return !!note && /^\s*[cC]/.test(note.raw) && /^chua (co|xay dung|thuc hien|trien khai)( |$)/.test(foldForMatch(note.raw));
 }
 
+/**
+ * The note says nothing of that kind exists here: "Không có", "Không phát sinh", "KPS", "K/c"
+ * (the parser's not-applicable markers), or "Trên địa bàn không có KCN".
+ */
 export function noteSaysNone(note: ParsedValue | undefined): boolean {
-  return !!note && (note.state === "notApplicable" || (/^\s*[kK]/.test(note.raw) && /^khong co( |$)/.test(foldForMatch(note.raw))));
+  if (!note) return false;
+  if (note.state === "notApplicable") return true;
+  // The first-letter test spares folding every note of a large workbook.
+  const c = note.raw.charAt(0);
+  if (c !== "k" && c !== "K" && c !== "T" && c !== "t" && c !== "Đ" && c !== "đ") return false;
+  return RE_NONE_HERE.test(foldForMatch(note.raw));
+}
+const RE_NONE_HERE = /^(?:(?:tren dia ban|dia phuong|don vi)(?: [a-z]+){0,3} )?(?:khong co|khong phat sinh|chua phat sinh)(?: |$)(?!so lieu|du lieu)/;
+
+function isZero(v: ParsedValue | undefined): boolean {
+  return !!v && v.state === "number" && v.measure.value === 0;
 }
 
 function hasTargetOperator(t: Target): boolean {
@@ -140,7 +154,7 @@ export function judgeStatus(ind: IndicatorRow, values: IndicatorValues): Indicat
   // Not applicable comes first: "Không có" answers the row whether or not it has a target.
   if (v && v.state === "notApplicable") {
     status = "notApplicable";
-  } else if (empty && noteSaysNone(note)) {
+  } else if ((empty || isZero(v)) && noteSaysNone(note)) {
     status = "notApplicable";
     explanation = { vi: `Theo ghi chú: ${note?.raw.trim()}`, en: `Per the note: ${note?.raw.trim()}` };
   } else if (!ind.target) {

@@ -92,8 +92,16 @@ export interface NoDataValue extends ValueBase {
 export interface NotApplicableValue extends ValueBase {
   state: "notApplicable";
 }
+/**
+ * The unit the cell itself states, by name ("triệu đồng", "ha", "%": in its text, or through
+ * a percent or unit number format); absent when the unit came from the column or catalogue.
+ */
+interface WrittenUnit {
+  writtenUnit?: string;
+}
+
 /** A number with an optional unit (and, for counts, words around it). */
-export interface NumberValue extends ValueBase {
+export interface NumberValue extends ValueBase, WrittenUnit {
   state: "number";
   measure: Measure;
   ambiguous?: Ambiguity;
@@ -103,14 +111,14 @@ export interface NumberValue extends ValueBase {
   numberAsText?: boolean;
 }
 /** ">85%", "trên 98%": the bound, and its value as the measure. */
-export interface BoundValue extends ValueBase {
+export interface BoundValue extends ValueBase, WrittenUnit {
   state: "bound";
   measure: Measure;
   bound: { op: "<" | "<=" | ">" | ">="; value: number; unit: string };
   ambiguous?: Ambiguity;
 }
 /** "8–10%". */
-export interface RangeValue extends ValueBase {
+export interface RangeValue extends ValueBase, WrittenUnit {
   state: "range";
   range: { low: number; high: number; unit: string };
   ambiguous?: Ambiguity;
@@ -138,7 +146,7 @@ export interface ErrorValue extends ValueBase {
   errorCode: string;
 }
 /** Anything else; a number inside the words is kept as the measure. */
-export interface TextValue extends ValueBase {
+export interface TextValue extends ValueBase, WrittenUnit {
   state: "text";
   measure?: Measure;
   ambiguous?: Ambiguity;
@@ -231,11 +239,32 @@ export interface RowMatch {
   labelSeen: string;
 }
 
+/** The unit a table declares for a value cell, and what became of it (tableUnits.ts). */
+export interface CellUnit {
+  /** As written ("Tỷ đồng", "(ha)" without its brackets). */
+  text: string;
+  /** Where: the row's unit column (ĐVT), the column's header, a "Đơn vị tính: …" line above the table. */
+  source: "row" | "header" | "title";
+  /** The cell it is written in. */
+  address: CellAddress;
+  /** The unit the cell was read in (units.ts's name, "tỷ đồng"), when it can be the indicator's measure. */
+  applied?: string;
+  /** A row's unit that cannot be the indicator's measure ("ha" on a percentage): not applied. */
+  notMeasure?: true;
+  /** The unit the cell states itself when it differs from the declared one (the cell's is used). */
+  cellUnit?: string;
+  /** Our own template's unit column as the add-in wrote it (the catalogue's unit). */
+  template?: true;
+}
+
 /** One cell read for an indicator, with what it says. */
 export interface ReadCell {
   address: CellAddress;
+  /** Figures are in the indicator's unit (values/convert.ts indicatorUnit): money in đồng, areas in the catalogue's unit. */
   value: ParsedValue;
   indicatorId?: string;
+  /** The unit the table declares for this cell, when it declares one. */
+  unit?: CellUnit;
 }
 
 /** What was read for one matched indicator: its cells by column role. */

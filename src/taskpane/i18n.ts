@@ -8,14 +8,8 @@ import { STATUS_TEXT, TREND_TEXT } from "../engine/status";
 
 export type Lang = "vi" | "en";
 
-/**
- * Staff work in Vietnamese: Vietnamese when Excel says so or says nothing (outside Office),
- * English for any other display language.
- */
-export function chooseLanguage(displayLanguage: string | null | undefined): Lang {
-  if (!displayLanguage) return "vi";
-  return /^vi($|[-_])/i.test(displayLanguage.trim()) ? "vi" : "en";
-}
+/** Office's display language → ours: the rule every surface shares (usecases/language.ts). */
+export { chooseLanguage } from "../usecases/language";
 
 export function otherLanguage(lang: Lang): Lang {
   return lang === "vi" ? "en" : "vi";

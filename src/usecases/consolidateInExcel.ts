@@ -15,6 +15,8 @@ import { consolidate, type Consolidation, type DistrictInput, type Lang, type Re
 import { freeName, literalForExcel, writeConsolidationToExcel } from "../adapters/office/consolidation";
 import { excelRun, runOptions } from "../adapters/office/run";
 import { hostCapabilities } from "../adapters/office/capabilities";
+// Without Web Crypto, duplicates are found by unit only.
+import { sha256Hex } from "./hash";
 
 /** What the pane hands over: a browser File, or anything with a name and bytes. */
 export interface PickedFile {
@@ -31,14 +33,6 @@ export interface ConsolidateInExcelOptions {
 async function loadSheetJs(): Promise<SheetJsModule> {
   const mod = (await import(/* webpackChunkName: "xls" */ "@e965/xlsx")) as SheetJsModule & { default?: SheetJsModule };
   return typeof mod.read === "function" ? mod : (mod.default as SheetJsModule);
-}
-
-/** SHA-256 with Web Crypto where available; without it, duplicates are found by unit only. */
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const subtle = typeof crypto !== "undefined" ? crypto.subtle : undefined;
-  if (!subtle) return "";
-  const digest = await subtle.digest("SHA-256", bytes as unknown as ArrayBuffer);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 export async function consolidatePicked(files: PickedFile[], catalogue: Catalogue, options: ConsolidateInExcelOptions = {}): Promise<Consolidation> {

@@ -30,6 +30,17 @@ function ownStyle(cell: ExcelJS.Cell): ExcelJS.Cell {
   return cell;
 }
 
+/**
+ * Takes a cell's note away. ExcelJS (4.4) has no call for it: setting `note` to undefined
+ * leaves an empty comment that Excel shows as a blank box, and a loaded cell keeps the
+ * note it was read with in its value's model too, which is written back. Both are emptied.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  c._comment = undefined;
+  if (c._value?.model) delete c._value.model.comment;
+}
+
 function hasNote(cell: ExcelJS.Cell): boolean {
   return cell.note !== undefined && cell.note !== null && cell.note !== "";
 }
@@ -89,8 +100,9 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
     const previousFill = r.previousFill || (vaulted.toUpperCase() === "#FFFFFF" ? "" : vaulted);
     if (previousFill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(previousFill) } };
     else cell.fill = { type: "pattern", pattern: "none" };
-    // noteKind "note" says the add-in wrote that note (either adapter); a user's note has "none".
-    if (r.noteKind === "note") (cell as unknown as { note: unknown }).note = undefined;
+    // noteKind "note" or "comment" says the add-in wrote it (either adapter); a user's note has
+    // "none". ExcelJS sees Excel's comments through their legacy note, so both go the same way.
+    if (r.noteKind === "note" || r.noteKind === "comment") removeNote(cell);
   }
   // Only a sheet the metadata names as the add-in's results is deleted, never a user's sheet.
   const results = new Set<string>(decoded.sheets.filter((x) => x.role === "results").map((x) => x.name));

@@ -6,7 +6,8 @@
 import type { IndicatorRow, Text2 } from "../../catalogue/types";
 import { effectiveNote } from "../read";
 import { noteSaysNone, numericValue } from "../status";
-import { ambiguityOf, measureOf, type IndicatorReading, type ParsedValue, type ReadCell } from "../types";
+import { ambiguityOf, measureOf, type CellUnit, type IndicatorReading, type NumberValue, type ParsedValue, type ReadCell } from "../types";
+import { conversionFactor, indicatorUnit } from "../values/convert";
 import { formatViNumber, normaliseUnit } from "../values";
 import { placeOf, type Findings } from "../findings";
 import { cap, columnName, listCells, q, rule, type CellGroupParams, type CellParams } from "./rule";
@@ -206,6 +207,63 @@ export const targetEdited = rule<{ label: string; seen: string; expected: string
   }),
 });
 
+export const percentScale = rule<CellParams & { seen: string; readings: number[] }>({
+  code: "NQ24-W040",
+  severity: "warning",
+  summary: "a fraction in a percentage column (“0,275”): 27,5 % or 0,275 %, both readings given",
+  title: { vi: "Tỷ lệ viết dạng phân số?", en: "A percentage written as a fraction?" },
+  message: (p) => {
+    const [asShare, asWritten] = p.readings.map((x) => `${formatViNumber(x)}%`);
+    return {
+      vi: `${cap(col(p).vi)} của ${q(p.label)} ghi ${q(p.seen)} không kèm dấu %: có thể là ${asShare} (viết dạng phân số) hoặc ${asWritten}. Đang hiểu là ${asWritten}.`,
+      en: `The ${col(p).en} of ${q(p.label)} reads ${q(p.seen)} with no % sign: it could be ${asShare} (written as a fraction) or ${asWritten}. Read as ${asWritten} for now.`,
+    };
+  },
+  fix: (p) => {
+    const [asShare, asWritten] = p.readings.map((x) => `${formatViNumber(x)}%`);
+    return {
+      vi: `Ghi ${asShare} nếu là phân số; nếu đúng là ${asWritten}, ghi kèm dấu % (“${asWritten}”).`,
+      en: `Write ${asShare} if it is a fraction; if it really is ${asWritten}, write it with the % sign (“${asWritten}”).`,
+    };
+  },
+});
+
+const SOURCE_WORDS: Record<CellUnit["source"], Text2> = {
+  row: { vi: "cột Đơn vị tính của dòng", en: "the row's unit column" },
+  header: { vi: "tiêu đề cột", en: "the column header" },
+  title: { vi: "dòng “Đơn vị tính” trên bảng", en: "the “Đơn vị tính” line above the table" },
+};
+
+export const declaredUnitNotMeasure = rule<{ label: string; declared: string; expected: string; kind: IndicatorRow["kind"] }>({
+  code: "NQ24-W041",
+  severity: "warning",
+  summary: "the unit declared for a row (ĐVT) cannot be the indicator's measure; figures read in the catalogue's unit",
+  title: { vi: "Đơn vị tính không phù hợp chỉ tiêu", en: "Declared unit does not fit the indicator" },
+  message: (p) => ({
+    vi: `Dòng ${q(p.label)} ghi đơn vị tính “${p.declared}”, nhưng chỉ tiêu cần ${KIND_WORDS[p.kind].vi}${p.expected ? ` (tính bằng “${p.expected}”)` : ""}; không quy đổi được. Số liệu của dòng được đọc theo “${p.expected || KIND_WORDS[p.kind].vi}”.`,
+    en: `Row ${q(p.label)} declares the unit “${p.declared}”, but the indicator takes ${KIND_WORDS[p.kind].en}${p.expected ? ` (measured in “${p.expected}”)` : ""}; no conversion exists. The row's figures are read in “${p.expected || KIND_WORDS[p.kind].en}”.`,
+  }),
+  fix: (p) => ({
+    vi: `Sửa đơn vị tính thành “${p.expected}” (hoặc một đơn vị quy đổi được) và kiểm tra lại số liệu của dòng.`,
+    en: `Change the unit to “${p.expected}” (or one that converts to it) and check the row's figures.`,
+  }),
+});
+
+export const cellUnitDiffers = rule<CellParams & { seen: string; cellUnit: string; declared: string; source: CellUnit["source"] }>({
+  code: "NQ24-I042",
+  severity: "info",
+  summary: "the cell states a unit other than the one its table declares (the cell's is used)",
+  title: { vi: "Đơn vị trong ô khác đơn vị tính của bảng", en: "The cell's unit differs from the declared one" },
+  message: (p) => ({
+    vi: `${cap(col(p).vi)} của ${q(p.label)} ghi ${q(p.seen)} (đơn vị “${p.cellUnit}”), còn ${SOURCE_WORDS[p.source].vi} ghi “${p.declared}”. Số liệu được đọc theo đơn vị ghi trong ô.`,
+    en: `The ${col(p).en} of ${q(p.label)} reads ${q(p.seen)} (in “${p.cellUnit}”) while ${SOURCE_WORDS[p.source].en} says “${p.declared}”. The figure is read in the cell's own unit.`,
+  }),
+  fix: (p) => ({
+    vi: `Ghi số liệu theo “${p.declared}” (bỏ đơn vị trong ô), hoặc sửa đơn vị tính cho thống nhất.`,
+    en: `Write the figure in “${p.declared}” (without a unit in the cell), or make the declared unit agree.`,
+  }),
+});
+
 export const VALUE_RULES = [
   missingValue,
   blankExplained,
@@ -221,6 +279,9 @@ export const VALUE_RULES = [
   dateFromFraction,
   derivedMismatch,
   targetEdited,
+  percentScale,
+  declaredUnitNotMeasure,
+  cellUnitDiffers,
 ];
 
 // ---------------------------------------------------------------- checks
@@ -232,6 +293,7 @@ const COUNT_NOUNS = ["", "người", "con", "loài", "hộ", "điểm", "cơ s�
 
 function unitFits(ind: IndicatorRow, unit: string): boolean {
   if (!unit) return true;
+  if (conversionFactor(unit, indicatorUnit(ind)) !== undefined) return true;
   const u = unit.toLowerCase();
   if (u === normaliseUnit(ind.unit).toLowerCase()) return true;
   switch (ind.kind) {
@@ -263,12 +325,19 @@ export function checkValues(r: IndicatorReading, findings: Findings, naturalArea
   const noteText = note ? note.value.raw : "";
   const noteNA = noteSaysNone(note?.value);
 
+  let unitReported: CellUnit | undefined;
   for (const role of ["baseline", "result"] as const) {
     const cell = r[role];
     if (!cell) continue;
     const v = cell.value;
     const year = r.years[role];
     const p: CellParams = { label, role, year };
+    const u = cell.unit;
+    // The row's unit speaks for both periods: one finding, at the unit's cell.
+    if (u && u.notMeasure && !u.template && !(unitReported && sameCell(unitReported, u))) {
+      unitReported = u;
+      findings.add(declaredUnitNotMeasure, { label, declared: u.text, expected: expectedUnit(ind), kind: ind.kind }, { ...u.address, indicatorId: ind.id });
+    }
     switch (v.state) {
       case "blank":
         if (noteText.trim()) findings.group(blankExplained, role, year, cell);
@@ -295,6 +364,13 @@ export function checkValues(r: IndicatorReading, findings: Findings, naturalArea
     }
     const amb = ambiguityOf(v);
     if (amb) findings.add(ambiguous, { ...p, seen: v.raw, readings: amb.readings }, placeOf(cell, ind.id));
+    if (u && u.cellUnit && !u.template) {
+      findings.add(cellUnitDiffers, { ...p, seen: v.raw, cellUnit: u.cellUnit, declared: u.text, source: u.source }, placeOf(cell, ind.id));
+    }
+    if (looksLikeFraction(ind, v, cell)) {
+      const x = v.measure.value;
+      findings.add(percentScale, { ...p, seen: v.raw, readings: [Number((x * 100).toPrecision(12)), x] }, placeOf(cell, ind.id));
+    }
     checkKindAndRange(ind, v, p, cell, findings);
   }
 
@@ -307,6 +383,22 @@ export function checkValues(r: IndicatorReading, findings: Findings, naturalArea
 
   checkDerivedShare(r, findings, naturalArea);
   checkChange(r, findings);
+}
+
+function sameCell(a: CellUnit, b: CellUnit): boolean {
+  return a.address.sheet === b.address.sheet && a.address.row === b.address.row && a.address.col === b.address.col;
+}
+
+/**
+ * "0,275" or "0.275" in a percentage column, with no % written and no other unit declared:
+ * 27,5 % typed as a fraction, or really 0,275 %. A number Excel holds with a percent format
+ * shows its %, so it is never one of these.
+ */
+function looksLikeFraction(ind: IndicatorRow, v: ParsedValue, cell: ReadCell): v is NumberValue {
+  if (ind.kind !== "percent" || v.state !== "number" || v.writtenUnit) return false;
+  if (cell.unit && cell.unit.applied && cell.unit.applied !== "%") return false;
+  const x = v.measure.value;
+  return v.measure.unit === "%" && x > 0 && x < 1;
 }
 
 function checkKindAndRange(ind: IndicatorRow, v: ParsedValue, p: CellParams, cell: ReadCell, findings: Findings): void {

@@ -3,7 +3,7 @@
  * and displayed text) turned into a ParsedValue. Real numbers keep their value (percent
  * formats scaled, literal units in the format applied); text goes through the grammar.
  */
-import type { CellValue, CellValueType, Measure, ParsedValue } from "../types";
+import type { CellValue, CellValueType, Measure, NumberValue, ParsedValue } from "../types";
 import { parseText } from "./grammar";
 import { NUMBERS } from "./numbers";
 import { normaliseText, toNFC } from "./text";
@@ -117,17 +117,22 @@ export function parseCell(cell: CellInput, hint?: ValueHint): ParsedValue {
       return { state: "text", raw, fromNumber: true, looksLikeDate: true };
     }
     let measure: Measure;
+    let written: string | undefined;
     if (fmt.percent) {
       // 0.275 × 100 is 27.500000000000004 in binary: round away the noise.
       const p = v * 100;
       measure = { value: Math.abs(p) < 1e6 ? Math.round(p * 1e9) / 1e9 : Number(p.toPrecision(15)), unit: "%" };
+      written = "%";
     } else {
       const u = fmt.literalUnit || hintUnit(hint) || NO_UNIT;
       const value = u.exp === 0 ? v : Number((v * Math.pow(10, u.exp)).toPrecision(15));
       measure = { value: value === 0 ? 0 : value, unit: u.unit };
+      if (fmt.literalUnit) written = fmt.literalUnit.name;
     }
     if (!isFinite(measure.value)) return { state: "text", raw, fromNumber: true };
-    return { state: "number", raw, measure, fromNumber: true };
+    const r: NumberValue = { state: "number", raw, measure, fromNumber: true };
+    if (written !== undefined) r.writtenUnit = written;
+    return r;
   }
   const str = typeof v === "string" ? v : String(v);
   const r = parseText(str, hint);

@@ -6,24 +6,66 @@
  */
 import { ambiguityOf, type Ambiguity, type BoundValue, type CountOfTotalValue, type Measure, type MultiValue, type NoDataValue, type NotApplicableValue, type NumberValue, type ParsedValue, type RangeValue, type TextValue, type YesNoValue } from "../types";
 import { ambiguity, findDigit, isDecimalMark, isDigit, NUMBERS, numValue, scanNumber, type Num } from "./numbers";
-import { foldAligned, normaliseText, RE_CLEAN_ASCII, RE_WS, skipSpaces, startsWord, toNFC } from "./text";
+import { foldAligned, isWordCode, normaliseText, RE_CLEAN_ASCII, RE_WS, skipSpaces, startsWord, toNFC } from "./text";
 import { hintUnit, matchUnit, NO_UNIT, type UnitInfo, type ValueHint } from "./units";
 
 type Op = "<" | "<=" | ">" | ">=";
 
 type WordResult = { state: "noData" | "notApplicable" } | { state: "yesno"; yes: boolean };
 
-const WORDS: { [k: string]: WordResult } = Object.create(null);
+/**
+ * Whole-cell words, read by the kind of value the cell should hold. The same mark means
+ * different things in different columns: "x" ticks a yes/no question but, in a column of
+ * figures, is the statisticians' "not applicable here"; "Không" answers a question "no" but,
+ * where a share or an amount is asked, says there is none of the thing. docs/ARCHITECTURE.md
+ * publishes this table ("Markers") and test/values.markers.test.ts holds the two equal.
+ *
+ *   yesno:  the indicator is a yes/no question
+ *   figure: percent, area, count, money, count of total, count with a description
+ *   other:  notes, free text, and cells read without a hint
+ */
+export interface Marker {
+  yesno: WordResult;
+  figure: WordResult;
+  other: WordResult;
+}
+
+const ND: WordResult = { state: "noData" };
+const NA: WordResult = { state: "notApplicable" };
+const YES: WordResult = { state: "yesno", yes: true };
+const NO: WordResult = { state: "yesno", yes: false };
+
+/** [folded spellings, in a yes/no indicator, in a figure, in a note or without a hint]. */
+export const MARKERS: [string[], WordResult, WordResult, WordResult][] = [
+  // No data: the figure exists but is not known ("-" as the national tables' footnote says).
+  [["-", "--", "---", "..", "...", "…", "(-)", "(...)", "?"], ND, ND, ND],
+  [["khong co so lieu", "chua co so lieu", "khong co du lieu", "chua co du lieu", "khong so lieu", "ko co so lieu", "k co so lieu", "kcsl",
+    "chua thong ke", "khong thong ke", "chua cap nhat", "dang cap nhat", "khong xac dinh", "chua xac dinh"], ND, ND, ND],
+  // Not applicable: nothing of that kind exists or happens here.
+  [["khong ap dung", "kad", "k/ad", "k/a", "n/a", "na", "n.a", "n.a."], NA, NA, NA],
+  [["khong phat sinh", "kps", "k/ps", "k.ps", "ko phat sinh", "k phat sinh", "chua phat sinh"], NA, NA, NA],
+  // "Không có" and its short forms: answers a question "no", says "none" of a figure.
+  [["khong co", "ko co", "k co", "kg co", "khg co", "k/c", "k/co", "kc", "k.co", "k. co", "k.c"], NO, NA, NA],
+  // "Không" alone: "no" to a question; for a share or an amount, short for "Không có".
+  [["khong", "ko", "k", "khg"], NO, NA, NO],
+  // "x": the tick of a yes/no column; in a column of figures, "not applicable".
+  [["x", "×"], YES, NA, YES],
+  // Answers: yes/no in any column (in a column of figures they are not a figure: NQ24-W003).
+  [["co", "da", "dat", "roi", "da co", "co roi", "da dat", "yes", "true", "✓", "✔", "√"], YES, YES, YES],
+  [["chua", "chua dat", "khong dat", "chua co", "no", "false"], NO, NO, NO],
+];
+
+const WORDS: { [k: string]: Marker } = Object.create(null);
 (function buildWords() {
-  const noData = ["-", "--", "---", "...", "…", "khong co so lieu", "chua co so lieu", "khong co du lieu", "chua co du lieu", "khong so lieu", "ko co so lieu", "k co so lieu"];
-  const na = ["khong co", "khong ap dung", "kad", "k/a", "n/a", "na", "khong phat sinh", "ko co", "k co"];
-  const yes = ["co", "da", "dat", "roi", "da co", "co roi", "da dat", "x", "yes", "true"];
-  const no = ["khong", "chua", "chua dat", "khong dat", "chua co", "ko", "no", "false"];
-  for (const w of noData) WORDS[w] = { state: "noData" };
-  for (const w of na) WORDS[w] = { state: "notApplicable" };
-  for (const w of yes) WORDS[w] = { state: "yesno", yes: true };
-  for (const w of no) WORDS[w] = { state: "yesno", yes: false };
+  for (const [words, yesno, figure, other] of MARKERS) for (const w of words) WORDS[w] = { yesno, figure, other };
 })();
+
+function markerFor(m: Marker, hint: ValueHint | undefined): WordResult {
+  const kind = hint ? hint.kind : undefined;
+  if (kind === "yesno") return m.yesno;
+  if (kind === undefined || kind === "text") return m.other;
+  return m.figure;
+}
 
 /** Phrases that open a longer cell; checked with a word boundary after them. */
 const PREFIXES: [string, "noData" | "notApplicable"][] = [
@@ -35,6 +77,7 @@ const PREFIXES: [string, "noData" | "notApplicable"][] = [
   ["ko co", "notApplicable"],
   ["khong ap dung", "notApplicable"],
   ["khong phat sinh", "notApplicable"],
+  ["chua phat sinh", "notApplicable"],
 ];
 
 /** Longest first: how a yes/no answer with a reason opens. */
@@ -53,7 +96,6 @@ const YESNO_PREFIXES: [string, boolean][] = [
 ];
 
 const RE_ONLY_DASHES_DOTS = /^[-.…\s]+$/;
-const RE_TRAILING_STOP = /[.!]+$/;
 
 const WORD_OPS: [string, Op][] = [
   ["khong vuot qua", "<="],
@@ -288,6 +330,30 @@ function isCountLike(hint: ValueHint | undefined): boolean {
   return !!hint && (hint.kind === "count" || hint.kind === "countDescription");
 }
 
+/** "- " or "+ " (a list marker) before a word: its length, else 0. A sign before a digit is not one. */
+function bulletLength(f: string): number {
+  const c = f.charCodeAt(0);
+  if (c !== 45 && c !== 43 && c !== 0x2022) return 0;
+  let p = 1;
+  while (p < f.length && f.charCodeAt(p) === 32) p++;
+  return p < f.length && !isDigit(f.charCodeAt(p)) && isWordCode(f.charCodeAt(p)) ? p : 0;
+}
+
+/** The marker a whole cell is: the word itself, without a full stop, a list marker or brackets around it. */
+function wordAt(f: string): Marker | undefined {
+  const hit = WORDS[f];
+  if (hit) return hit;
+  let a = bulletLength(f);
+  let b = f.length;
+  while (b > a + 1 && (f.charCodeAt(b - 1) === 46 || f.charCodeAt(b - 1) === 33)) b--;
+  if (b - a > 2 && f.charCodeAt(a) === 40 && f.charCodeAt(b - 1) === 41) {
+    a++;
+    b--;
+  }
+  if (a === 0 && b === f.length) return undefined;
+  return WORDS[f.substring(a, b).trim()];
+}
+
 /** Parses normalised text t (non-empty); a number too large for a double ("9" × 400) makes it text. */
 function parseNormalised(t: string, raw: string, hint: ValueHint | undefined): ParsedValue {
   const r = parseNormalisedRaw(t, raw, hint);
@@ -327,25 +393,22 @@ function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined)
   const f = foldAligned(t);
   const end = f.length;
 
-  // Whole-cell words: yes/no, no data, not applicable.
-  const last = f.charAt(end - 1);
-  const key = end > 1 && (last === "." || last === "!") ? f.replace(RE_TRAILING_STOP, "") : f;
-  const w = WORDS[key] || WORDS[f];
+  // Whole-cell words: yes/no, no data, not applicable — read by the kind of the column.
+  const w = wordAt(f);
   if (w) {
-    if (w.state === "notApplicable" && hint && hint.kind === "yesno" && (key === "khong co" || key === "ko co" || key === "k co")) {
-      // For a yes/no indicator "Không có" answers the question: no.
-      return { state: "yesno", raw, yes: false };
-    }
-    return w.state === "yesno" ? { state: "yesno", raw, yes: w.yes } : { state: w.state, raw };
+    const r = markerFor(w, hint);
+    return r.state === "yesno" ? { state: "yesno", raw, yes: r.yes } : { state: r.state, raw };
   }
   if (RE_ONLY_DASHES_DOTS.test(f)) return { state: "noData", raw };
   const yesnoHint = !!hint && hint.kind === "yesno";
-  const first = f.charAt(0);
+  // "- Không có điểm ô nhiễm": a list marker typed before the words, as in the label column.
+  const lead = bulletLength(f);
+  const first = f.charAt(lead);
   for (let k = 0; (first === "k" || first === "c") && k < PREFIXES.length; k++) {
     // Under a yes/no hint "Không có …" is an answer (below), not "nothing of that kind".
     if (yesnoHint && PREFIXES[k][0].slice(-3) === " co") continue;
-    if (startsWord(f, 0, end, PREFIXES[k][0])) {
-      const d = restText(t, f, PREFIXES[k][0].length, end);
+    if (startsWord(f, lead, end, PREFIXES[k][0])) {
+      const d = restText(t, f, lead + PREFIXES[k][0].length, end);
       const r: NoDataValue | NotApplicableValue = { state: PREFIXES[k][1], raw };
       if (d !== undefined) r.description = d;
       return r;
@@ -419,6 +482,8 @@ function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined)
     const amb = ambiguity(num, lowExp) || ambiguity(core.high, unit.exp);
     if (amb) r.ambiguous = amb;
     if (desc !== undefined) r.description = desc;
+    const written = core.highUnit || core.unit;
+    if (written) r.writtenUnit = written.name;
     return r;
   }
 
@@ -434,6 +499,7 @@ function parseNormalisedRaw(t: string, raw: string, hint: ValueHint | undefined)
     state === "bound" && core.op ? { state, raw, measure, bound: { op: core.op, value: measure.value, unit: measure.unit } } : { state: state === "bound" ? "number" : state, raw, measure };
   if (amb) r.ambiguous = amb;
   if (desc !== undefined) r.description = desc;
+  if (core.unit) r.writtenUnit = core.unit.name;
   return r;
 }
 

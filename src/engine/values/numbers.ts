@@ -20,10 +20,11 @@ export interface NumberConvention {
 }
 
 export const NUMBER_CONVENTIONS: NumberConvention[] = [
-  // How district staff write: 1.234,5
-  { name: "vi", groups: ["."], decimal: "," },
-  // English, and numbers typed into an English Excel: 1,234.5
-  { name: "en", groups: [","], decimal: "." },
+  // How district staff write: 1.234,5 — and, copied from Word or typeset text, 1 234,5
+  // (the parser reads normalised text, where a non-breaking or thin space is a space).
+  { name: "vi", groups: [".", " "], decimal: "," },
+  // English, and numbers typed into an English Excel: 1,234.5 or 1 234.5
+  { name: "en", groups: [",", " "], decimal: "." },
 ];
 
 /** The scanner's view of a set of conventions, built once. */
@@ -95,10 +96,13 @@ export function scanNumber(f: string, i: number, end: number, allowSign: boolean
   let sign = "";
   let c = f.charCodeAt(p);
   if (allowSign && (c === 45 || c === 43) && p + 1 < end) {
-    const n = f.charCodeAt(p + 1);
-    if (isDigit(n) || (n < kind.length && kind[n] === 1 && p + 2 < end && isDigit(f.charCodeAt(p + 2)))) {
+    // "- 5": a sign typed apart from its digits still signs them.
+    let d = p + 1;
+    while (d < end && f.charCodeAt(d) === 32) d++;
+    const n = f.charCodeAt(d);
+    if (isDigit(n) || (n < kind.length && kind[n] === 1 && d + 1 < end && isDigit(f.charCodeAt(d + 1)))) {
       if (c === 45) sign = "-";
-      p++;
+      p = d;
     }
   }
   const start = p;
@@ -124,12 +128,13 @@ export function scanNumber(f: string, i: number, end: number, allowSign: boolean
     }
     break;
   }
-  const tok = f.substring(start, p);
   let mant: string | null = null;
   let alt: string | undefined;
-  if (seps === 0) {
-    mant = tok;
-  } else {
+  for (;;) {
+    if (seps === 0) {
+      mant = f.substring(start, p);
+      break;
+    }
     for (const conv of syntax.conventions) {
       const r = readAs(f, start, p, seps, conv);
       if (r === null) continue;
@@ -139,8 +144,16 @@ export function scanNumber(f: string, i: number, end: number, allowSign: boolean
         break;
       }
     }
-    if (mant === null) return null;
+    if (mant !== null) break;
+    // A grouping-only character (a space) that no convention reads ends the number there:
+    // "0 234" is 0 then 234, "1,5 234" is 1,5 then 234.
+    let k = seps - 1;
+    while (k >= 0 && kind[SEP_CHAR[k]] !== 2) k--;
+    if (k < 0) return null;
+    p = SEP_AT[k];
+    seps = k;
   }
+  const tok = f.substring(start, p);
   return {
     mant: sign + mant,
     alt: alt === undefined ? undefined : sign + alt,
