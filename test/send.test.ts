@@ -4,16 +4,14 @@
  * very bytes offered; refused while the report is not ready; the open workbook untouched.
  */
 import { createHash, randomBytes, webcrypto } from "crypto";
-import ExcelJS from "exceljs";
 import { nationalCatalogue } from "../src/catalogue";
 import { AddinError } from "../src/adapters/office/errors";
 import { DocumentLike, FileLike, readOpenWorkbook, SLICE_SIZE } from "../src/adapters/office/file";
 import { saveFile } from "../src/adapters/office/fileSave";
-import { applyPlanToWorkbook, clearRecordedMarks, readWorkbookFile } from "../src/adapters/xlsx";
-import { checkWorkbook } from "../src/engine/check";
 import { SHEET_NAMES } from "../src/engine/layout";
-import { PreparedCopy, SendDeps, sendToProvince, lostParts } from "../src/usecases/send";
-import { sha256HexAnywhere, sha256HexPure } from "../src/usecases/sendHash";
+import { sendToProvince, lostParts } from "../src/usecases/send";
+import { prepareExport as prepare } from "../src/usecases/export";
+import { sha256Hex as sha256HexAnywhere, sha256HexPure } from "../src/usecases/hash";
 import { checkWorkbookInExcel } from "../src/usecases/office";
 import { FakeWorkbook, loadXlsx, saveXlsx } from "./fake";
 import { capsFor, changedCells, metaRecords, userCells } from "./fake/helpers";
@@ -96,21 +94,6 @@ describe("reading the open workbook from Office", () => {
   });
 });
 
-/**
- * The export step as the command line's `nq24 export` does it, from the xlsx adapter's parts:
- * check the bytes, take out the marks of earlier checks, write the summary.
- */
-const prepare: SendDeps["prepare"] = async (input, o): Promise<PreparedCopy> => {
-  const result = checkWorkbook(await readWorkbookFile(Buffer.from(input), { name: o.fileName }), o.catalogue, { lang: o.lang, now: o.now });
-  if (!result.plan.verdict.ready) return { ready: false, result };
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(input as unknown as ArrayBuffer);
-  const marksRemoved = o.keepMarks ? 0 : clearRecordedMarks(wb);
-  applyPlanToWorkbook(wb, o.keepMarks ? result.plan : { ...result.plan, marks: [], statusCells: [] }, { lang: o.lang });
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return { ready: true, bytes, fileName: `NQ24_${(result.cover.unit ?? "").replace(/\s+/g, "_")}_2023-05-15.xlsx`, sha256: "", marksRemoved, keptMarks: o.keepMarks };
-};
-
 /** Fills of every cell before the check, "sheet!row,col" → colour. */
 const fillsBefore = new Map<string, string>();
 
@@ -133,7 +116,8 @@ describe("Gửi tỉnh", () => {
     const sent = await sendToProvince(nationalCatalogue, "vi", { keepMarks: false }, { readWorkbook: () => readOpenWorkbook(doc, 65536), prepare, save: (bytes, name) => saved.push({ bytes, name }) });
     expect(saved).toHaveLength(1);
     expect(sent.fileName).toBe(saved[0].name);
-    expect(sent.fileName).toMatch(/^NQ24_.+\.xlsx$/);
+    // The province's convention, from the cover's unit and report date (15/05/2023).
+    expect(sent.fileName).toBe("NQ24_UBND_thành_phố_Lai_Châu_2023-05-15.xlsx");
     expect(sent.sha256).toBe(nodeSha(saved[0].bytes));
     expect(sent.size).toBe(saved[0].bytes.length);
     expect(sent.marksRemoved).toBe(marks.length);

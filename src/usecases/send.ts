@@ -13,11 +13,11 @@
  * `lostParts` names those the workbook has, so the pane can say what the copy lacks.
  */
 import type { Catalogue, Text2 } from "../catalogue/types";
-
-type Lang = "vi" | "en";
 import { hostDocument, readOpenWorkbook } from "../adapters/office/file";
 import { saveFile } from "../adapters/office/fileSave";
-import { sha256HexAnywhere } from "./sendHash";
+import type { ExportOptions, ExportOutcome } from "./export";
+import { sha256Hex } from "./hash";
+import type { Lang } from "./language";
 
 export interface SendOptions {
   /** Keep this check's marks (fills, notes, status column) in the copy. */
@@ -25,16 +25,11 @@ export interface SendOptions {
   now?: Date;
 }
 
-/** What the export step (the command line's `nq24 export` code) gives for a ready report. */
-export type PreparedCopy =
-  | { ready: true; bytes: Uint8Array; fileName: string; sha256: string; marksRemoved: number; keptMarks: boolean; dateFrom?: "report" | "today" }
-  | { ready: false; result: { plan: { verdict: { counts: { error: number; warning: number } } } } };
-
 export interface SendDeps {
   /** The open workbook as .xlsx bytes (adapters/office/file.ts). */
   readWorkbook(): Promise<Uint8Array>;
-  /** The copy for the province, from those bytes (usecases/export.ts). */
-  prepare(input: Uint8Array, options: { fileName: string; catalogue: Catalogue; lang: Lang; keepMarks: boolean; now: Date }): Promise<PreparedCopy>;
+  /** The copy for the province, from those bytes: `nq24 export`'s own code (usecases/export.ts). */
+  prepare(input: Uint8Array, options: ExportOptions): Promise<ExportOutcome>;
   /** Offers the copy as a download (adapters/office/fileSave.ts). */
   save(bytes: Uint8Array, fileName: string): void;
   /** SHA-256 hex; the default works in every webview, IE11's included. */
@@ -84,12 +79,20 @@ export async function sendToProvince(catalogue: Catalogue, lang: Lang, options: 
   const copy = await deps.prepare(input, { fileName: "workbook.xlsx", catalogue, lang, keepMarks: options.keepMarks, now });
   if (!copy.ready) throw textError(SEND_TEXT.notReady(copy.result.plan.verdict.counts.error));
   // The hash of the very bytes offered: computed here whatever the export step gave.
-  const sha256 = await (deps.sha256 ?? sha256HexAnywhere)(copy.bytes);
+  const sha256 = await (deps.sha256 ?? sha256Hex)(copy.bytes);
   deps.save(copy.bytes, copy.fileName);
   return { fileName: copy.fileName, sha256, size: copy.bytes.length, keptMarks: copy.keptMarks, marksRemoved: copy.marksRemoved, lost: lostParts(input) };
 }
 
-/** The pane's wiring: the workbook from Office, the copy offered as a download; `prepare` is the export step. */
-export function paneSendDeps(prepare: SendDeps["prepare"]): SendDeps {
+/** The export step, loaded on first use (it brings ExcelJS: a chunk of its own in the pane). */
+const prepareExport: SendDeps["prepare"] = (input, options) => import(/* webpackChunkName: "export" */ "./export").then((m) => m.prepareExport(input, options));
+
+/** The pane's wiring: the workbook from Office, the copy made by the export step, offered as a download. */
+export function paneSendDeps(prepare: SendDeps["prepare"] = prepareExport): SendDeps {
   return { readWorkbook: () => readOpenWorkbook(hostDocument()), prepare, save: (bytes, name) => saveFile(bytes, name) };
+}
+
+/** "Gửi tỉnh" as the pane calls it (PaneServices.sendToProvince). */
+export function sendFromPane(catalogue: Catalogue, lang: Lang, options: SendOptions): Promise<SentCopy> {
+  return sendToProvince(catalogue, lang, options, paneSendDeps());
 }
