@@ -9,7 +9,7 @@ import { SHEET_NAMES, a1 } from "../../engine/layout";
 import { META_FORMAT_VERSION, META_WIDTH, RESULTS_SIGNATURES, decodeMetadata, emptyMetadata, type AddinMetadata, type AddinSheetRecord, type StoredMark } from "../../engine/metadata";
 import type { CellValue, Plan } from "../../engine/types";
 import { newCheckId, RESULTS_STYLES, resultsSheetLayout, ResultsSheetLayout, statusCellStyle } from "../../engine/resultsSheet";
-import { applyStyle, argb, setLiteral, writeMetaSheet } from "./write";
+import { absolutePrintAreas, applyPageSetup, applyStyle, argb, setLiteral, writeMetaSheet } from "./write";
 
 export type Lang = "vi" | "en";
 
@@ -168,6 +168,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: A
   const checkId = options.checkId ?? newCheckId(new Date(plan.verdict.checkedAt));
   writeResultsSheet(wb, resultsName, resultsSheetLayout(plan, lang, { checkId }));
   writeRecords(wb, resultsName, checkId, plan, lang, records);
+  absolutePrintAreas(wb);
   return records;
 }
 
@@ -181,27 +182,22 @@ function writeResultsSheet(wb: ExcelJS.Workbook, name: string, layout: ResultsSh
       // Text format, as the add-in writes it: nothing on the sheet is ever run as a formula.
       cell.numFmt = "@";
       setLiteral(cell, laid ? laid.text : "");
-      if (laid && laid.style) applyStyle(cell, RESULTS_STYLES[laid.style]);
+      if (laid && laid.style) applyStyle(cell, RESULTS_STYLES[laid.style], layout.font);
+      else cell.font = { name: layout.font.name, size: layout.font.size };
     }
   });
   for (const l of layout.links) {
     const c = ws.getCell(l.row + 1, l.col + 1);
     const addr = a1(l.target.row, l.target.col);
     c.value = { text: l.text || addr, hyperlink: `#${quoteSheet(l.target.sheet)}!${addr}` };
-    c.font = { name: "Times New Roman", size: 11, color: { argb: "FF0563C1" }, underline: true };
+    c.font = { name: layout.font.name, size: layout.font.size, color: { argb: "FF0563C1" }, underline: true };
   }
   for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rowCount, m.col + m.colCount);
   layout.widths.forEach((w, j) => (ws.getColumn(j + 1).width = w));
+  for (const r of Object.keys(layout.rowHeights)) ws.getRow(Number(r) + 1).height = layout.rowHeights[Number(r)];
   if (layout.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: layout.freezeRows, xSplit: 0, topLeftCell: `A${layout.freezeRows + 1}` }];
   if (layout.filter) ws.autoFilter = `${a1(layout.filter.row, layout.filter.col)}:${a1(layout.filter.row + layout.filter.rowCount - 1, layout.filter.col + layout.filter.colCount - 1)}`;
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: layout.print.landscape ? "landscape" : "portrait",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    ...(layout.print.repeatRows ? { printTitlesRow: `${layout.print.repeatRows.first + 1}:${layout.print.repeatRows.last + 1}` } : {}),
-  };
+  applyPageSetup(ws, layout.print);
 }
 
 function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
