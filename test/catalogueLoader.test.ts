@@ -104,7 +104,7 @@ describe("schema and types agree", () => {
 
   test("the schema is versioned, draft 2020-12, closed where it matters", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema.$id).toMatch(/catalogue-1\.1\.json$/);
+    expect(schema.$id).toMatch(/catalogue-1\.2\.json$/);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.$defs.indicatorRow.unevaluatedProperties).toBe(false);
     expect(schema.$defs.headingRow.unevaluatedProperties).toBe(false);

@@ -116,14 +116,30 @@ describe("a province catalogue with its own periods", () => {
 
   test("a column found by its words quotes the year its header states", () => {
     // The national template under this province's catalogue: "Kết quả đạt được đến 2022" is a
-    // result column by its words, and says 2022 (within 2020–2030); "Hiện trạng 2013" is not
-    // this province's baseline.
+    // result column by its words, and says 2022 (within 2020–2030); "Hiện trạng 2013" is a
+    // baseline (within 2010–2019), and PL2's bare "2013 | 2022" are read by their years. Each
+    // year other than the catalogue's is said, and every message quotes the year read.
     const national = load("minimal-valid.json");
     const snapshot = templateToSnapshot(buildWorkbookTemplate(national, COVER, { "A1-1": { result: "" } }));
     const r = checkWorkbook(snapshot, province, { now: NOW, lang: "en" });
-    expect(r.tables.map((t) => [t.appendix, t.years])).toEqual([["PL1", { target: 2020, result: 2022 }]]);
+    expect(r.tables.map((t) => [t.appendix, t.years])).toEqual([
+      ["PL1", { target: 2020, baseline: 2013, result: 2022 }],
+      ["PL2", { baseline: 2013, result: 2022 }],
+    ]);
     // Its row "Độ che phủ rừng" is read as this province's "Tỷ lệ che phủ rừng".
-    expect(r.findings.filter((f) => f.code === "NQ24-E001").map(en)).toEqual(["No 2022 value entered for “Tỷ lệ che phủ rừng”."]);
+    expect(r.findings.filter((f) => f.code === "NQ24-E001").map(en)).toEqual([
+      "No 2022 value entered for “Tỷ lệ che phủ rừng”.",
+      "No 2022 value entered for “Diện tích rừng và độ che phủ”.",
+      "No 2013 value entered for “Tỷ lệ che phủ rừng”.",
+      "No 2013 value entered for “Diện tích rừng và độ che phủ”.",
+    ]);
+    expect(r.findings.filter((f) => f.code === "NQ24-I030").map((f) => `${f.sheet}!${f.cell} ${en(f)}`)).toEqual([
+      "Phụ lục 1!D5 Column D: target for 2020 (catalogue: 2025); its figures are read as 2020's.",
+      "Phụ lục 1!E5 Column E: baseline for 2013 (catalogue: 2015); its figures are read as 2013's.",
+      "Phụ lục 1!F5 Column F: result for 2022 (catalogue: 2024); its figures are read as 2022's.",
+      "Phụ lục 2!D5 Column D: baseline for 2013 (catalogue: 2015); its figures are read as 2013's.",
+      "Phụ lục 2!E5 Column E: result for 2022 (catalogue: 2024); its figures are read as 2022's.",
+    ]);
     expect(r.plan.verdict.ready).toBe(false);
   });
 

@@ -90,7 +90,7 @@ describe("insert", () => {
     // Not protected: the add-in would have to unprotect to mark it, which empties Excel's undo history.
     expect(p1.protected).toBe(false);
     // Title rows merged, dropdowns pointing at a range on the lists sheet, print and freeze set.
-    expect(p1.merges).toEqual(expect.arrayContaining([{ row: 0, col: 0, rowCount: 1, colCount: 8 }]));
+    expect(p1.merges).toEqual(expect.arrayContaining([{ row: 0, col: 0, rowCount: 1, colCount: col("PL1", "status") }]));
     expect(p1.validations.length).toBeGreaterThan(0);
     expect(p1.validations.every((v) => v.source === `=${LIST_RANGES.noData}` || v.source === `=${LIST_RANGES.yesno}`)).toBe(true);
     expect(p1.validations.some((v) => v.rect.row <= r && r < v.rect.row + v.rect.rowCount)).toBe(true);

@@ -12,7 +12,7 @@ import * as ExcelJS from "exceljs";
 import { laiChauSample, nationalCatalogue, parseCatalogue, sampleFillValues, isIndicator, type Catalogue } from "../src/catalogue";
 import { checkWorkbook } from "../src/engine/check";
 import { describeFinding, findingTexts } from "../src/engine/rules";
-import { APPENDIX_COLUMNS, buildWorkbookTemplate, SHEET_NAMES, templateToSnapshot, type SheetTemplate } from "../src/engine/layout";
+import { APPENDIX_COLUMNS, attachmentLineFormula, buildWorkbookTemplate, SHEET_NAMES, templateToSnapshot, type SheetTemplate } from "../src/engine/layout";
 import { readWorkbookFile, writeTemplate } from "../src/adapters/xlsx";
 import { checkFile, consolidateFiles, makeSample, makeTemplate } from "../src/usecases/files";
 import { checkWorkbookInExcel, clearMarksInExcel, fillSample, insertSheets, writeMessage } from "../src/usecases/office";
@@ -217,7 +217,9 @@ async function activeCells(file: string): Promise<{ formulas: string[]; external
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
         const where = `${ws.name}!${cell.address}`;
-        if (cell.type === ExcelJS.ValueType.Formula || cell.formula) formulas.push(`${where}: ${cell.formula}`);
+        // The template's one formula, made of constants and cover references, never of text read or typed.
+        const ours = cell.address === "A3" && /^Phụ lục [12]$/.test(ws.name) && `=${cell.formula}` === attachmentLineFormula(SHEET_NAMES.cover);
+        if ((cell.type === ExcelJS.ValueType.Formula || cell.formula) && !ours) formulas.push(`${where}: ${cell.formula}`);
         if (cell.type === ExcelJS.ValueType.Hyperlink) {
           const h = (cell.value as ExcelJS.CellHyperlinkValue).hyperlink;
           if (!h.startsWith("#")) externalLinks.push(`${where}: ${h}`);

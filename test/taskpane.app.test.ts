@@ -553,6 +553,19 @@ describe("'Gửi tỉnh' and finding texts from elsewhere", () => {
     expect(text(IDS.sendResult)).toBe("");
   });
 
+  test("'Gửi tỉnh' warns, in the pane's language, when the copy lacks parts of the workbook", async () => {
+    const s = services({
+      check: async () => summaryOf([D9, D10]),
+      sendToProvince: async () => ({ fileName: "NQ24_Tam_Duong_2026-11-30.xlsx", sha256: "ab".repeat(32), lost: ["charts", "pivot tables"] }),
+    });
+    const { pane } = await checked(s);
+    $(IDS.send).click();
+    await pane.idle();
+    expect(kind()).toBe("warning");
+    expect(text(IDS.message)).toContain("không mang theo: biểu đồ, PivotTable");
+    expect(text(IDS.message)).not.toContain("charts");
+  });
+
   test("without the service there is no send button, even when ready", async () => {
     await checked(services({ check: async () => summaryOf([D9]) }));
     expect($(IDS.sendArea).hidden).toBe(true);

@@ -19,7 +19,7 @@ import {
 } from "../src/adapters/xlsx";
 import { nationalCatalogue, isIndicator } from "../src/catalogue";
 import { checkWorkbook } from "../src/engine/check";
-import { buildWorkbookTemplate, LIST_RANGES, SHEET_NAMES, STYLES, columnIndex, FIRST_DATA_ROW } from "../src/engine/layout";
+import { APPENDIX_COLUMNS, attachmentLineFormula, buildWorkbookTemplate, LIST_RANGES, SHEET_NAMES, STYLES, columnIndex, FIRST_DATA_ROW } from "../src/engine/layout";
 import type { SheetSnapshot } from "../src/engine/types";
 import { FULL_COVER, bombZip, docxLikeZip, encryptedXlsxBytes, manyEntriesZip, readBack, readyFill, workbookBuffer } from "./fixtures/xlsx/districts";
 
@@ -176,7 +176,7 @@ describe("template writer", () => {
     ]);
     const pl1 = wb.getWorksheet("Phụ lục 1") as ExcelJS.Worksheet;
     expect(pl1.getColumn(columnIndex("PL1", "id") + 1).hidden).toBe(true);
-    expect(pl1.getColumn(columnIndex("PL1", "label") + 1).width).toBe(70);
+    expect(pl1.getColumn(columnIndex("PL1", "label") + 1).width).toBe(APPENDIX_COLUMNS.PL1[columnIndex("PL1", "label")].width);
     expect(pl1.getCell(1, 1).value).toBe("Phụ lục 1");
     expect(pl1.getCell(5, columnIndex("PL1", "baseline") + 1).value).toBe("Hiện trạng 2013");
   });
@@ -224,9 +224,10 @@ describe("template writer", () => {
   test("merged section rows and title rows", () => {
     const pl1 = wb.getWorksheet("Phụ lục 1") as ExcelJS.Worksheet;
     const merges = (pl1.model as unknown as { merges: string[] }).merges;
-    expect(merges).toContain("A1:H1");
+    // Titles and section rows span the printed columns, up to the note (G); the status column (H) is not printed.
+    expect(merges).toContain("A1:G1");
     const sec = nationalCatalogue.rows.filter((r) => r.appendix === "PL1").findIndex((r) => r.type === "section");
-    expect(merges).toContain(`B${FIRST_DATA_ROW + sec + 1}:H${FIRST_DATA_ROW + sec + 1}`);
+    expect(merges).toContain(`B${FIRST_DATA_ROW + sec + 1}:G${FIRST_DATA_ROW + sec + 1}`);
   });
 });
 
@@ -259,7 +260,9 @@ describe("annotated copy", () => {
     }
     let found = 0;
     annotated.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-      expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+      // The one formula is ours: the attachment line over the cover's cells.
+      if (cell.address === "A3" && /^Phụ lục [12]$/.test(ws.name)) expect(cell.formula).toBe(attachmentLineFormula(SHEET_NAMES.cover).slice(1));
+      else expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
       if (cell.value === hostile) found++;
     })));
     expect(found).toBe(1);
@@ -321,12 +324,19 @@ describe("annotated copy", () => {
     expect(String((again.getWorksheet(`${SHEET_NAMES.results} (2)`) as ExcelJS.Worksheet).getCell("A2").value)).toMatch(/^Sẵn sàng gửi/);
   });
 
-  test("no formula is written anywhere in our files", async () => {
+  test("no formula is written anywhere in our files but the attachment line", async () => {
     const wb = writeTemplate(buildWorkbookTemplate(nationalCatalogue, FULL_COVER, { "PL1-01": { baseline: "=1+1", result: "-1+2", note: "+SUM(A1)" } }));
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
     const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
     expect(sheets.length).toBe(5);
-    for (const n of sheets) expect(await zip.file(n)?.async("string")).not.toMatch(/<f[ >]/);
+    const formulas: string[] = [];
+    for (const n of sheets) {
+      const xml = (await zip.file(n)?.async("string")) ?? "";
+      for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f>([^<]*)<\/f>/g)) formulas.push(`${m[1]} ${m[2]}`);
+    }
+    // One per appendix, in A3: the attachment line over the cover.
+    expect(formulas).toHaveLength(2);
+    for (const f of formulas) expect(f).toMatch(/^A3 &quot;\(Kèm theo Báo cáo số /);
   });
 });
 

@@ -24,6 +24,7 @@ export {
 } from "./loader";
 export type { CatalogueIssue, CatalogueResult } from "./loader";
 export { laiChauSample, sampleFillValues } from "./sample";
+export { NATIONAL_ABBREVIATIONS, abbreviationsOf } from "./abbreviations";
 export { NATIONAL_PERIODS, PERIOD_ROLES, LEGACY_COLUMN_KEYS, YEAR_LIMITS, legacyColumnRole, periodsOf, periodYears } from "./periods";
 export type { CatalogueSample, SampleValues } from "./sample";
 

@@ -32,6 +32,8 @@ export const CATALOGUE_LIMITS = {
   pathDepth: 20,
   links: 20,
   aliases: 50,
+  abbreviations: 500,
+  abbreviationChars: 20,
   /** Nesting of the JSON itself; the format needs 5 levels. */
   jsonDepth: 64,
 } as const;
@@ -39,7 +41,7 @@ export const CATALOGUE_LIMITS = {
 /** Major version of the format this loader understands ("1.0", "1.1" …). */
 export const SUPPORTED_SCHEMA_MAJOR = 1;
 /** Newest minor version known; newer 1.x files load, with unknown fields reported as warnings. */
-export const KNOWN_SCHEMA_MINOR = 1;
+export const KNOWN_SCHEMA_MINOR = 2;
 
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
 
@@ -174,12 +176,13 @@ class Checker {
       return;
     }
     this.schemaVersion(obj);
-    this.fields(obj, "", ["schemaVersion", "id", "version", "title", "source", "appendices", "rows"], ["periods"]);
+    this.fields(obj, "", ["schemaVersion", "id", "version", "title", "source", "appendices", "rows"], ["periods", "abbreviations"]);
     this.idField(obj, "id", "");
     this.text(obj, "version", "", CATALOGUE_LIMITS.shortTextChars);
     this.text2(obj, "title", "");
     this.text(obj, "source", "", CATALOGUE_LIMITS.labelChars);
     if (Object.prototype.hasOwnProperty.call(obj, "periods")) this.periods(obj.periods);
+    if (Object.prototype.hasOwnProperty.call(obj, "abbreviations")) this.abbreviations(obj.abbreviations);
     const appendices = this.appendices(obj);
     this.rows(obj, appendices);
   }
@@ -331,6 +334,39 @@ class Checker {
     if (b !== undefined && r !== undefined && b >= r) {
       this.err(`${p}.result.year`, `Năm kết quả (${r}) phải sau năm hiện trạng (${b}).`, `The result year (${r}) must come after the baseline year (${b}).`);
     }
+  }
+
+  /** Format 1.2: `[{ "short": "KCN", "long": "khu công nghiệp" }, …]`, each short form once. */
+  private abbreviations(list: unknown): void {
+    const p = "abbreviations";
+    if (!Array.isArray(list)) {
+      this.typeErr(p, list, "một mảng [{ \"short\": …, \"long\": … }]", "an array [{ \"short\": …, \"long\": … }]");
+      return;
+    }
+    if (list.length > CATALOGUE_LIMITS.abbreviations) {
+      this.err(p, `Có ${list.length} chữ viết tắt, vượt giới hạn ${CATALOGUE_LIMITS.abbreviations}.`, `${list.length} abbreviations, over the limit of ${CATALOGUE_LIMITS.abbreviations}.`);
+      return;
+    }
+    const seen = new Map<string, number>();
+    list.forEach((a, i) => {
+      const ap = `${p}[${i}]`;
+      if (!isObject(a)) {
+        this.typeErr(ap, a, "một đối tượng { \"short\": …, \"long\": … }", "an object { \"short\": …, \"long\": … }");
+        return;
+      }
+      this.fields(a, ap, ["short", "long"], []);
+      const short = this.text(a, "short", ap, CATALOGUE_LIMITS.abbreviationChars);
+      const long = this.text(a, "long", ap, CATALOGUE_LIMITS.shortTextChars);
+      if (short === null || long === null) return;
+      if (!/[A-Za-zÀ-ỹĐđ]/.test(short) || /\s/.test(short.trim())) {
+        this.err(`${ap}.short`, `Chữ viết tắt "${clip(short)}" phải là một từ có chữ cái, không có khoảng trắng.`, `Abbreviation "${clip(short)}" must be one word with letters, without spaces.`);
+        return;
+      }
+      const key = short.trim().toLowerCase();
+      const first = seen.get(key);
+      if (first !== undefined) this.err(`${ap}.short`, `Chữ viết tắt "${clip(short)}" đã có ở ${p}[${first}].`, `Abbreviation "${clip(short)}" is already listed at ${p}[${first}].`);
+      else seen.set(key, i);
+    });
   }
 
   private year(obj: Obj, key: string, path: string): number | null {

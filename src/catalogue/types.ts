@@ -121,6 +121,15 @@ export type Periods = Record<PeriodRole, PeriodDef>;
 /** The year each period role stands for (in a catalogue, or as a table states it). */
 export type PeriodYears = Record<PeriodRole, number>;
 
+/**
+ * An abbreviation staff write in labels ("KCN") and what it stands for ("khu công
+ * nghiệp"). The national list is `abbreviations.json`; a catalogue may add its own.
+ */
+export interface Abbreviation {
+  short: string;
+  long: string;
+}
+
 export interface Catalogue {
   /** Version of the catalogue format (the JSON Schema). */
   schemaVersion: string;
@@ -134,6 +143,11 @@ export interface Catalogue {
   periods: Periods;
   appendices: AppendixDef[];
   rows: CatalogueRow[];
+  /**
+   * Format 1.2: abbreviations of this catalogue's province, added to the national list (the
+   * same short form here replaces the national one). The label matcher spells them out.
+   */
+  abbreviations?: Abbreviation[];
 }
 
 export function isIndicator(row: CatalogueRow): row is IndicatorRow {

@@ -20,6 +20,7 @@ export const OPTIONS = {
   json: { type: "boolean", help: t("in kết quả dạng JSON (cho script); không in tiến độ", "print the result as JSON (for scripts); no progress") },
   catalogue: { type: "string", value: t("file|url", "file|url"), help: t("dùng danh mục chỉ tiêu riêng của tỉnh", "use a province's own indicator catalogue") },
   report: { type: "string", value: t("bao-cao.docx|.txt", "report.docx|.txt"), help: t("đối chiếu số liệu trong văn bản báo cáo với phụ lục", "cross-check the figures of the written report against the appendices") },
+  periods: { type: "string", value: t("đầu,cuối", "from,to"), help: t("năm kỳ đầu và kỳ cuối cần đọc, nếu khác danh mục (ví dụ 2012,2023)", "the baseline and result years to read, when not the catalogue's (e.g. 2012,2023)") },
   workers: {
     type: "string",
     value: t("n", "n"),

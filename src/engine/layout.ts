@@ -6,6 +6,7 @@ import type { AppendixId, Catalogue, ColumnRole, IndicatorRow, Periods, Text2 } 
 import { isIndicator } from "../catalogue/types";
 import { NATIONAL_PERIODS, periodsOf } from "../catalogue/periods";
 import type { CellValue, CellValueType, RangeRect, SheetSnapshot, WorkbookSnapshot } from "./types";
+import { appendixPageSetup, DOCUMENT_FONT, PageSetup, plainPageSetup, wrappedRowHeights } from "./print";
 
 export const SHEET_NAMES = {
   cover: "Bìa",
@@ -31,24 +32,25 @@ export function appendixColumns(appendix: AppendixId, periods: Periods): LayoutC
   const b = periods.baseline.year;
   const r = periods.result.year;
   const COL = {
-    stt: { key: "stt", header: { vi: "STT", en: "No." }, width: 6 },
-    label: { key: "label", header: { vi: "Chỉ tiêu", en: "Indicator" }, width: 70 },
-    unit: { key: "unit", header: { vi: "Đơn vị", en: "Unit" }, width: 11 },
-    target: { key: "target", header: { vi: `Mục tiêu đề ra đến ${periods.target.year}`, en: `Target for ${periods.target.year}` }, width: 14 },
-    baseline: { key: "baseline", header: { vi: `Hiện trạng ${b}`, en: `Status in ${b}` }, width: 16, input: true },
-    result: { key: "result", header: { vi: `Kết quả đạt được đến ${r}`, en: `Result by ${r}` }, width: 16, input: true },
-    note: { key: "note", header: { vi: "Ghi chú", en: "Note" }, width: 30, input: true },
+    stt: { key: "stt", header: { vi: "STT", en: "No." }, width: 5 },
+    label: { key: "label", header: { vi: "Chỉ tiêu", en: "Indicator" }, width: 50 },
+    unit: { key: "unit", header: { vi: "Đơn vị", en: "Unit" }, width: 10 },
+    target: { key: "target", header: { vi: `Mục tiêu đề ra đến ${periods.target.year}`, en: `Target for ${periods.target.year}` }, width: 13 },
+    baseline: { key: "baseline", header: { vi: `Hiện trạng ${b}`, en: `Status in ${b}` }, width: 13, input: true },
+    result: { key: "result", header: { vi: `Kết quả đạt được đến ${r}`, en: `Result by ${r}` }, width: 13, input: true },
+    note: { key: "note", header: { vi: "Ghi chú", en: "Note" }, width: 28, input: true },
     status: { key: "status", header: { vi: "Tình trạng", en: "Status" }, width: 22 },
     id: { key: "id", header: { vi: "Mã chỉ tiêu", en: "Indicator id" }, width: 10, hidden: true },
   } satisfies Record<string, LayoutColumn>;
   if (appendix === "PL1") return [COL.stt, COL.label, COL.unit, COL.target, COL.baseline, COL.result, COL.note, COL.status, COL.id];
+  // Phụ lục 2 has no target column: its width goes to the label and the note.
   return [
     COL.stt,
-    COL.label,
+    { ...COL.label, width: 55 },
     COL.unit,
     { ...COL.baseline, header: { vi: String(b), en: String(b) } },
     { ...COL.result, header: { vi: String(r), en: String(r) } },
-    COL.note,
+    { ...COL.note, width: 36 },
     { ...COL.status, header: { vi: "Xu hướng", en: "Trend" } },
     COL.id,
   ];
@@ -125,6 +127,25 @@ export function attachmentLine(cover: CoverInfo): string {
   return `(Kèm theo Báo cáo số ${numPart} ngày ${date} của ${unitPart})`;
 }
 
+/**
+ * The same line as a formula over the cover's cells, so it fills in when the cover is filled
+ * (Excel's English function names, as Office.js `formulas` and the .xlsx file take them). A
+ * date typed as a date is shown dd/mm/yyyy through DAY/MONTH/YEAR, whatever Excel's locale.
+ */
+export function attachmentLineFormula(coverSheet: string): string {
+  const ref = (key: CoverKey) => {
+    const f = COVER_FIELDS.find((x) => x.key === key) as CoverField;
+    return `'${coverSheet.replace(/'/g, "''")}'!$${String.fromCharCode(65 + COVER_VALUE_COL)}$${f.row + 1}`;
+  };
+  const n = ref("reportNumber");
+  const d = ref("reportDate");
+  const u = ref("unit");
+  const num = `IF(TRIM(${n})="","……",IF(ISNUMBER(SEARCH("/BC-",${n})),TRIM(${n}),TRIM(${n})&"/BC-UBND"))`;
+  const date = `IF(ISNUMBER(${d}),TEXT(DAY(${d}),"00")&"/"&TEXT(MONTH(${d}),"00")&"/"&YEAR(${d}),IF(TRIM(${d})="","……",TRIM(${d})))`;
+  const unit = `IF(TRIM(${u})="","UBND ……",IF(OR(UPPER(TRIM(${u}))="UBND",LEFT(UPPER(TRIM(${u})),5)="UBND "),TRIM(${u}),"UBND "&TRIM(${u})))`;
+  return `="(Kèm theo Báo cáo số "&${num}&" ngày "&${date}&" của "&${unit}&")"`;
+}
+
 // ---------------------------------------------------------------- Lists for dropdowns
 
 /** Answers offered by dropdowns; the list sits on the hidden lists sheet, column A. */
@@ -147,6 +168,7 @@ export type StyleKey =
   | "subgroup"
   | "indicator"
   | "input"
+  | "noteInput"
   | "readonly"
   | "status"
   | "footnote"
@@ -165,18 +187,20 @@ export interface CellStyle {
 }
 
 export const STYLES: Record<StyleKey, CellStyle> = {
-  appendixLabel: { bold: true, size: 12, hAlign: "center" },
-  title: { bold: true, size: 13, hAlign: "center", wrap: true },
-  subtitle: { italic: true, size: 11, hAlign: "center" },
+  appendixLabel: { bold: true, hAlign: "center" },
+  title: { bold: true, size: 14, hAlign: "center", wrap: true },
+  subtitle: { italic: true, hAlign: "center" },
   header: { bold: true, fill: "#D9E2F3", hAlign: "center", wrap: true, border: true },
   section: { bold: true, fill: "#EDEDED", wrap: true, border: true },
   group: { bold: true, wrap: true, border: true },
   subgroup: { italic: true, bold: true, wrap: true, border: true },
   indicator: { wrap: true, border: true },
   input: { fill: "#FFFDE7", wrap: true, border: true, hAlign: "right" },
+  // Notes are sentences: left-aligned and wrapped, as in the national tables.
+  noteInput: { fill: "#FFFDE7", wrap: true, border: true, hAlign: "left" },
   readonly: { wrap: true, border: true, hAlign: "center" },
   status: { wrap: true, border: true, hAlign: "center", fontColor: "#404040" },
-  footnote: { italic: true },
+  footnote: { italic: true, size: 12 },
   coverLabel: { bold: true, border: true, wrap: true },
   coverInput: { fill: "#FFFDE7", border: true },
 };
@@ -190,6 +214,8 @@ export interface TemplateCell {
   row: number;
   col: number;
   value: string | number | null;
+  /** A formula ("=…"); `value` is then what it computes to when written, for readers that do not calculate. */
+  formula?: string;
   style?: StyleKey;
   numberFormat?: string;
 }
@@ -217,8 +243,12 @@ export interface SheetTemplate {
    */
   protect: boolean;
   hidden?: boolean;
-  print?: { landscape: boolean; paper: "A4"; repeatRows?: { first: number; last: number }; fitToWidth: boolean };
+  print?: PageSetup;
+  /** The font of every cell of the sheet (styles set only the size where it differs). */
+  font: { name: string; size: number };
   freeze?: { rows: number; cols: number };
+  /** Heights in points of the rows whose wrapped text needs more than one line (0-based row → points). */
+  rowHeights?: Record<number, number>;
   /** For appendix sheets: indicator id → 0-based row. */
   indicatorRows?: Record<string, number>;
 }
@@ -260,7 +290,8 @@ export function buildCoverSheet(cover: CoverInfo): SheetTemplate {
     inputRanges,
     validations: [],
     protect: false,
-    print: { landscape: false, paper: "A4", fitToWidth: true },
+    print: plainPageSetup(true),
+    font: DOCUMENT_FONT,
   };
 }
 
@@ -273,16 +304,19 @@ export function buildAppendixSheet(
   appendix: AppendixId,
   cover: CoverInfo,
   fill: FillValues = {},
+  coverSheet: string | null = SHEET_NAMES.cover,
 ): SheetTemplate {
   const cols = appendixColumns(appendix, periodsOf(catalogue));
-  const visibleWidth = cols.filter((c) => !c.hidden).length;
+  // Titles span the printed columns (up to the note), so they centre on the printed page.
+  const printedWidth = cols.findIndex((c) => c.key === "status");
   const t = APPENDIX_TITLES[appendix];
   const cells: TemplateCell[] = [
     { row: 0, col: 0, value: t.label.vi, style: "appendixLabel" },
     { row: 1, col: 0, value: t.title.vi, style: "title" },
-    { row: 2, col: 0, value: attachmentLine(cover), style: "subtitle" },
+    // A formula over the cover when there is one; otherwise the line as text.
+    { row: 2, col: 0, value: attachmentLine(cover), style: "subtitle", ...(coverSheet ? { formula: attachmentLineFormula(coverSheet) } : {}) },
   ];
-  const merges: RangeRect[] = [0, 1, 2].map((r) => ({ row: r, col: 0, rowCount: 1, colCount: visibleWidth }));
+  const merges: RangeRect[] = [0, 1, 2].map((r) => ({ row: r, col: 0, rowCount: 1, colCount: printedWidth }));
   cols.forEach((c, i) => cells.push({ row: HEADER_ROW, col: i, value: c.header.vi, style: "header" }));
 
   const inputRanges: RangeRect[] = [];
@@ -302,7 +336,7 @@ export function buildAppendixSheet(
       if (appendix === "PL1") cells.push({ row: r, col: idx("target"), value: row.target?.text ?? null, style: "readonly" });
       const values = fill[row.id] ?? {};
       for (const key of ["baseline", "result", "note"] as const) {
-        cells.push({ row: r, col: idx(key), value: values[key] ?? null, style: "input", numberFormat: INPUT_NUMBER_FORMAT });
+        cells.push({ row: r, col: idx(key), value: values[key] ?? null, style: key === "note" ? "noteInput" : "input", numberFormat: INPUT_NUMBER_FORMAT });
       }
       cells.push({ row: r, col: idx("status"), value: null, style: "status" });
       inputRanges.push({ row: r, col: idx("baseline"), rowCount: 1, colCount: 3 });
@@ -311,17 +345,24 @@ export function buildAppendixSheet(
       // "- Thủy điện" heads "+" rows; the national table notes "Không có" beside it.
       const first = idx("label");
       merges.push({ row: r, col: first, rowCount: 1, colCount: idx("note") - first });
-      cells.push({ row: r, col: idx("note"), value: fill[row.id]?.note ?? null, style: "input", numberFormat: INPUT_NUMBER_FORMAT });
+      cells.push({ row: r, col: idx("note"), value: fill[row.id]?.note ?? null, style: "noteInput", numberFormat: INPUT_NUMBER_FORMAT });
       inputRanges.push({ row: r, col: idx("note"), rowCount: 1, colCount: 1 });
     } else {
-      // Section and group rows span the value columns, as in the national tables.
+      // Section and group rows span the value columns, as in the national tables (up to the
+      // note: the status column beside them is not printed).
       const first = idx("label");
-      merges.push({ row: r, col: first, rowCount: 1, colCount: idx("status") - first + 1 });
+      merges.push({ row: r, col: first, rowCount: 1, colCount: idx("status") - first });
     }
     r++;
   }
   cells.push({ row: r + 1, col: idx("label"), value: NO_DATA_FOOTNOTE.vi, style: "footnote" });
+  const font = DOCUMENT_FONT;
+  const measured = cells.map((c) => {
+    const st = c.style ? STYLES[c.style] : {};
+    return { row: c.row, col: c.col, text: c.value === null ? "" : String(c.value), size: st.size ?? font.size, bold: !!st.bold, wrap: !!st.wrap };
+  });
   return {
+    rowHeights: wrappedRowHeights(measured, cols.map((c) => c.width), merges),
     name: SHEET_NAMES[appendix],
     role: appendix,
     columns: cols,
@@ -330,7 +371,9 @@ export function buildAppendixSheet(
     inputRanges,
     validations,
     protect: false,
-    print: { landscape: true, paper: "A4", repeatRows: { first: HEADER_ROW, last: HEADER_ROW }, fitToWidth: true },
+    // The official table is printed; the status column (and the hidden id) stays on screen.
+    print: appendixPageSetup(HEADER_ROW, r + 1, idx("status")),
+    font: DOCUMENT_FONT,
     freeze: { rows: HEADER_ROW + 1, cols: 0 },
     indicatorRows,
   };
@@ -366,16 +409,17 @@ export function buildListsSheet(): SheetTemplate {
     validations: [],
     protect: false,
     hidden: true,
+    font: DOCUMENT_FONT,
   };
 }
 
 /** The whole workbook our template consists of. */
-export function buildWorkbookTemplate(catalogue: Catalogue, cover: CoverInfo = {}, fill: FillValues = {}): WorkbookTemplate {
+export function buildWorkbookTemplate(catalogue: Catalogue, cover: CoverInfo = {}, fill: FillValues = {}, coverSheet: string | null = SHEET_NAMES.cover): WorkbookTemplate {
   return {
     sheets: [
       buildCoverSheet(cover),
-      buildAppendixSheet(catalogue, "PL1", cover, fill),
-      buildAppendixSheet(catalogue, "PL2", cover, fill),
+      buildAppendixSheet(catalogue, "PL1", cover, fill, coverSheet),
+      buildAppendixSheet(catalogue, "PL2", cover, fill, coverSheet),
       buildListsSheet(),
     ],
   };

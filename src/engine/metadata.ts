@@ -13,6 +13,8 @@
  *                                                       one-click fixes applied (engine/fix), oldest first
  *   ["ignore", "<code>", "<sheet>", "<cell>", "<indicator id>", "<role>", "<reason>", "<ISO time>"]
  *                                                      warnings the district set aside (ignore.ts)
+ *   ["column", "<sheet>", "PL1" | "PL2", "<col>", "<role>" | "ignore", "<year>"]
+ *                                                       the user's correction of what a column holds
  * Rows and columns are absolute and 0-based, as in MarkRecord.
  *
  * "<vault>" (Office.js only, may be empty): the A1 address of a cell on the metadata sheet
@@ -20,7 +22,7 @@
  * the previous fill could not be read beforehand; the next read turns it into a colour.
  */
 import { cleanReason, type IgnoreRecord } from "./ignore";
-import type { CellAddress, CellValue, MarkRecord } from "./types";
+import type { CellAddress, CellValue, ColumnOverride, MarkRecord } from "./types";
 
 export const META_MAGIC = "NQ24_META";
 export const META_FORMAT_VERSION = "1";
@@ -99,6 +101,8 @@ export interface AddinMetadata {
   fixes?: FixRecord[];
   /** Warnings set aside with a reason: kept by every check and by Clear, read by the province. */
   ignored?: IgnoreRecord[];
+  /** The user's corrections of what columns hold: inputs to every check, kept until the user clears them. */
+  columns?: ColumnOverride[];
 }
 
 export function emptyMetadata(): AddinMetadata {
@@ -127,6 +131,7 @@ export function encodeMetadata(meta: AddinMetadata): string[][] {
   for (const c of meta.statusCells ?? []) rows.push(pad(["status", c.sheet, String(c.row), String(c.col), c.text ?? ""]));
   for (const f of meta.fixes ?? []) rows.push(pad(["fix", f.sheet, f.cell, f.code, f.before, f.after, f.at, f.format]));
   for (const g of meta.ignored ?? []) rows.push(pad(["ignore", g.code, g.sheet, g.cell, g.indicatorId ?? "", g.role ?? "", g.reason, g.at]));
+  for (const o of meta.columns ?? []) rows.push(pad(["column", o.sheet, o.appendix, String(o.col), o.role, o.year !== undefined ? String(o.year) : ""]));
   return rows;
 }
 
@@ -179,6 +184,9 @@ export function decodeMetadata(rows: CellValue[][]): AddinMetadata {
       if (str(r[4])) g.indicatorId = str(r[4]);
       if (str(r[5])) g.role = str(r[5]);
       (meta.ignored = meta.ignored ?? []).push(g);
+    } else if (kind === "column") {
+      const o = decodeOverride(r);
+      if (o) replaceOverride(meta, o);
     } else if (kind === "mark") {
       const sheet = str(r[1]);
       const row = nonNegInt(str(r[2]));
@@ -204,6 +212,41 @@ export function decodeMetadata(rows: CellValue[][]): AddinMetadata {
     }
   }
   return meta;
+}
+
+const OVERRIDE_ROLES = ["stt", "label", "unit", "baseline", "result", "target", "note", "comparison", "id", "status", "ignore"];
+
+function decodeOverride(r: CellValue[]): ColumnOverride | null {
+  const sheet = str(r[1]);
+  const appendix = str(r[2]);
+  const col = nonNegInt(str(r[3]));
+  const role = str(r[4]);
+  const year = str(r[5]);
+  if (!sheet || (appendix !== "PL1" && appendix !== "PL2") || col === null || OVERRIDE_ROLES.indexOf(role) < 0) return null;
+  const o: ColumnOverride = { sheet, appendix, col, role: role as ColumnOverride["role"] };
+  if (/^\d{4}$/.test(year)) o.year = Number(year);
+  return o;
+}
+
+/** The same column of the same table: one override each, the later wins. */
+export function sameColumn(a: ColumnOverride, b: ColumnOverride): boolean {
+  return a.sheet === b.sheet && a.appendix === b.appendix && a.col === b.col;
+}
+
+function replaceOverride(meta: AddinMetadata, o: ColumnOverride): void {
+  meta.columns = (meta.columns ?? []).filter((x) => !sameColumn(x, o)).concat([o]);
+}
+
+/**
+ * The overrides with one set (`role` given) or cleared (`role` null) for a column: what the
+ * adapters store when the user corrects a column, or takes the correction back.
+ */
+export function withOverride(list: ColumnOverride[], column: Omit<ColumnOverride, "role" | "year">, role: ColumnOverride["role"] | null, year?: number): ColumnOverride[] {
+  const rest = list.filter((x) => !sameColumn(x, { ...column, role: "ignore" }));
+  if (role === null) return rest;
+  const o: ColumnOverride = { sheet: column.sheet, appendix: column.appendix, col: column.col, role };
+  if (year !== undefined) o.year = year;
+  return rest.concat([o]);
 }
 
 export function markKey(m: { sheet: string; row: number; col: number }): string {

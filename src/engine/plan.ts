@@ -51,6 +51,8 @@ export interface PlanInput {
   now?: Date;
   /** Batch work needs only the verdict: no status cells, marks or results rows. */
   verdictOnly?: boolean;
+  /** What the check could not read (a table, a period column, indicators): never "ready" then. */
+  unread?: Text2;
 }
 
 /**
@@ -147,7 +149,8 @@ function verdictOf(input: PlanInput): Verdict {
     const k = s.appendix === "PL1" ? (s.status ?? "noTarget") : s.trend;
     statusCounts[k] = (statusCounts[k] ?? 0) + 1;
   }
-  const ready = counts.error === 0;
+  // Ready only when nothing the report needs went unread, whatever the findings say.
+  const ready = counts.error === 0 && !input.unread;
   const checkedAt = (input.now ?? new Date()).toISOString();
   const first = input.findings.find((f) => f.severity === "error");
   const where = first && first.cell ? ` ${first.sheet}!${first.cell}` : first ? ` ${first.sheet}` : "";
@@ -156,10 +159,15 @@ function verdictOf(input: PlanInput): Verdict {
         vi: counts.warning ? `Sẵn sàng gửi tỉnh (còn ${counts.warning} cảnh báo nên xem lại).` : "Sẵn sàng gửi tỉnh.",
         en: counts.warning ? `Ready to send to the province (${counts.warning} warnings worth a look).` : "Ready to send to the province.",
       }
-    : {
-        vi: `Chưa sẵn sàng gửi: ${counts.error} lỗi cần sửa, bắt đầu từ${where}.`,
-        en: `Not ready to send: ${counts.error} errors to fix, starting at${where}.`,
-      };
+    : counts.error
+      ? {
+          vi: `Chưa sẵn sàng gửi: ${counts.error} lỗi cần sửa, bắt đầu từ${where}.`,
+          en: `Not ready to send: ${counts.error} errors to fix, starting at${where}.`,
+        }
+      : {
+          vi: `Chưa sẵn sàng gửi: chưa đọc được ${input.unread?.vi}.`,
+          en: `Not ready to send: could not read ${input.unread?.en}.`,
+        };
   return { ready, checkedAt, catalogueVersion: `${input.catalogue.id} ${input.catalogue.version}`, counts, statusCounts, message };
 }
 

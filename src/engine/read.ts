@@ -5,46 +5,26 @@
  */
 import type { IndicatorRow, PeriodYears } from "../catalogue/types";
 import type { CatalogueIndex, MatchOutcome, TableRows } from "./recognize";
-import type { IndicatorReading, ParsedValue, RangeRect, ReadCell, SheetSnapshot } from "./types";
+import { mergeAt } from "./recognizeCells";
+import type { IndicatorReading, ParsedValue, ReadCell, SheetSnapshot } from "./types";
 import { readFigure, tableUnits } from "./tableUnits";
 import { parseCell, parseText, type ValueHint } from "./values";
 
-const mergeIndex = new WeakMap<SheetSnapshot, Map<number, RangeRect[]>>();
-const NO_MERGES: RangeRect[] = [];
-
-/** Merged areas covering a row, indexed once per sheet (a template has one per heading row). */
-function mergesOnRow(sheet: SheetSnapshot, row: number): RangeRect[] {
-  let byRow = mergeIndex.get(sheet);
-  if (!byRow) {
-    byRow = new Map();
-    for (const m of sheet.merges) {
-      for (let r = m.row; r < m.row + m.rowCount; r++) {
-        const list = byRow.get(r);
-        if (list) list.push(m);
-        else byRow.set(r, [m]);
-      }
-    }
-    mergeIndex.set(sheet, byRow);
-  }
-  return byRow.get(row) ?? NO_MERGES;
-}
-
 /**
- * The value Excel shows at an absolute cell, following a merged area to its top-left: a note
- * or a figure merged down over several rows ("Không phát sinh" beside three rows) speaks for
- * every row it covers. A merge that starts left of the value columns (a heading's label
- * spanning the row) holds no value of this column.
+ * The value Excel shows at an absolute cell. A merged area covers every cell of it: a note
+ * or a value merged down over several rows (or across both years) is read for each row and
+ * column it covers, at its top-left cell — unless the area starts left of the value columns
+ * (a heading's label spanning the row), which holds no value of this column.
  */
 export function readCell(sheet: SheetSnapshot, row: number, col: number, hint: ValueHint, firstValueCol = 0, indicatorId?: string): ReadCell {
   let r = row;
   let c = col;
-  for (const m of mergesOnRow(sheet, row)) {
-    if (col >= m.col && col < m.col + m.colCount) {
-      if (m.col >= firstValueCol) {
-        r = m.row;
-        c = m.col;
-      } else r = -1;
-      break;
+  const m = mergeAt(sheet, row, col);
+  if (m) {
+    if (m.col < firstValueCol) r = -1;
+    else {
+      r = m.row;
+      c = m.col;
     }
   }
   const i = r - sheet.origin.row;
@@ -61,6 +41,7 @@ export function readCell(sheet: SheetSnapshot, row: number, col: number, hint: V
         ? { state: "blank", raw: "" }
         : parseCell({ value: v, valueType: sheet.valueTypes[i]?.[j], numberFormat: sheet.numberFormats[i]?.[j], text }, hint);
   }
+  // The row's own cell: a finding about a merged figure points at the row it is read for.
   return { address: { sheet: sheet.name, row, col }, value, indicatorId };
 }
 

@@ -58,6 +58,8 @@ export interface WorkbookSnapshot {
   previousMarks?: MarkRecord[];
   /** Warnings the district set aside, with reasons (from its metadata; see ignore.ts). */
   ignored?: IgnoreRecord[];
+  /** The user's column corrections stored in the workbook (NQ24_Meta), read by the adapter. */
+  overrides?: ColumnOverride[];
 }
 
 // ---------------------------------------------------------------- Values
@@ -230,6 +232,63 @@ export interface LocatedTable {
   years: Partial<Record<PeriodRole, number>>;
   /** True when the hidden id column of our own template was found. */
   ownTemplate: boolean;
+}
+
+/**
+ * A user's correction of what a column holds, kept in the workbook (NQ24_Meta) and applied
+ * by every later check: the pane's, the command line's and the province's consolidation.
+ */
+export interface ColumnOverride {
+  sheet: string;
+  /** The table the column belongs to (a sheet may hold both). */
+  appendix: AppendixId;
+  /** Absolute 0-based column. */
+  col: number;
+  /** What the column holds; "ignore": it is not read at all. */
+  role: ColumnRole | "ignore";
+  /** For a period role, the year the column holds (default: the year its header states, else the catalogue's). */
+  year?: number;
+}
+
+/** One column of a table as the check read it. */
+export interface MappingColumn {
+  /** Absolute 0-based column. */
+  col: number;
+  /** Its letter, "E". */
+  letter: string;
+  /** Its header as read: the texts of the header rows above it, top to bottom, joined by " / ". */
+  header: string;
+  /** What was read from it; null: nothing (no role recognised, ignored, or a period column another one took). */
+  role: ColumnRole | null;
+  /** The year a period column holds (or, for an unused one, the year its header states). */
+  year?: number;
+  /** "header": known by its header; "content": the labels found by their text; "override": set by the user. */
+  by: "header" | "content" | "override";
+  /** The user asked for this column not to be read. */
+  ignored?: boolean;
+}
+
+/** How one table was read: where it is and what each of its columns holds. */
+export interface TableMapping {
+  appendix: AppendixId;
+  sheet: string;
+  /** Absolute 0-based rows of the header: from its top group row to its last row (a column-number row included). */
+  headerRows: { first: number; last: number };
+  /** The table's area, header included. */
+  range: RangeRect;
+  /** The title found above the header, if any. */
+  title?: string;
+  columns: MappingColumn[];
+  /** Rows matched to indicators (by our id column, by label), and the catalogue's count for this appendix. */
+  rows: { matched: number; byId: number; byLabel: number; expected: number };
+}
+
+/** What a check could not read; a report is ready only when nothing is listed here. */
+export interface Coverage {
+  missingTables: AppendixId[];
+  missingColumns: { appendix: AppendixId; role: PeriodRole }[];
+  missingIndicators: string[];
+  complete: boolean;
 }
 
 export interface RowMatch {

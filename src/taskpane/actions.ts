@@ -266,7 +266,9 @@ export function createActions(ctx: PaneContext) {
     }
     void run(ctx, "progress.send", async () => {
       state.sent = await send(state.catalogue, state.lang, { keepMarks: state.keepMarks });
-      say(ctx, "success", text2("send.done", { file: state.sent.fileName, sha: state.sent.sha256 }));
+      const lost = state.sent.lost || [];
+      if (lost.length) say(ctx, "warning", lostText(state.sent.fileName, state.sent.sha256, lost));
+      else say(ctx, "success", text2("send.done", { file: state.sent.fileName, sha: state.sent.sha256 }));
       return "send";
     });
   }
@@ -623,4 +625,12 @@ function warningText(w: unknown): Text2 {
   }
   if (typeof w === "string") return { vi: w, en: w };
   return errorText(w);
+}
+
+/** The parts a copy for the province lacks, named in each language (send.ts names them in English). */
+const PART_NAMES_VI: Record<string, string> = { charts: "biểu đồ", "pivot tables": "PivotTable", slicers: "slicer", "form controls": "nút điều khiển trên trang" };
+
+function lostText(file: string, sha: string, lost: string[]): Text2 {
+  const vi = lost.map((p) => PART_NAMES_VI[p] || p).join(", ");
+  return { vi: t("vi", "send.lost", { file, sha, parts: vi }), en: t("en", "send.lost", { file, sha, parts: lost.join(", ") }) };
 }

@@ -176,6 +176,7 @@ export const STRINGS = {
   "send.keepMarks": { vi: "Giữ đánh dấu trong tệp gửi", en: "Keep the marks in the file" },
   "send.notReady": { vi: "Báo cáo chưa sẵn sàng gửi: hãy bấm “Kiểm tra báo cáo” và sửa các lỗi trước.", en: "The report is not ready to send: press “Check report” and fix the errors first." },
   "send.done": { vi: "Đã tạo tệp {file}. Mã SHA-256: {sha}", en: "File {file} created. SHA-256: {sha}" },
+  "send.lost": { vi: "Đã tạo tệp {file} (mã SHA-256: {sha}), nhưng bản sao không mang theo: {parts}. Nếu tỉnh cần, hãy gửi kèm sổ làm việc gốc.", en: "File {file} created (SHA-256: {sha}), but the copy does not carry: {parts}. If the province needs them, send the original workbook too." },
   "marks.clear": { vi: "Xóa đánh dấu", en: "Clear marks" },
   "marks.clearHint": {
     vi: "Trả lại màu ô, bỏ ghi chú và chữ ở cột tình trạng do NQ24 thêm, xóa kết quả cũ trên trang “Kết quả kiểm tra”. Số liệu bạn nhập được giữ nguyên.",

@@ -89,6 +89,8 @@ export interface PaneState {
 export interface SentFile {
   fileName: string;
   sha256: string;
+  /** Parts of the workbook the copy could not carry (charts, pivot tables…); absent or empty when none. */
+  lost?: string[];
 }
 
 export function initialState(lang: Lang, catalogue: Catalogue): PaneState {

@@ -108,6 +108,19 @@ function services(inExcel: boolean): PaneServices {
       const o = await office();
       return o.excelAction("write", async (context) => summaryOf(await o.checkWorkbookInExcel(context, catalogue, { lang, setAside: { finding, reason } })));
     },
+    sendToProvince: async (catalogue, lang, options) => {
+      const { sendFromPane } = await import(/* webpackChunkName: "send" */ "../usecases/send");
+      return sendFromPane(catalogue, lang, options);
+    },
+    setColumnRole: async (catalogue, lang, change) => {
+      const o = await office();
+      // One user action, one Excel.run: the correction stored in NQ24_Meta, then the check that reads it.
+      return o.excelAction("write", async (context) => {
+        const role = change.role as Parameters<typeof o.setColumnOverride>[2];
+        await o.setColumnOverride(context, { sheet: change.sheet, appendix: change.appendix, col: change.col }, role);
+        return summaryOf(await o.checkWorkbookInExcel(context, catalogue, { lang }));
+      });
+    },
     clearMarks: async (lang: Lang) => {
       const o = await office();
       return o.excelAction("write", async (context) => {

@@ -10,7 +10,7 @@ import * as os from "os";
 import { basename, extname, join, resolve } from "path";
 import { Worker } from "worker_threads";
 import * as ExcelJS from "exceljs";
-import type { Catalogue, Text2 } from "../catalogue/types";
+import type { Catalogue, Periods, Text2 } from "../catalogue/types";
 import { laiChauSample, nationalCatalogue, sampleFillValues } from "../catalogue";
 import { checkWorkbook, type CheckResult } from "../engine/check";
 import { consolidate, type Consolidation, type DistrictInput, type RefusedFile } from "../engine/consolidate";
@@ -79,6 +79,8 @@ export async function loadFile(path: string, limits: XlsxLimits = DEFAULT_LIMITS
 export interface CheckFileOptions extends CommonOptions {
   /** Where to write the annotated copy; never the input file. */
   out?: string;
+  /** The reporting periods to look for, when not the catalogue's (--periods). */
+  periods?: Periods;
 }
 
 export interface CheckFileResult {
@@ -106,7 +108,7 @@ export async function checkFile(input: string, options: CheckFileOptions = {}): 
     );
   }
   const loaded = await loadFile(input);
-  const result = checkWorkbook(loaded.snapshot, catalogue, { lang, now: options.now });
+  const result = checkWorkbook(loaded.snapshot, catalogue, { lang, now: options.now, periods: options.periods });
   const out: CheckFileResult = { file: loaded.name, hash: loaded.hash, result };
   if (options.out) {
     // The copy is built from the bytes already read (the input file is not touched again),

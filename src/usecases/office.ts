@@ -13,7 +13,8 @@ import type { CheckResult } from "../engine/check";
 import { SHEET_NAMES } from "../engine/layout";
 import type { AddinMetadata, NoteKind } from "../engine/metadata";
 import { RESULTS_SIGNATURES } from "../engine/metadata";
-import type { Finding, IndicatorStatus, LocatedTable, RangeRect, RowMatch, Verdict, WorkbookSnapshot } from "../engine/types";
+import type { ColumnOverride, Coverage, Finding, IndicatorStatus, LocatedTable, RangeRect, RowMatch, TableMapping, Verdict, WorkbookSnapshot } from "../engine/types";
+import { storeColumnOverride, type ColumnRef } from "../adapters/office/overrides";
 import { fixId, fixText, planFixes, type Fix } from "../engine/fix";
 import {
   ACTIONS,
@@ -119,6 +120,10 @@ export interface CheckInExcelSummary {
   tables: LocatedTable[];
   matches: RowMatch[];
   cover: CheckResult["cover"];
+  /** How each table was read (sheet, header rows, area, each column's role and year); describeMapping gives its text. */
+  mapping: TableMapping[];
+  /** What could not be read: the report is never ready until it is complete. */
+  coverage: Coverage;
   /** context.sync() calls this check cost (3 on a current Excel). */
   syncs: number;
   /** Where the results were written ("" for a check that writes nothing). */
@@ -151,7 +156,8 @@ async function readAndCheck(context: Excel.RequestContext, catalogue: Catalogue,
   const snapshot = { ...withoutAddinSheets(read.snapshot, read.meta), ignored: read.meta.ignored };
   let result: CheckResult;
   try {
-    result = checkWorkbook(snapshot, catalogue, { now: opts.now, lang: opts.lang });
+    // The user's column corrections stored in the workbook are part of what the check reads.
+    result = checkWorkbook(snapshot, catalogue, { now: opts.now, lang: opts.lang, overrides: read.meta.columns ?? [] });
   } catch (e) {
     throw toAddinError(e, { action: ACTIONS.check });
   }
@@ -171,6 +177,8 @@ function summaryOf(result: CheckResult, syncs: number, fixes: Fix[]): CheckInExc
     tables: result.tables,
     matches: result.matches,
     cover: result.cover,
+    mapping: result.mapping,
+    coverage: result.coverage,
     syncs,
     resultsSheet: "",
     noteKind: "none",
@@ -290,6 +298,28 @@ export function fixServicesForPane(opts: { session?: OfficeSession; caps?: Capab
 
 export async function clearMarksInExcel(context: Excel.RequestContext, opts: { caps?: Capabilities } = {}): Promise<ClearResult> {
   return clearMarks(context, opts.caps ?? hostCapabilities());
+}
+
+// ---------------------------------------------------------------- column corrections
+
+export type { ColumnRef };
+
+/**
+ * The user says what a column holds (a role and year, or "ignore"), or takes that back
+ * (`role` null). Stored in NQ24_Meta; the next check, here or by nq24, reads the column so.
+ * Three syncs, nothing but the records written.
+ */
+export async function setColumnOverride(
+  context: Excel.RequestContext,
+  column: ColumnRef,
+  role: ColumnOverride["role"] | null,
+  opts: { year?: number; caps?: Capabilities } = {},
+): Promise<{ overrides: ColumnOverride[]; syncs: number }> {
+  try {
+    return await storeColumnOverride(context, column, role, opts.year, opts.caps ?? hostCapabilities());
+  } catch (e) {
+    throw toAddinError(e, { action: ACTIONS.override, sheet: column.sheet });
+  }
 }
 
 // ---------------------------------------------------------------- live check

@@ -24,6 +24,7 @@ export interface FCell {
   italic: boolean;
   fontColor: string;
   fontSize: number;
+  fontName: string;
   wrap: boolean;
   hAlign: string;
   border: boolean;
@@ -53,6 +54,20 @@ export interface FPageLayout {
   paperSize?: string;
   printTitleRows?: string;
   fitToWidth?: number;
+  fitToHeight?: number;
+  /** The zoom's scale, when one was set instead of fitting. */
+  scale?: number;
+  printArea?: string;
+  /** Margins in points, as PageLayout takes them. */
+  leftMargin?: number;
+  rightMargin?: number;
+  topMargin?: number;
+  bottomMargin?: number;
+  headerMargin?: number;
+  footerMargin?: number;
+  blackAndWhite?: boolean;
+  centerHorizontally?: boolean;
+  centerHeader?: string;
 }
 
 export interface FSheet {
@@ -69,6 +84,8 @@ export interface FSheet {
   hiddenCols: Set<number>;
   /** Column widths in points. */
   colWidths: Map<number, number>;
+  /** Row heights in points, where set. */
+  rowHeights: Map<number, number>;
   freeze: { rows: number; cols: number } | null;
   notes: Map<string, string>;
   comments: Map<string, string>;
@@ -88,6 +105,7 @@ export const DEFAULT_CELL: FCell = {
   italic: false,
   fontColor: "#000000",
   fontSize: 11,
+  fontName: "Calibri",
   wrap: false,
   hAlign: "General",
   border: false,
@@ -112,6 +130,7 @@ export function newSheet(id: string, name: string): FSheet {
     hiddenRows: new Set(),
     hiddenCols: new Set(),
     colWidths: new Map(),
+    rowHeights: new Map(),
     freeze: null,
     notes: new Map(),
     comments: new Map(),
@@ -131,6 +150,7 @@ export function cloneSheet(s: FSheet): FSheet {
     hiddenRows: new Set(s.hiddenRows),
     hiddenCols: new Set(s.hiddenCols),
     colWidths: new Map(s.colWidths),
+    rowHeights: new Map(s.rowHeights),
     freeze: s.freeze ? { ...s.freeze } : null,
     notes: new Map(s.notes),
     comments: new Map(s.comments),

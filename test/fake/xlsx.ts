@@ -75,6 +75,7 @@ function fromExcelJS(ws: ExcelJS.Worksheet, s: FSheet): void {
         c.bold = !!font.bold;
         c.italic = !!font.italic;
         if (font.size) c.fontSize = font.size;
+        if (font.name) c.fontName = font.name;
         const fc = argbToHex(font.color && font.color.argb);
         if (fc) c.fontColor = fc;
       }
@@ -142,8 +143,8 @@ export async function toExcelJS(wb: FakeWorkbook): Promise<ExcelJS.Workbook> {
       else cell.value = c.value;
       if (c.numberFormat !== "General") cell.numFmt = c.numberFormat;
       if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: hexToArgb(c.fill) } };
-      if (c.bold || c.italic || c.fontColor !== "#000000" || c.fontSize !== 11) {
-        cell.font = { bold: c.bold, italic: c.italic, size: c.fontSize, color: { argb: hexToArgb(c.fontColor) } };
+      if (c.bold || c.italic || c.fontColor !== "#000000" || c.fontSize !== 11 || c.fontName !== "Calibri") {
+        cell.font = { name: c.fontName, bold: c.bold, italic: c.italic, size: c.fontSize, color: { argb: hexToArgb(c.fontColor) } };
       }
       if (c.wrap || c.hAlign !== "General") {
         cell.alignment = { wrapText: c.wrap, horizontal: c.hAlign === "General" ? undefined : (c.hAlign.toLowerCase() as ExcelJS.Alignment["horizontal"]) };

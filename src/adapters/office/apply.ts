@@ -341,6 +341,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, prev:
     // The fixes the user applied stay on record.
     fixes: prev.meta.fixes,
     ignored: prev.meta.ignored,
+    columns: prev.meta.columns,
   });
   const newStatusRecords: StatusRecord[] = statusCells.map((s) => ({ sheet: s.sheet, row: s.row, col: s.col, text: s.text }));
   const during = recordsOf(marks.during, keptStatus.concat(oldStatus.filter((c) => writable(c.sheet) && !newStatusKeys.has(markKey(c))), newStatusRecords));

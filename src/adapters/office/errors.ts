@@ -49,6 +49,7 @@ export const ACTIONS = {
   select: { vi: "chọn ô", en: "selecting a cell" },
   fill: { vi: "điền dữ liệu mẫu", en: "filling the sample data" },
   fix: { vi: "sửa ô", en: "fixing cells" },
+  override: { vi: "sửa cách đọc cột", en: "correcting how a column is read" },
 } satisfies Record<string, Text2>;
 
 function where(ctx: ErrorContext): Text2 {

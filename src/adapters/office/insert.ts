@@ -89,7 +89,9 @@ export async function insertSheets(context: Excel.RequestContext, catalogue: Cat
   const has = (n: string) => sheets.some((s) => s.name.toLowerCase() === n.toLowerCase());
   const coverInfo: CoverInfo = typeof opts.cover === "object" ? opts.cover : {};
   const wantCover = opts.cover !== false;
-  const tplAll = buildWorkbookTemplate(catalogue, coverInfo, opts.fill ?? {}).sheets.filter((t) => wantCover || t.role !== "cover");
+  // The attachment line is a formula over the cover when the workbook has (or gets) one.
+  const coverSheet = wantCover || has(SHEET_NAMES.cover) ? SHEET_NAMES.cover : null;
+  const tplAll = buildWorkbookTemplate(catalogue, coverInfo, opts.fill ?? {}, coverSheet).sheets.filter((t) => wantCover || t.role !== "cover");
   // The lists sheet first: dropdowns of the other sheets point at it in the same batch.
   const templates = tplAll.filter((t) => t.role === "lists").concat(tplAll.filter((t) => t.role !== "lists"));
 

@@ -9,6 +9,7 @@ import { a1, rangeA1 } from "./a1";
 import { writeRange } from "./batch";
 import { Capabilities, hostCapabilities } from "./capabilities";
 import { ACTIONS } from "./errors";
+import { heightRuns, queuePageSetup } from "./print";
 import { applyCellStyle, charsToPoints } from "./style";
 import { timed } from "./sync";
 
@@ -109,12 +110,26 @@ export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate,
   // Number formats before values, so "2/2" or "27,5" typed into a text cell stays text, and
   // every text of the template (labels, titles, ids, STT, units) is text: through `values`,
   // Excel would run "- Số người chết…" as a formula.
-  for (const run of rowRuns(cells)) {
+  // The document font over the whole sheet first (ExcelApi 1.1); styles then set sizes that differ.
+  const font = writeRange(context, ws, rangeA1({ row: 0, col: 0, rowCount: lastRow + 1, colCount: width })).format.font;
+  font.name = tpl.font.name;
+  font.size = tpl.font.size;
+
+  for (const run of rowRuns(cells.filter((c) => !c.formula))) {
     const r = writeRange(context, ws, rangeA1({ row: run[0].row, col: run[0].col, rowCount: 1, colCount: run.length }));
     r.numberFormat = [run.map((c) => c.numberFormat ?? (typeof c.value === "string" && c.value !== "" ? "@" : "General"))];
     r.values = [run.map((c) => (c.value === null ? "" : c.value))];
   }
+  // Formulas (the attachment line over the cover) in General format, so Excel calculates them.
+  for (const c of cells) {
+    if (!c.formula) continue;
+    const r = writeRange(context, ws, a1(c.row, c.col));
+    r.numberFormat = [["General"]];
+    r.formulas = [[c.formula]];
+  }
   for (const b of styleBlocks(tpl.cells)) applyCellStyle(writeRange(context, ws, rangeA1(b.rect)), STYLES[b.style]);
+  // Rows of wrapped text tall enough to print it all (ExcelApi 1.2), runs of equal heights at once.
+  if (caps.protection) for (const run of heightRuns(tpl.rowHeights ?? {})) writeRange(context, ws, `${run.first + 1}:${run.last + 1}`).format.rowHeight = run.height;
 
   if (caps.protection) {
     for (const m of tpl.merges) writeRange(context, ws, rangeA1(m)).merge(false);
@@ -164,15 +179,7 @@ export function queueTemplate(context: Excel.RequestContext, tpl: SheetTemplate,
     } else skipped.push("conditionalFormats");
   }
 
-  if (tpl.print) {
-    if (caps.pageLayout) {
-      const pl = ws.pageLayout;
-      pl.orientation = tpl.print.landscape ? "Landscape" : "Portrait";
-      pl.paperSize = "A4";
-      if (tpl.print.repeatRows) pl.setPrintTitleRows(`$${tpl.print.repeatRows.first + 1}:$${tpl.print.repeatRows.last + 1}`);
-      if (tpl.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    } else skipped.push("pageLayout");
-  }
+  if (tpl.print && !queuePageSetup(ws, tpl.print, caps)) skipped.push("pageLayout");
   if (tpl.freeze) {
     if (caps.freezePanes) ws.freezePanes.freezeRows(tpl.freeze.rows);
     else skipped.push("freezePanes");

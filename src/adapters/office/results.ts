@@ -12,6 +12,7 @@ import { a1, quoteSheet, rangeA1 } from "./a1";
 import { actionBytes, NAV_BYTES, pathBytes, sheetNamed, textBlockBytes, Write, writeRange } from "./batch";
 import type { Capabilities } from "./capabilities";
 import type { SheetInfo } from "./read";
+import { heightRuns, queuePageSetup } from "./print";
 import { applyCellStyle, charsToPoints, styleBytes } from "./style";
 
 export interface ResultsTarget {
@@ -143,6 +144,15 @@ export function resultsWrites(context: Excel.RequestContext, layout: ResultsShee
       },
     });
   }
+  const all = rangeA1({ row: 0, col: 0, rowCount: Math.max(1, grid.length), colCount: width });
+  writes.push({
+    bytes: pathBytes(all) + 2 * NAV_BYTES + actionBytes(layout.font.name) + actionBytes(layout.font.size),
+    queue: () => {
+      const font = writeRange(context, ws(), all).format.font;
+      font.name = layout.font.name;
+      font.size = layout.font.size;
+    },
+  });
   styleRects(layout).forEach((rects, style) => {
     const st = RESULTS_STYLES[style];
     for (const rect of rects) {
@@ -160,7 +170,7 @@ export function resultsWrites(context: Excel.RequestContext, layout: ResultsShee
     }
   }
   writes.push({
-    bytes: (width + layout.merges.length) * (pathBytes("A:A") + NAV_BYTES + actionBytes()) + 6 * (pathBytes() + NAV_BYTES + actionBytes({ horizontalFitToPages: 1, verticalFitToPages: 0 })),
+    bytes: (width + layout.merges.length) * (pathBytes("A:A") + NAV_BYTES + actionBytes()) + 16 * (pathBytes() + NAV_BYTES + actionBytes({ horizontalFitToPages: 1, verticalFitToPages: 0 })),
     queue: () => {
       const sheet = ws();
       if (caps.protection) {
@@ -171,14 +181,15 @@ export function resultsWrites(context: Excel.RequestContext, layout: ResultsShee
       }
       if (caps.freezePanes && layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
       if (caps.autoFilter && layout.filter) sheet.autoFilter.apply(writeRange(context, sheet, rangeA1(layout.filter)));
-      if (caps.pageLayout) {
-        const pl = sheet.pageLayout;
-        pl.orientation = layout.print.landscape ? "Landscape" : "Portrait";
-        pl.paperSize = "A4";
-        pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-        if (layout.print.repeatRows) pl.setPrintTitleRows(`$${layout.print.repeatRows.first + 1}:$${layout.print.repeatRows.last + 1}`);
-      }
+      queuePageSetup(sheet, layout.print, caps);
     },
   });
+  // Rows of wrapped findings tall enough to print them (ExcelApi 1.2), one write per run of equal heights.
+  if (caps.protection) {
+    for (const run of heightRuns(layout.rowHeights)) {
+      const rows = `${run.first + 1}:${run.last + 1}`;
+      writes.push({ bytes: pathBytes(rows) + NAV_BYTES + actionBytes(run.height), queue: () => void (writeRange(context, ws(), rows).format.rowHeight = run.height) });
+    }
+  }
   return writes;
 }

@@ -9,7 +9,7 @@ import { SHEET_NAMES, a1 } from "../../engine/layout";
 import { META_FORMAT_VERSION, META_WIDTH, RESULTS_SIGNATURES, decodeMetadata, emptyMetadata, type AddinMetadata, type AddinSheetRecord, type StoredMark } from "../../engine/metadata";
 import type { CellValue, Plan } from "../../engine/types";
 import { newCheckId, RESULTS_STYLES, resultsSheetLayout, ResultsSheetLayout, statusCellStyle } from "../../engine/resultsSheet";
-import { applyStyle, argb, setLiteral, writeMetaSheet } from "./write";
+import { absolutePrintAreas, applyPageSetup, applyStyle, argb, setLiteral, writeMetaSheet } from "./write";
 
 export type Lang = "vi" | "en";
 
@@ -114,8 +114,8 @@ export function clearRecordedMarks(wb: ExcelJS.Workbook): number {
   }
   // The records of the report sheets stay (the add-in may still unprotect them); the rest goes.
   const kept = decoded.sheets.filter((x) => x.role !== "results" && !results.has(x.name) && wb.getWorksheet(x.name));
-  // Warnings the district set aside are its decisions, and fixes it applied its history, not marks: they stay.
-  if (kept.length || decoded.ignored?.length || decoded.fixes?.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept, ignored: decoded.ignored, fixes: decoded.fixes });
+  // Warnings the district set aside are its decisions, column corrections are inputs, and fixes it applied its history, not marks: they stay.
+  if (kept.length || decoded.ignored?.length || decoded.columns?.length || decoded.fixes?.length) writeMetaSheet(wb, { ...emptyMetadata(), sheets: kept, ignored: decoded.ignored, columns: decoded.columns, fixes: decoded.fixes });
   else wb.removeWorksheet(meta.id);
   return records.length;
 }
@@ -168,6 +168,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: Plan, options: A
   const checkId = options.checkId ?? newCheckId(new Date(plan.verdict.checkedAt));
   writeResultsSheet(wb, resultsName, resultsSheetLayout(plan, lang, { checkId }));
   writeRecords(wb, resultsName, checkId, plan, lang, records);
+  absolutePrintAreas(wb);
   return records;
 }
 
@@ -181,36 +182,32 @@ function writeResultsSheet(wb: ExcelJS.Workbook, name: string, layout: ResultsSh
       // Text format, as the add-in writes it: nothing on the sheet is ever run as a formula.
       cell.numFmt = "@";
       setLiteral(cell, laid ? laid.text : "");
-      if (laid && laid.style) applyStyle(cell, RESULTS_STYLES[laid.style]);
+      if (laid && laid.style) applyStyle(cell, RESULTS_STYLES[laid.style], layout.font);
+      else cell.font = { name: layout.font.name, size: layout.font.size };
     }
   });
   for (const l of layout.links) {
     const c = ws.getCell(l.row + 1, l.col + 1);
     const addr = a1(l.target.row, l.target.col);
     c.value = { text: l.text || addr, hyperlink: `#${quoteSheet(l.target.sheet)}!${addr}` };
-    c.font = { name: "Times New Roman", size: 11, color: { argb: "FF0563C1" }, underline: true };
+    c.font = { name: layout.font.name, size: layout.font.size, color: { argb: "FF0563C1" }, underline: true };
   }
   for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rowCount, m.col + m.colCount);
   layout.widths.forEach((w, j) => (ws.getColumn(j + 1).width = w));
+  for (const r of Object.keys(layout.rowHeights)) ws.getRow(Number(r) + 1).height = layout.rowHeights[Number(r)];
   if (layout.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: layout.freezeRows, xSplit: 0, topLeftCell: `A${layout.freezeRows + 1}` }];
   if (layout.filter) ws.autoFilter = `${a1(layout.filter.row, layout.filter.col)}:${a1(layout.filter.row + layout.filter.rowCount - 1, layout.filter.col + layout.filter.colCount - 1)}`;
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: layout.print.landscape ? "landscape" : "portrait",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    ...(layout.print.repeatRows ? { printTitlesRow: `${layout.print.repeatRows.first + 1}:${layout.print.repeatRows.last + 1}` } : {}),
-  };
+  applyPageSetup(ws, layout.print);
 }
 
 function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string, plan: Plan, lang: Lang, records: StoredMark[]): void {
   const kept = recordedSheets(wb).filter((x) => x.name !== resultsName);
   const metaSheet = wb.getWorksheet(SHEET_NAMES.meta);
-  const previous = metaSheet ? readRecords(metaSheet) : undefined;
-  const ignored = previous?.ignored;
+  const stored = metaSheet ? readRecords(metaSheet) : undefined;
+  const ignored = stored?.ignored;
+  const columns = stored?.columns;
   // The fixes applied before stay on record.
-  const fixes = previous?.fixes;
+  const fixes = stored?.fixes;
   writeMetaSheet(wb, {
     formatVersion: META_FORMAT_VERSION,
     run: {
@@ -225,6 +222,7 @@ function writeRecords(wb: ExcelJS.Workbook, resultsName: string, checkId: string
     marks: records,
     statusCells: plan.statusCells.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, text: c.text })),
     ignored,
+    columns,
     fixes,
   });
 }

@@ -20,7 +20,8 @@ export type { XlsxLimits } from "./guard";
 export { formatNumber, formatGeneral, isDateFormat } from "./format";
 export { snapshotWorkbook, snapshotSheet, dateToSerial } from "./snapshot";
 export { loadWorkbookBytes, workbookToSnapshot, snapshotFromBytes } from "./load";
-export { writeTemplate, renderSheet, applyStyle, setLiteral } from "./write";
+export { writeTemplate, renderSheet, applyStyle, setLiteral, absolutePrintAreas } from "./write";
+import { absolutePrintAreas } from "./write";
 export { applyPlanToWorkbook, clearRecordedMarks } from "./applyPlan";
 export { renderConsolidation } from "./consolidation";
 export { readFileBytes } from "./fsread";
@@ -50,6 +51,8 @@ export async function readWorkbookFile(input: string | Uint8Array, options: Read
 
 /** Writes a workbook to disk; the caller decides the path (never the input file). */
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string, options: { fast?: boolean } = {}): Promise<void> {
+  // A loaded workbook's print areas, as ExcelJS would write them, are lost on LibreOffice.
+  absolutePrintAreas(wb);
   try {
     // Fast: light compression, for large generated workbooks (the province roll-up).
     await wb.xlsx.writeFile(path, options.fast ? ({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>) : undefined);

@@ -39,8 +39,9 @@ export function workbookToSnapshot(wb: ExcelJSType.Workbook, options: SnapshotOp
   const snap = snapshotWorkbook(wb, options);
   const meta = snap.sheets.find((s) => s.name === SHEET_NAMES.meta);
   if (meta) {
-    const marks = decodeMetadata(meta.values).marks;
-    if (marks.length) snap.previousMarks = marks;
+    const decoded = decodeMetadata(meta.values);
+    if (decoded.marks.length) snap.previousMarks = decoded.marks;
+    if (decoded.columns?.length) snap.overrides = decoded.columns;
     // The metadata sheet is ours, not part of the report.
     snap.sheets = snap.sheets.filter((s) => s !== meta);
   }

@@ -6,6 +6,8 @@ import * as ExcelJS from "exceljs";
 import type { CellStyle, SheetTemplate, StyleKey, WorkbookTemplate } from "../../engine/layout";
 import { SHEET_NAMES, STYLES } from "../../engine/layout";
 import { AddinMetadata, emptyMetadata, encodeMetadata } from "../../engine/metadata";
+import { DOCUMENT_FONT, type PageSetup, repeatRowsA1 } from "../../engine/print";
+import { rangeA1 } from "../../engine/layout";
 
 export function argb(hex: string): string {
   return "FF" + hex.replace(/^#/, "").toUpperCase();
@@ -13,9 +15,12 @@ export function argb(hex: string): string {
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
 
-/** Applies one of layout.ts's styles to a cell. */
-export function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  const font: Partial<ExcelJS.Font> = { name: "Times New Roman", size: style.size ?? 11 };
+/** Sheets read on screen (consolidation): the document face at the size of a working list. */
+const SCREEN_FONT = { name: DOCUMENT_FONT.name, size: 11 };
+
+/** Applies one of layout.ts's styles to a cell, over the sheet's font. */
+export function applyStyle(cell: ExcelJS.Cell, style: CellStyle, base: { name: string; size: number } = SCREEN_FONT): void {
+  const font: Partial<ExcelJS.Font> = { name: base.name, size: style.size ?? base.size };
   if (style.bold) font.bold = true;
   if (style.italic) font.italic = true;
   if (style.fontColor) font.color = { argb: argb(style.fontColor) };
@@ -67,12 +72,16 @@ export function renderSheet(wb: ExcelJS.Workbook, t: SheetTemplate): ExcelJS.Wor
   }
   for (const c of t.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
-    if (c.style) applyStyle(cell, STYLES[c.style as StyleKey]);
+    if (c.style) applyStyle(cell, STYLES[c.style as StyleKey], t.font);
+    else cell.font = { name: t.font.name, size: t.font.size };
     if (c.numberFormat) cell.numFmt = c.numberFormat;
-    setLiteral(cell, c.value);
+    // A formula keeps what it computes to as its cached result, for readers that do not calculate.
+    if (c.formula) cell.value = { formula: c.formula.replace(/^=/, ""), result: c.value ?? "" };
+    else setLiteral(cell, c.value);
   }
-  // Merged title rows are tall enough for their wrapped text.
-  if (t.role === "PL1" || t.role === "PL2") ws.getRow(2).height = 36;
+  // Rows of wrapped text tall enough to print it all (the engine's estimate, layout.ts).
+  const heights = t.rowHeights ?? {};
+  for (const r of Object.keys(heights)) ws.getRow(Number(r) + 1).height = heights[Number(r)];
   for (const r of t.inputRanges) {
     for (let i = 0; i < r.rowCount; i++) {
       for (let j = 0; j < r.colCount; j++) {
@@ -96,18 +105,7 @@ export function renderSheet(wb: ExcelJS.Workbook, t: SheetTemplate): ExcelJS.Wor
       }
     }
   }
-  if (t.print) {
-    ws.pageSetup = {
-      paperSize: 9,
-      orientation: t.print.landscape ? "landscape" : "portrait",
-      fitToPage: t.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      ...(t.print.repeatRows ? { printTitlesRow: `${t.print.repeatRows.first + 1}:${t.print.repeatRows.last + 1}` } : {}),
-    };
-  }
+  if (t.print) applyPageSetup(ws, t.print);
   if (t.protect) {
     // No password: the protection keeps labels from being edited by accident, not a secret.
     (ws as unknown as { sheetProtection: Record<string, boolean> }).sheetProtection = {
@@ -119,6 +117,40 @@ export function renderSheet(wb: ExcelJS.Workbook, t: SheetTemplate): ExcelJS.Wor
     };
   }
   return ws;
+}
+
+/** The engine's page setup (engine/print.ts) on a sheet: the twin of the Office adapter's queuePageSetup. */
+export function applyPageSetup(ws: ExcelJS.Worksheet, setup: PageSetup): void {
+  ws.pageSetup = {
+    paperSize: 9, // A4
+    orientation: setup.landscape ? "landscape" : "portrait",
+    // One page wide, as many tall as needed (fitToHeight 0): never the sheet shrunk onto one page.
+    fitToPage: setup.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: setup.centerHorizontally,
+    blackAndWhite: setup.blackAndWhite,
+    margins: { ...setup.margins },
+    ...(setup.printArea ? { printArea: rangeA1(setup.printArea) } : {}),
+    ...(setup.repeatRows ? { printTitlesRow: repeatRowsA1(setup.repeatRows).replace(/\$/g, "") } : {}),
+  };
+  if (setup.header) ws.headerFooter = { oddHeader: `&C${setup.header}` };
+}
+
+/**
+ * ExcelJS reads a print area as "A1:G50" and writes it back as "$A1:$G50", which LibreOffice
+ * ignores (it then prints every column). Before a loaded workbook is written again, each
+ * sheet's print area is made absolute on both axes ("$A$1:$G$50").
+ */
+export function absolutePrintAreas(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const area = ws.pageSetup && ws.pageSetup.printArea;
+    if (!area) continue;
+    ws.pageSetup.printArea = area
+      .split("&&")
+      .map((part) => part.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2"))
+      .join("&&");
+  }
 }
 
 /** The records sheet (metadata.ts rows, every cell text), replacing any earlier one; veryHidden. */
@@ -140,6 +172,7 @@ export function writeTemplate(template: WorkbookTemplate): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "NQ24";
   for (const t of template.sheets) renderSheet(wb, t);
+  absolutePrintAreas(wb);
   // Recorded as the Office insert records them, so the add-in knows these sheets (and the
   // protection it may lift to write its status cells) are its own.
   writeMetaSheet(wb, { ...emptyMetadata(), sheets: template.sheets.map((t) => ({ name: t.name, role: t.role, protectedByAddin: !!t.protect })) });

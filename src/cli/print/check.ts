@@ -8,6 +8,7 @@ import { isIndicator } from "../../catalogue";
 import { yearsOf, type CheckResult } from "../../engine/check";
 import type { Finding } from "../../engine/types";
 import { describeFinding } from "../../engine/rules/index";
+import { describeMapping } from "../../engine/recognize";
 import { STATUS_TEXT, TREND_TEXT } from "../../engine/status";
 import type { Lang } from "../../usecases/language";
 import { renderTable } from "../table";
@@ -109,6 +110,7 @@ export function trendsLine(r: CheckResult, lang: Lang, columns = Infinity): stri
 export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, lang: Lang, columns: number, annotated?: string): string {
   const L = say(lang);
   let s = verdictBlock(file, r, lang, columns) + "\n";
+  s += mappingText(r, lang, columns);
   const shown = r.findings.filter((f) => f.severity !== "info");
   if (shown.length) s += L("Lỗi và cảnh báo:", "Errors and warnings:") + "\n" + findingsTable(shown, lang, columns) + "\n";
   const ignored = ignoredTable(r, lang, columns);
@@ -120,6 +122,14 @@ export function checkReport(file: string, r: CheckResult, catalogue: Catalogue, 
   s += trendsLine(r, lang, columns);
   if (annotated) s += "\n" + paragraph(`${L("Bản có đánh dấu", "Annotated copy")}: ${annotated}`, columns);
   return s;
+}
+
+/** What was read: each table's place and columns, and how many of its indicators were found. */
+export function mappingText(r: CheckResult, lang: Lang, columns: number): string {
+  if (!r.mapping.length) return "";
+  const L = say(lang);
+  const lines = r.mapping.map((m) => paragraph(`${describeMapping(m, lang)} (${L(`${m.rows.matched}/${m.rows.expected} chỉ tiêu`, `${m.rows.matched}/${m.rows.expected} indicators`)})`, columns, "  "));
+  return `${L("Đã đọc:", "Read:")}\n${lines.join("")}\n`;
 }
 
 export function findingJson(f: Finding, lang: Lang): unknown {
@@ -140,6 +150,8 @@ export function checkJson(file: string, hash: string, r: CheckResult, lang: Lang
     verdict: verdictJson(r, lang),
     cover: r.cover,
     years: { PL1: yearsOf(r, "PL1"), PL2: yearsOf(r, "PL2") },
+    mapping: r.mapping.map((m) => ({ ...m, text: describeMapping(m, lang) })),
+    coverage: r.coverage,
     findings: r.findings.map((f) => findingJson(f, lang)),
     ignored: r.ignored.map((g) => ({ code: g.finding.code, sheet: g.finding.sheet, cell: g.finding.cell, indicatorId: g.finding.indicatorId ?? null, message: describeFinding(g.finding, lang).message, reason: g.reason, at: g.at })),
     statuses: r.statuses.map((s) => ({

@@ -1,13 +1,14 @@
 /**
- * Rules on finding the tables and their rows: an appendix missing or found twice, an
- * indicator not found, a row that matches nothing or only doubtfully, a label edited or a
- * row moved in our template, a hidden row.
+ * Rules on finding the tables, their columns and their rows: an appendix missing or found
+ * twice, a period column missing or stating another year than the catalogue's, a column
+ * read as the user corrected it, an indicator not found, a row that matches nothing or
+ * only doubtfully, a label edited or a row moved in our template, a hidden row.
  */
-import type { AppendixId } from "../../catalogue/types";
+import type { AppendixId, Catalogue, PeriodRole, Periods } from "../../catalogue/types";
 import type { Findings } from "../findings";
 import { APPENDIX_TITLES, SHEET_NAMES } from "../layout";
-import { matchRows, MATCH_DOUBT, type CatalogueIndex, type MatchOutcome, type TableRows } from "../recognize";
-import type { IndicatorReading, PeriodYears, SheetSnapshot, WorkbookSnapshot } from "../types";
+import { columnLetter, MATCH_DOUBT, type Candidate, type CatalogueIndex } from "../recognize";
+import type { ColumnOverride, ColumnRole, IndicatorReading, PeriodYears, SheetSnapshot } from "../types";
 import { q, rule } from "./rule";
 
 const appendixLabel = (a: AppendixId) => APPENDIX_TITLES[a].label;
@@ -103,36 +104,105 @@ export const hiddenRow = rule<{ label: string }>({
   }),
 });
 
-export const RECOGNITION_RULES = [labelEdited, rowMoved, sheetMissing, indicatorNotFound, doubtfulMatch, unmatchedRow, duplicateTable, hiddenRow];
+const ROLE_NAME: Record<PeriodRole, { vi: string; en: string }> = {
+  baseline: { vi: "hiện trạng", en: "baseline" },
+  result: { vi: "kết quả", en: "result" },
+  target: { vi: "mục tiêu", en: "target" },
+};
+
+export const periodYearRead = rule<{ appendix: AppendixId; column: string; role: PeriodRole; year: number; expected: number }>({
+  code: "NQ24-I030",
+  severity: "info",
+  summary: "a period column states another year than the catalogue's (it is read as that year)",
+  title: { vi: "Năm khác với danh mục", en: "Another year than the catalogue's" },
+  message: (p) => ({
+    vi: `Cột ${p.column}: ${ROLE_NAME[p.role].vi} năm ${p.year} (danh mục: ${p.expected}); số liệu cột này được hiểu là của năm ${p.year}.`,
+    en: `Column ${p.column}: ${ROLE_NAME[p.role].en} for ${p.year} (catalogue: ${p.expected}); its figures are read as ${p.year}'s.`,
+  }),
+});
+
+/** Headers a period column is known by, for the message that says it was not found. */
+function lookedFor(role: PeriodRole, year: number): string[] {
+  if (role === "baseline") return [`Năm ${year}`, String(year), `Hiện trạng ${year}`];
+  if (role === "result") return [`Năm ${year}`, String(year), `Kết quả đạt được đến ${year}`, `Thực hiện năm ${year}`];
+  return [`Mục tiêu đến ${year}`, `Mục tiêu đề ra`];
+}
+
+export const columnMissing = rule<{ appendix: AppendixId; sheet: string; role: PeriodRole; year: number; from: number; to: number; lookedFor: string[]; unused: { column: string; year?: number }[] }>({
+  code: "NQ24-E031",
+  severity: "error",
+  summary: "a period column the appendix needs was not found in its table",
+  title: { vi: "Thiếu cột số liệu", en: "Period column missing" },
+  message: (p) => {
+    const looked = p.lookedFor.map((x) => `“${x}”`).join(", ");
+    const unusedVi = p.unused.length ? ` Cột ${p.unused.map((u) => (u.year !== undefined ? `${u.column} (năm ${u.year})` : u.column)).join(", ")} có tiêu đề năm nhưng không dùng được cho vai trò này.` : "";
+    const unusedEn = p.unused.length ? ` Column ${p.unused.map((u) => (u.year !== undefined ? `${u.column} (year ${u.year})` : u.column)).join(", ")} names a year but could not be used for it.` : "";
+    return {
+      vi: `Bảng ${appendixLabel(p.appendix).vi} ở trang “${p.sheet}” không có cột ${ROLE_NAME[p.role].vi} (số liệu ${p.year}): đã tìm tiêu đề như ${looked}, năm trong khoảng ${p.from}–${p.to}.${unusedVi} Số liệu cột này chưa được đọc.`,
+      en: `The ${appendixLabel(p.appendix).en} table on sheet “${p.sheet}” has no ${ROLE_NAME[p.role].en} column (${p.year} figures): looked for headers such as ${looked}, a year within ${p.from}–${p.to}.${unusedEn} Its figures were not read.`,
+    };
+  },
+  fix: () => ({
+    vi: "Ghi tiêu đề cột có năm (ví dụ “Năm 2022”), hoặc chỉ rõ cột nào chứa số liệu này ở phần “Đã đọc” của ngăn NQ24.",
+    en: "Give the column a header with its year (e.g. “Năm 2022”), or say which column holds these figures under “What was read” in the NQ24 pane.",
+  }),
+});
+
+const roleText = (role: ColumnRole | "ignore", year: number | undefined, lang: "vi" | "en"): string => {
+  if (role === "ignore") return lang === "vi" ? "không đọc" : "not read";
+  if (role === "baseline" || role === "result") return lang === "vi" ? `số liệu ${year}` : `the ${year} figures`;
+  if (role === "target") return lang === "vi" ? `mục tiêu ${year}` : `the ${year} target`;
+  const words: Record<string, [string, string]> = {
+    stt: ["số thứ tự", "row numbers"],
+    label: ["tên chỉ tiêu", "indicator labels"],
+    unit: ["đơn vị tính", "units"],
+    note: ["ghi chú", "notes"],
+    comparison: ["cột so sánh (không đọc)", "a comparison (not read)"],
+    id: ["mã chỉ tiêu", "indicator ids"],
+    status: ["tình trạng", "status"],
+  };
+  return words[role][lang === "vi" ? 0 : 1];
+};
+
+export const columnOverridden = rule<{ appendix: AppendixId; column: string; role: ColumnRole | "ignore"; year?: number }>({
+  code: "NQ24-I032",
+  severity: "info",
+  summary: "a column read as the user set it (kept in the workbook)",
+  title: { vi: "Cột do người dùng chỉ định", en: "Column set by the user" },
+  message: (p) => ({
+    vi: `Cột ${p.column} của ${appendixLabel(p.appendix).vi} được đọc là ${roleText(p.role, p.year, "vi")}, theo lựa chọn đã lưu trong sổ làm việc.`,
+    en: `Column ${p.column} of ${appendixLabel(p.appendix).en} is read as ${roleText(p.role, p.year, "en")}, as set and saved in the workbook.`,
+  }),
+});
+
+export const overrideUnused = rule<{ appendix: AppendixId; sheet: string; column: string }>({
+  code: "NQ24-I033",
+  severity: "info",
+  summary: "a saved column choice names a table not found; it was not used",
+  title: { vi: "Lựa chọn cột không dùng được", en: "Saved column choice not used" },
+  message: (p) => ({
+    vi: `Lựa chọn đã lưu cho cột ${p.column} của ${appendixLabel(p.appendix).vi} ở trang “${p.sheet}” không được dùng: không tìm thấy bảng đó.`,
+    en: `The saved choice for column ${p.column} of ${appendixLabel(p.appendix).en} on sheet “${p.sheet}” was not used: that table was not found.`,
+  }),
+});
+
+export const RECOGNITION_RULES = [labelEdited, rowMoved, sheetMissing, indicatorNotFound, doubtfulMatch, unmatchedRow, duplicateTable, hiddenRow, periodYearRead, columnMissing, columnOverridden, overrideUnused];
 
 // ---------------------------------------------------------------- checks
 
-export interface PickedTable {
-  t: TableRows;
-  outcome: MatchOutcome;
-}
-
-function sheetByName(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
-  return snapshot.sheets.find((s) => s.name === name);
-}
+export type PickedTable = Candidate;
 
 /** For each appendix, the table whose rows match the most indicators; the others are reported. */
-export function pickTables(all: TableRows[], snapshot: WorkbookSnapshot, idx: CatalogueIndex, findings: Findings): Partial<Record<AppendixId, PickedTable>> {
+export function pickTables(candidates: Candidate[], findings: Findings): Partial<Record<AppendixId, PickedTable>> {
   const chosen: Partial<Record<AppendixId, PickedTable>> = {};
   for (const appendix of ["PL1", "PL2"] as AppendixId[]) {
-    const candidates = all.filter((t) => t.table.appendix === appendix);
+    const list = candidates.filter((c) => c.t.table.appendix === appendix);
     let best: PickedTable | undefined;
-    for (const t of candidates) {
-      const sheet = sheetByName(snapshot, t.table.sheet);
-      if (!sheet) continue;
-      const outcome = matchRows(sheet, t, idx, new Set());
-      if (!best || outcome.matches.length > best.outcome.matches.length) best = { t, outcome };
-    }
-    if (best) {
-      chosen[appendix] = best;
-      for (const t of candidates) {
-        if (t !== best.t) findings.add(duplicateTable, { appendix, sheet: t.table.sheet, used: best.t.table.sheet }, { sheet: t.table.sheet, row: t.table.headerRow, col: t.table.columns.label ?? 0 });
-      }
+    for (const c of list) if (!best || c.outcome.matches.length > best.outcome.matches.length) best = c;
+    if (!best) continue;
+    chosen[appendix] = best;
+    for (const c of list) {
+      if (c !== best) findings.add(duplicateTable, { appendix, sheet: c.t.table.sheet, used: best.t.table.sheet }, { sheet: c.t.table.sheet, row: c.t.table.headerRow, col: c.t.table.columns.label ?? 0 });
     }
   }
   return chosen;
@@ -140,6 +210,45 @@ export function pickTables(all: TableRows[], snapshot: WorkbookSnapshot, idx: Ca
 
 export function reportMissingTable(appendix: AppendixId, years: PeriodYears, findings: Findings): void {
   findings.add(sheetMissing, { appendix, baselineYear: years.baseline, resultYear: years.result }, { sheet: SHEET_NAMES[appendix] });
+}
+
+/** The period columns an appendix needs: those its catalogue declares (baseline and result by default). */
+export function requiredPeriods(catalogue: Catalogue, appendix: AppendixId): PeriodRole[] {
+  const def = catalogue.appendices.find((a) => a.id === appendix);
+  const keys = def ? def.columns.map((c) => c.key) : ["baseline", "result"];
+  return (["baseline", "result"] as PeriodRole[]).filter((r) => keys.indexOf(r) >= 0);
+}
+
+/**
+ * The columns of a picked table: each period column the appendix needs and lacks is an
+ * error (its figures were never read), a year other than the catalogue's is said, and a
+ * column read as the user set it is noted. Returns the roles missing.
+ */
+export function checkColumns(picked: PickedTable, catalogue: Catalogue, periods: Periods, findings: Findings): PeriodRole[] {
+  const { table, block } = picked.t;
+  const where = { sheet: table.sheet, row: table.headerRow };
+  const missing: PeriodRole[] = [];
+  for (const role of requiredPeriods(catalogue, table.appendix)) {
+    if (table.columns[role] !== undefined) continue;
+    missing.push(role);
+    const p = periods[role];
+    const unused = block.resolved.unused.filter((u) => !picked.applied.has(u.col)).map((u) => ({ column: columnLetter(u.col), year: u.year }));
+    findings.add(columnMissing, { appendix: table.appendix, sheet: table.sheet, role, year: p.year, from: p.from, to: p.to, lookedFor: lookedFor(role, p.year), unused }, { ...where, col: table.columns.label ?? block.headers[0]?.col ?? 0 });
+  }
+  for (const role of ["target", "baseline", "result"] as PeriodRole[]) {
+    const col = table.columns[role];
+    const year = table.years[role];
+    if (col === undefined || year === undefined || year === periods[role].year) continue;
+    findings.add(periodYearRead, { appendix: table.appendix, column: columnLetter(col), role, year, expected: periods[role].year }, { ...where, col });
+  }
+  picked.applied.forEach((o: ColumnOverride) => {
+    findings.add(columnOverridden, { appendix: table.appendix, column: columnLetter(o.col), role: o.role, year: o.role === "ignore" ? undefined : table.years[o.role as PeriodRole] }, { ...where, col: o.col });
+  });
+  return missing;
+}
+
+export function reportUnusedOverrides(unused: ColumnOverride[], findings: Findings): void {
+  for (const o of unused) findings.add(overrideUnused, { appendix: o.appendix, sheet: o.sheet, column: columnLetter(o.col) }, { sheet: o.sheet });
 }
 
 /**

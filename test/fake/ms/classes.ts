@@ -387,19 +387,46 @@ const PageLayout: ClassDef = {
     orientation: pageProp("orientation"),
     paperSize: pageProp("paperSize"),
     zoom: {
-      get: (h, x) => ({ horizontalFitToPages: sheetOf(h, x).pageLayout.fitToWidth }),
+      get: (h, x) => {
+        const p = sheetOf(h, x).pageLayout;
+        return { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight, scale: p.scale };
+      },
       set: (h, v, x) => {
         const s = sheetOf(h, x);
-        s.pageLayout = { ...s.pageLayout, fitToWidth: (v as { horizontalFitToPages?: number }).horizontalFitToPages };
+        const z = v as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+        s.pageLayout = { ...s.pageLayout, fitToWidth: z.horizontalFitToPages, fitToHeight: z.verticalFitToPages, scale: z.scale };
       },
     },
+    leftMargin: pageProp("leftMargin"),
+    rightMargin: pageProp("rightMargin"),
+    topMargin: pageProp("topMargin"),
+    bottomMargin: pageProp("bottomMargin"),
+    headerMargin: pageProp("headerMargin"),
+    footerMargin: pageProp("footerMargin"),
+    blackAndWhite: pageProp("blackAndWhite"),
+    centerHorizontally: pageProp("centerHorizontally"),
   },
+  nav: { headersFooters: (h) => ({ cls: "HeaderFooterGroup", sheetId: h.sheetId }) },
   methods: {
     setPrintTitleRows: (h, args, x) => {
       const s = sheetOf(h, x);
       s.pageLayout = { ...s.pageLayout, printTitleRows: String(args[0]) };
     },
+    setPrintArea: (h, args, x) => {
+      const s = sheetOf(h, x);
+      if (typeof args[0] !== "string") throw new HostError("HostNotModelled", "The test host takes a print area as an address.");
+      parseAddress(args[0]);
+      s.pageLayout = { ...s.pageLayout, printArea: args[0] };
+    },
   },
+};
+
+const HeaderFooterGroup: ClassDef = {
+  nav: { defaultForAllPages: (h) => ({ cls: "HeaderFooter", sheetId: h.sheetId }) },
+};
+
+const HeaderFooter: ClassDef = {
+  props: { centerHeader: pageProp("centerHeader") },
 };
 
 // ---------------------------------------------------------------- ranges
@@ -610,7 +637,7 @@ const Range: ClassDef = {
         for (let j = 0; j < r.colCount; j++) {
           const c = getCell(from, fr.row + i, fr.col + j);
           const cur = getCell(s, r.row + i, r.col + j);
-          s.cells.set(key(r.row + i, r.col + j), { ...cur, numberFormat: c.numberFormat, fill: c.fill, bold: c.bold, italic: c.italic, fontColor: c.fontColor, fontSize: c.fontSize, wrap: c.wrap, hAlign: c.hAlign, border: c.border });
+          s.cells.set(key(r.row + i, r.col + j), { ...cur, numberFormat: c.numberFormat, fill: c.fill, bold: c.bold, italic: c.italic, fontColor: c.fontColor, fontSize: c.fontSize, fontName: c.fontName, wrap: c.wrap, hAlign: c.hAlign, border: c.border });
         }
       }
     },
@@ -683,6 +710,15 @@ const RangeFormat: ClassDef = {
         for (let j = 0; j < r.colCount; j++) s.colWidths.set(r.col + j, Number(v));
       },
     },
+    rowHeight: {
+      get: (h, x) => sheetOf(h, x).rowHeights.get(rectOf(h).row) ?? 15,
+      set: (h, v, x) => {
+        const s = sheetOf(h, x);
+        guard(s, null, "rows", "row height");
+        const r = rectOf(h);
+        for (let i = 0; i < r.rowCount; i++) s.rowHeights.set(r.row + i, Number(v));
+      },
+    },
   },
   nav: {
     fill: (h) => ({ ...h, cls: "RangeFill" }),
@@ -718,6 +754,7 @@ const RangeFont: ClassDef = {
     italic: formatProp("italic", "font"),
     color: formatProp("fontColor", "font", colour),
     size: formatProp("fontSize", "font", Number),
+    name: formatProp("fontName", "font", String),
   },
 };
 
@@ -1083,6 +1120,8 @@ export const CLASSES: Record<string, ClassDef> = {
   WorksheetProtection,
   WorksheetFreezePanes,
   PageLayout,
+  HeaderFooterGroup,
+  HeaderFooter,
   AutoFilter,
   Range,
   RangeAreas,

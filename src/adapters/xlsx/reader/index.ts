@@ -88,6 +88,8 @@ function finish(sheets: WorkbookSnapshot["sheets"], format: SpreadsheetFormat, n
     const decoded = decodeMetadata(rows);
     if (decoded.marks.length) snapshot.previousMarks = decoded.marks;
     if (decoded.ignored) snapshot.ignored = decoded.ignored;
+    // The user's column corrections are inputs to the check, wherever the file is checked.
+    if (decoded.columns?.length) snapshot.overrides = decoded.columns;
     result.recordedRun = decoded.run;
     snapshot.sheets = sheets.filter((s) => s !== meta);
   }
