@@ -127,9 +127,12 @@ describe("a province catalogue with its own periods", () => {
       ["PL2", { baseline: 2013, result: 2022 }],
     ]);
     // Its row "Độ che phủ rừng" is read as this province's "Tỷ lệ che phủ rừng".
+    // A missing result is an error (E001); a missing baseline is its own warning (W001).
     expect(r.findings.filter((f) => f.code === "NQ24-E001").map(en)).toEqual([
       "No 2022 value entered for “Tỷ lệ che phủ rừng”.",
       "No 2022 value entered for “Diện tích rừng và độ che phủ”.",
+    ]);
+    expect(r.findings.filter((f) => f.code === "NQ24-W001").map(en)).toEqual([
       "No 2013 value entered for “Tỷ lệ che phủ rừng”.",
       "No 2013 value entered for “Diện tích rừng và độ che phủ”.",
     ]);

@@ -95,7 +95,8 @@ export function repairPlan(t: SheetTemplate, r: ExistingSheet, catalogue: Catalo
 /** Rows that take typed values, by id: the indicators, and the headings that carry a note cell. */
 function valueRows(t: SheetTemplate, idCol: number, noteCol: number): Record<string, number> {
   const out: Record<string, number> = { ...(t.indicatorRows ?? {}) };
-  const noteRows = new Set(t.cells.filter((c) => c.col === noteCol && c.style === "input").map((c) => c.row));
+  // A note cell is an input cell, whichever of the input styles lays it out.
+  const noteRows = new Set(t.cells.filter((c) => c.col === noteCol && (c.style === "input" || c.style === "noteInput")).map((c) => c.row));
   for (const c of t.cells) {
     if (c.col === idCol && noteRows.has(c.row) && typeof c.value === "string" && out[c.value] === undefined) out[c.value] = c.row;
   }
