@@ -11,4 +11,8 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
   testTimeout: 120000,
+  // Two workers even on a two-core machine: many suites wait on child processes (webpack,
+  // Chromium, LibreOffice, the CLI), so a second worker cuts the wall time, where
+  // Jest's default (cores − 1) would run them one at a time.
+  maxWorkers: 2,
 };
