@@ -4,6 +4,7 @@
  * area: a header merged over two columns heads both, a note merged down over three rows
  * explains all three), and short texts folded once.
  */
+import { a1 } from "./layout";
 import type { RangeRect, SheetSnapshot } from "./types";
 import { foldForMatch } from "./values";
 
@@ -77,12 +78,5 @@ export function rowWidth(sheet: SheetSnapshot, i: number): number {
 
 /** "E" for column 4 (0-based). */
 export function columnLetter(col: number): string {
-  let c = col + 1;
-  let letters = "";
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    c = Math.floor((c - 1) / 26);
-  }
-  return letters;
+  return a1(0, col).replace(/\d+$/, "");
 }
