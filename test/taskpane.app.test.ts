@@ -152,7 +152,7 @@ describe("the page", () => {
   test("the first screen is the district's job: three steps in order, the first the next to do; settings closed; the province elsewhere", () => {
     createPane(services(), { lang: "vi", catalogue });
     const steps = Array.from(document.querySelectorAll("#steps > li")).map((li) => [li.id, li.getAttribute("data-state")]);
-    expect(steps).toEqual([["step-insert", "current"], ["step-enter", "todo"], ["step-check", "todo"]]);
+    expect(steps).toEqual([["step-insert", "current"], ["step-enter", "upcoming"], ["step-check", "upcoming"]]);
     expect(text(IDS.insert)).toBe("Chèn biểu mẫu");
     expect(text("step-insert-state")).toBe("(bước tiếp theo)");
     expect(document.querySelector("#step-enter .step-name")!.textContent).toMatch(/^Nhập số liệu/);

@@ -178,10 +178,10 @@ describe("verdict", () => {
 
 describe("steps", () => {
   test("insert → enter → check & send, the first not done is current", () => {
-    expect(stepsView(withSummary(null)).map((s) => s.state)).toEqual(["current", "todo", "todo"]);
-    expect(stepsView(withSummary(null, { sheetsReady: true })).map((s) => s.state)).toEqual(["done", "current", "todo"]);
+    expect(stepsView(withSummary(null)).map((s) => s.state)).toEqual(["current", "upcoming", "upcoming"]);
+    expect(stepsView(withSummary(null, { sheetsReady: true })).map((s) => s.state)).toEqual(["done", "current", "upcoming"]);
     // The sample leaves values missing: entering is still the step to do.
-    expect(stepsView(withSummary(summary)).map((s) => s.state)).toEqual(["done", "current", "todo"]);
+    expect(stepsView(withSummary(summary)).map((s) => s.state)).toEqual(["done", "current", "upcoming"]);
     const clean = { ...summary, findings: summary.findings.filter((f) => f.severity === "info"), verdict: { ...summary.verdict, ready: true } };
     expect(stepsView(withSummary(clean)).map((s) => s.state)).toEqual(["done", "done", "done"]);
   });

@@ -410,7 +410,7 @@ export function verdictView(state: PaneState, findings: FindingsView | null): Ve
 }
 
 export type StepId = "insert" | "enter" | "check";
-export type StepState = "done" | "current" | "todo";
+export type StepState = "done" | "current" | "upcoming";
 
 export interface StepView {
   id: StepId;
@@ -430,7 +430,7 @@ export function stepsView(state: PaneState): StepView[] {
   let current = -1;
   for (let i = 0; i < done.length; i++) if (!done[i] && current < 0) current = i;
   const ids: StepId[] = ["insert", "enter", "check"];
-  return ids.map((id, i) => ({ id, state: done[i] ? "done" : i === current ? "current" : "todo" }));
+  return ids.map((id, i) => ({ id, state: done[i] ? "done" : i === current ? "current" : "upcoming" }));
 }
 
 /** Where "Đi tới ô cần nhập" goes: the first value the last check found missing. */

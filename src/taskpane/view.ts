@@ -85,7 +85,7 @@ export function applySteps(steps: StepView[], lang: Lang, byId: (id: string) => 
     if (s.state === "current") li.setAttribute("aria-current", "step");
     else li.removeAttribute("aria-current");
     const badge = byId("step-" + s.id + "-state");
-    if (badge) badge.textContent = s.state === "todo" ? "" : "(" + t(lang, s.state === "done" ? "step.done" : "step.current") + ")";
+    if (badge) badge.textContent = s.state === "upcoming" ? "" : "(" + t(lang, s.state === "done" ? "step.done" : "step.current") + ")";
   }
 }
 
